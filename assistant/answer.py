@@ -1,0 +1,313 @@
+"""Answers: the cited-answer model, the generator interface, and the extractive default."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Generator, Iterable
+from dataclasses import asdict, dataclass, field
+from typing import Any, Protocol
+
+from assistant.index import Article
+from assistant.query import Query
+from assistant.retrieval import ArticleHit, Corpus
+from assistant.text import terms
+
+# An article must cover this share of the question's focus (IDF-weighted) to answer it.
+MIN_ARTICLE_COVERAGE = 0.5
+# ...and one of its sentences this share on its own.
+MIN_SENTENCE_COVERAGE = 0.3
+MAX_SENTENCES = 3
+# How much the retrieval score of a sentence's chunk adds to its word-overlap score.
+CHUNK_WEIGHT = 0.25
+# Bonus for a sentence holding the kind of answer the question expects.
+ANSWER_TYPE_BONUS = 0.15
+_ANSWER_TYPES = {
+    "number": re.compile(r"\d"),
+    "amount": re.compile(r"\d[\d,.]*\s*(?:million |billion |thousand )?(?:yuan|dollars|US dollars|RMB)|\d%"),
+    "date": re.compile(
+        r"\b(?:19|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|September|October|"
+        r"November|December)\b|\b(?:this|last|next) (?:year|month)\b",
+    ),
+}
+_CONTINUES = re.compile(r"^(?:These|This|They|Those|Such|It|Its|The goal|In addition|Additionally)\b")
+_NOT_A_FACT = re.compile(
+    r"\b(?:ignore|disregard)\b.{0,60}\b(?:instructions?|prompt)\b|\bsystem prompt\b|"
+    r"\b(?:as an ai|language model)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Citation:
+    """One cited article, with the passage that supports the answer."""
+
+    n: int
+    title: str | None
+    publisher: str | None
+    date: str | None
+    region: str | None
+    path: str
+    quote: str
+    score: float
+
+
+@dataclass
+class Answer:
+    """A grounded answer: text with [n] markers and the sources they point at."""
+
+    question: str
+    answer: str
+    declined: bool
+    citations: list[Citation] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """The --json shape: question, answer, declined, citations."""
+        return asdict(self)
+
+    def references(self) -> str:
+        """The citations as a plain-text reference list."""
+        lines = []
+        for c in self.citations:
+            parts = [c.title or c.path, c.publisher, c.date]
+            lines.append(f"[{c.n}] " + ", ".join(p for p in parts if p) + f" ({c.path})")
+            lines.append(f'    "{c.quote}"')
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class AnswerRequest:
+    """What a generator answers from: the understood question and the retrieved articles."""
+
+    query: Query
+    hits: list[ArticleHit]
+    corpus: Corpus
+
+
+class AnswerGenerator(Protocol):
+    """Writes the answer: yields text as it is produced and returns the finished Answer."""
+
+    def generate(self, request: AnswerRequest) -> Generator[str, None, Answer]:
+        """Stream the answer text; the generator's return value is the Answer."""
+        ...
+
+
+def collect(stream: Generator[str, None, Answer]) -> Answer:
+    """Run a generator to the end and return its Answer."""
+    while True:
+        try:
+            next(stream)
+        except StopIteration as done:
+            return done.value  # type: ignore[no-any-return]
+
+
+@dataclass
+class _Sentence:
+    text: str
+    paragraph: int  # paragraph number within the article
+    index: int  # sentence number within the article
+    chunk_id: str
+    terms: frozenset[str]
+    score: float = 0.0
+
+
+def _sentences(article: Article) -> list[_Sentence]:
+    out: list[_Sentence] = []
+    paragraph = 0
+    for chunk in article.chunks:
+        for i, sentence in enumerate(chunk.sentences):
+            if i in chunk.breaks or (i == 0 and out):
+                paragraph += 1
+            out.append(_Sentence(sentence, paragraph, len(out), chunk.id, frozenset(terms(sentence))))
+    return out
+
+
+def _usable(sentence: _Sentence) -> bool:
+    words = sentence.text.split()
+    if len(words) < 5 or _NOT_A_FACT.search(sentence.text):
+        return False
+    return sentence.text.rstrip()[-1:] not in (":", "：")
+
+
+class ExtractiveAnswerer:
+    """Answers by quoting the article sentences that address the question; needs no LLM."""
+
+    def __init__(self, max_sources: int = 5) -> None:
+        self.max_sources = max_sources
+
+    # -- scoring -------------------------------------------------------------------------------
+    def _weights(self, query: Query, corpus: Corpus) -> dict[str, float]:
+        return {t: corpus.idf(t) for t in query.focus}
+
+    @staticmethod
+    def _covered(query: Query, term: str, vocabulary: Iterable[str]) -> bool:
+        found = set(vocabulary)
+        return term in found or any(alt in found for alt in query.alternatives.get(term, ()))
+
+    def _coverage(self, query: Query, weights: dict[str, float], vocabulary: frozenset[str]) -> float:
+        total = sum(weights.values())
+        if not total:
+            return 1.0
+        return sum(w for t, w in weights.items() if self._covered(query, t, vocabulary)) / total
+
+    def _score_sentences(self, query: Query, weights: dict[str, float], hit: ArticleHit) -> list[_Sentence]:
+        place_terms = {t for phrase in query.places for t in phrase}
+        sentences = [s for s in _sentences(hit.article) if _usable(s)]
+        # Retrieval's view of each chunk breaks ties that word overlap cannot.
+        chunk_scores = {chunk.id: score for chunk, score in hit.chunks}
+        top_chunk = max(chunk_scores.values(), default=1.0)
+        for s in sentences:
+            s.score = self._coverage(query, weights, s.terms)
+            s.score += CHUNK_WEIGHT * chunk_scores.get(s.chunk_id, 0.0) / top_chunk
+            if query.wants and _ANSWER_TYPES[query.wants].search(s.text):
+                s.score += ANSWER_TYPE_BONUS
+            if place_terms:
+                s.score += 0.1 * len(place_terms & s.terms) / len(place_terms)
+            s.score -= 0.001 * s.index  # ties go to the earlier sentence
+        return sentences
+
+    def _select(self, query: Query, weights: dict[str, float], hit: ArticleHit) -> list[_Sentence]:
+        sentences = self._score_sentences(query, weights, hit)
+        if not sentences:
+            return []
+        if not query.focus:  # "What about Lanzhou?": the lede says what the article is about
+            return sentences[:2]
+        ranked = sorted(sentences, key=lambda s: -s.score)
+        best = ranked[0]
+        chosen = [best]
+        for s in ranked[1:]:
+            if len(chosen) >= MAX_SENTENCES or s.score < max(0.6 * best.score, MIN_SENTENCE_COVERAGE):
+                break
+            chosen.append(s)
+        # A sentence that starts "These areas include ..." finishes the one before it.
+        by_index = {s.index: s for s in sentences}
+        for s in list(chosen):
+            follower = by_index.get(s.index + 1)
+            if (
+                follower is not None
+                and follower not in chosen
+                and follower.paragraph == s.paragraph
+                and _CONTINUES.match(follower.text)
+                and len(chosen) < MAX_SENTENCES + 1
+            ):
+                chosen.append(follower)
+        return sorted(chosen, key=lambda s: s.index)
+
+    # -- answering -----------------------------------------------------------------------------
+    def _evidence(self, request: AnswerRequest) -> tuple[list[tuple[ArticleHit, list[_Sentence]]], list[str]]:
+        """The articles to cite, each with its sentences, and the places nothing covers."""
+        query, corpus = request.query, request.corpus
+        weights = self._weights(query, corpus)
+        candidates = request.hits[: max(self.max_sources * 3, 10)]
+        groups: list[list[ArticleHit]]
+        missing: list[str] = []
+        whole = [h for h in candidates if h.place_coverage == 1.0]
+        if query.places and (not whole or (query.multi and len(query.places) > 1)):
+            # Several places, no article naming all: answer place by place.
+            groups = []
+            for phrase, name in zip(query.places, query.place_names, strict=True):
+                naming = [h for h in candidates if set(phrase) <= corpus.article_terms(h.article)]
+                if naming:
+                    groups.append(naming)
+                else:
+                    missing.append(name)
+        else:
+            groups = [whole]
+        chosen: list[tuple[ArticleHit, list[_Sentence]]] = []
+        for group in groups:
+            answering: list[tuple[float, ArticleHit, list[_Sentence]]] = []
+            top_score = group[0].score if group else 1.0
+            for rank, hit in enumerate(group):
+                coverage = self._coverage(query, weights, corpus.article_terms(hit.article))
+                if coverage < MIN_ARTICLE_COVERAGE:
+                    continue
+                sentences = self._select(query, weights, hit)
+                if not sentences or (
+                    query.focus
+                    and sentences[0].score < MIN_SENTENCE_COVERAGE
+                    and max(s.score for s in sentences) < MIN_SENTENCE_COVERAGE
+                ):
+                    continue
+                best = max(s.score for s in sentences)
+                answering.append((best + 0.5 * hit.score / top_score - 0.01 * rank, hit, sentences))
+            answering.sort(key=lambda item: -item[0])
+            keep = self.max_sources if (query.multi and len(groups) == 1) else 1
+            for _, hit, sentences in answering[:keep]:
+                if all(hit.article.doc_id != c.article.doc_id for c, _ in chosen):
+                    chosen.append((hit, sentences))
+        return chosen[: self.max_sources], missing
+
+    def generate(self, request: AnswerRequest) -> Generator[str, None, Answer]:
+        """Quote the answering sentences, each with its [n]; decline when nothing answers."""
+        query = request.query
+        if query.injection:
+            text = decline_text(request.corpus, instructions=True)
+            yield text
+            return Answer(query.question, text, declined=True)
+        evidence, missing = self._evidence(request) if request.hits else ([], [])
+        if not evidence:
+            text = decline_text(request.corpus, missing=missing)
+            yield text
+            return Answer(query.question, text, declined=True)
+        citations: list[Citation] = []
+        parts: list[str] = []
+        labelled = len(evidence) > 1
+        for n, (hit, sentences) in enumerate(evidence, start=1):
+            meta = hit.article.meta
+            citations.append(
+                Citation(
+                    n=n,
+                    title=meta.title,
+                    publisher=meta.publisher,
+                    date=meta.date,
+                    region=meta.region,
+                    path=hit.article.path,
+                    quote=_quote(sentences),
+                    score=round(hit.score, 6),
+                )
+            )
+            body = " ".join(f"{s.text} [{n}]" for s in sentences)
+            piece = f"{meta.region or meta.title or hit.article.path}: {body}" if labelled else body
+            if parts:
+                piece = "\n" + piece
+            parts.append(piece)
+            yield piece
+        if missing:
+            note = f"\nThe corpus says nothing about {', '.join(missing)}."
+            parts.append(note)
+            yield note
+        return Answer(query.question, "".join(parts), declined=False, citations=citations)
+
+
+def _quote(sentences: list[_Sentence]) -> str:
+    """The longest run of adjacent chosen sentences in one paragraph: verbatim in the source."""
+    runs: list[list[_Sentence]] = []
+    for s in sentences:
+        if runs and runs[-1][-1].index + 1 == s.index and runs[-1][-1].paragraph == s.paragraph:
+            runs[-1].append(s)
+        else:
+            runs.append([s])
+    best_run = max(runs, key=lambda run: (max(x.score for x in run), len(run)))
+    return " ".join(s.text for s in best_run)
+
+
+def decline_text(corpus: Corpus, *, instructions: bool = False, missing: list[str] | None = None) -> str:
+    """The plain 'the corpus does not say', with what the assistant can answer instead."""
+    regions: dict[str, int] = {}
+    for article in corpus.snapshot.articles.values():
+        if article.meta.region:
+            regions[article.meta.region] = regions.get(article.meta.region, 0) + 1
+    names = sorted(regions, key=lambda r: -regions[r])
+    shown = "; ".join(names[:6])
+    if len(names) > 6:
+        shown += f" and {len(names) - 6} more places"
+    offer = (
+        f"I can answer questions about the talent policies in the corpus ({shown}): "
+        "subsidies, eligibility, talent cards, programmes and services, with sources."
+        if names
+        else "The corpus is empty: add articles and run `policy-assistant ingest`."
+    )
+    if instructions:
+        return f"I can't share or change my instructions. {offer}"
+    if missing:
+        return f"The corpus says nothing about {', '.join(missing)}, so I can't answer that. {offer}"
+    return f"The corpus does not answer this, so I won't guess. {offer}"

@@ -1,0 +1,211 @@
+"""The `policy-assistant` command line: ingest, ask, sources."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from assistant.answer import Answer
+from assistant.core import Assistant
+from assistant.errors import AssistantError
+from assistant.index import IngestReport
+from assistant.query import Filters
+from assistant.settings import Settings
+
+
+def _progress_bar(label: str) -> tuple[Callable[[int, int], None], Callable[[], None]]:
+    """A tqdm bar on stderr driven by (done, total) callbacks, and a function to close it."""
+    from tqdm import tqdm
+
+    bar: Any = None
+
+    def update(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None:
+            bar = tqdm(total=total, desc=label, unit="chunk", file=sys.stderr, dynamic_ncols=True)
+        bar.n = done
+        bar.refresh()
+
+    def close() -> None:
+        if bar is not None:
+            bar.close()
+
+    return update, close
+
+
+def _print_report(report: IngestReport, out: TextIO) -> None:
+    print(report.summary(), file=out)
+    for path, reason in report.skipped:
+        print(f"  skipped {path}: {reason}", file=out)
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="policy-assistant",
+        description="Grounded, cited answers from a corpus of talent-policy articles.",
+    )
+    parser.add_argument(
+        "--data-dir", type=Path, help="folder holding corpus/ and index/ (env POLICY_ASSISTANT_DATA_DIR)"
+    )
+    parser.add_argument("--corpus-dir", type=Path, help="articles folder (env POLICY_ASSISTANT_CORPUS_DIR)")
+    parser.add_argument("--index-dir", type=Path, help="index folder (env POLICY_ASSISTANT_INDEX_DIR)")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    ingest = commands.add_parser("ingest", help="index files or folders (default: the corpus)")
+    ingest.add_argument("paths", nargs="*", type=Path, help="files or folders to index")
+    ingest.add_argument("--json", action="store_true", help="print the report as JSON")
+
+    ask = commands.add_parser("ask", help="ask questions; several are the turns of one conversation")
+    ask.add_argument("questions", nargs="*", help="the turns of one conversation, in order")
+    ask.add_argument("--json", action="store_true", help="one JSON object per turn (or case)")
+    ask.add_argument("--cases", type=Path, help="a question-set JSONL file; one answer per case")
+    ask.add_argument("--region", help="only articles whose region contains this text")
+    ask.add_argument("--from", dest="date_from", help="only articles dated on or after YYYY-MM-DD")
+    ask.add_argument("--to", dest="date_to", help="only articles dated on or before YYYY-MM-DD")
+
+    sources = commands.add_parser("sources", help="list the indexed articles")
+    sources.add_argument("--json", action="store_true", help="one JSON object per article")
+    return parser
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    overrides = {
+        key: value
+        for key, value in (
+            ("data_dir", args.data_dir),
+            ("corpus_dir", args.corpus_dir),
+            ("index_dir", args.index_dir),
+        )
+        if value is not None
+    }
+    return Settings(**overrides)
+
+
+def _ensure_index(assistant: Assistant, err: TextIO) -> None:
+    if not assistant.index.exists():
+        print("No index yet: building it from the corpus first.", file=err)
+        update, close = _progress_bar("embedding")
+        try:
+            report = assistant.ensure_index(update)
+        finally:
+            close()
+        if report:
+            _print_report(report, err)
+
+
+def _ask(assistant: Assistant, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    filters = Filters(region=args.region, date_from=args.date_from, date_to=args.date_to)
+    _ensure_index(assistant, err)
+    if args.cases:
+        return _ask_cases(assistant, args.cases, filters, out)
+    if not args.questions:
+        raise AssistantError('nothing to ask: give a question, e.g. policy-assistant ask "..."')
+    status = 0
+    for turn in range(1, len(args.questions) + 1):
+        turns = args.questions[:turn]
+        if args.json:
+            try:
+                answer = assistant.ask(turns, filters)
+            except AssistantError as exc:
+                print(json.dumps({"question": turns[-1], "error": str(exc)}, ensure_ascii=False), file=out)
+                status = 1
+                continue
+            print(json.dumps(answer.to_json(), ensure_ascii=False), file=out)
+        else:
+            if len(args.questions) > 1:
+                print(f"\n> {turns[-1]}", file=out)
+            stream = assistant.stream(turns, filters)
+            answer = _drain(stream, out)
+            if answer.citations:
+                print("\nSources:", file=out)
+                print(answer.references(), file=out)
+    return status
+
+
+def _drain(stream: Any, out: TextIO) -> Answer:
+    """Print streamed pieces as they come; return the finished Answer."""
+    while True:
+        try:
+            piece = next(stream)
+        except StopIteration as done:
+            print(file=out)
+            return done.value  # type: ignore[no-any-return]
+        print(piece, end="", file=out, flush=True)
+
+
+def _ask_cases(assistant: Assistant, path: Path, filters: Filters, out: TextIO) -> int:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise AssistantError(f"cannot read {path}: {exc.strerror}") from exc
+    status = 0
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            case = json.loads(line)
+            case_id, turns = case["id"], case["turns"]
+            if not isinstance(turns, list) or not turns:
+                raise ValueError("'turns' must be a non-empty list")
+        except (ValueError, KeyError, TypeError) as exc:
+            print(json.dumps({"id": None, "line": number, "error": f"bad case: {exc}"}), file=out)
+            status = 1
+            continue
+        try:
+            record = {"id": case_id, **assistant.ask(turns, filters).to_json()}
+        except AssistantError as exc:
+            record = {"id": case_id, "question": turns[-1], "error": str(exc)}
+            status = 1
+        print(json.dumps(record, ensure_ascii=False), file=out, flush=True)
+    return status
+
+
+def _ingest(assistant: Assistant, args: argparse.Namespace, out: TextIO) -> int:
+    update, close = _progress_bar("embedding")
+    try:
+        report = assistant.ingest(args.paths or None, update)
+    finally:
+        close()
+    if args.json:
+        print(json.dumps(report.as_dict(), ensure_ascii=False), file=out)
+    else:
+        _print_report(report, out)
+    return 0
+
+
+def _sources(assistant: Assistant, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    _ensure_index(assistant, err)
+    for source in assistant.sources():
+        if args.json:
+            print(json.dumps(source, ensure_ascii=False), file=out)
+        else:
+            line = " | ".join(str(source.get(k) or "-") for k in ("date", "region", "publisher", "title"))
+            print(f"{source['path']}: {line}", file=out)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    args = _build_parser().parse_args(argv)
+    try:
+        assistant = Assistant(_settings(args))
+        if args.command == "ingest":
+            return _ingest(assistant, args, out)
+        if args.command == "ask":
+            return _ask(assistant, args, out, err)
+        return _sources(assistant, args, out, err)
+    except AssistantError as exc:
+        print(f"error: {exc}", file=err)
+        return 1
+    except ValueError as exc:  # settings validation: a bad environment variable
+        print(f"error: invalid setting: {exc}".splitlines()[0], file=err)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=err)
+        return 130

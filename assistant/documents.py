@@ -1,0 +1,165 @@
+"""Reading source files (.txt, .md, .html, .pdf, .docx) into text, or a reason to skip them."""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from assistant.errors import SkippedDocument
+from assistant.metadata import CATALOG_NAME
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | {".pdf", ".docx"}
+MAX_BYTES = 50 * 1024 * 1024
+
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """A source file's text as extracted, before cleaning."""
+
+    path: Path
+    text: str
+    sha256: str
+    title: str | None = None  # from the file's own metadata (HTML, PDF, DOCX), if any
+    date: str | None = None
+
+
+def iter_files(paths: list[Path]) -> Iterator[Path]:
+    """Every candidate file under the given files and folders, sorted, hidden ones left out."""
+    for root in paths:
+        if root.is_file():
+            yield root
+            continue
+        for path in sorted(root.rglob("*")):
+            relative = path.relative_to(root).parts
+            hidden = any(p.startswith((".", "_")) for p in relative)
+            if path.is_file() and not hidden and path.name != CATALOG_NAME:
+                yield path
+
+
+def decode(data: bytes) -> str:
+    """Bytes to text: BOMs first, then UTF-8, UTF-16 without BOM, GB18030, then a guess."""
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            return data.decode(encoding)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    # UTF-16 without a BOM: ASCII-range text leaves every other byte zero.
+    sample = data[:4096]
+    if len(sample) >= 4 and sample.count(0) > len(sample) // 4:
+        even_zeros = sample[0::2].count(0)
+        odd_zeros = sample[1::2].count(0)
+        try:
+            return data.decode("utf-16-le" if odd_zeros > even_zeros else "utf-16-be")
+        except UnicodeDecodeError:
+            pass
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise SkippedDocument("binary content, not text (no text encoding fits)")
+    return str(best)
+
+
+def _check_text(text: str) -> str:
+    if "\x00" in text or len(_CONTROL.findall(text[:20000])) > 0.01 * min(len(text), 20000):
+        raise SkippedDocument("binary content, not text")
+    if not text.strip():
+        raise SkippedDocument("no text in the file")
+    return text
+
+
+def _read_html(data: bytes) -> tuple[str, str | None, str | None]:
+    import trafilatura
+
+    html = decode(data)
+    text = trafilatura.extract(html, include_comments=False, include_tables=True)
+    if not text or not text.strip():
+        raise SkippedDocument("no article text found in the HTML page")
+    meta = trafilatura.extract_metadata(html)
+    return text, getattr(meta, "title", None), getattr(meta, "date", None)
+
+
+def _read_pdf(data: bytes) -> tuple[str, str | None, str | None]:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise SkippedDocument("encrypted PDF: save an unencrypted copy to index it")
+        pages = [page.extract_text() or "" for page in reader.pages]
+        title = reader.metadata.title if reader.metadata else None
+    except SkippedDocument:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise SkippedDocument(f"unreadable PDF ({exc.__class__.__name__}: {exc})") from exc
+    text = "\n\n".join(pages)
+    if not text.strip():
+        raise SkippedDocument("PDF has no extractable text (a scan needs OCR first)")
+    return text, title, None
+
+
+def _read_docx(data: bytes) -> tuple[str, str | None, str | None]:
+    import zipfile
+
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise SkippedDocument(f"unreadable DOCX ({exc})") from exc
+    text = "\n\n".join(p.text for p in document.paragraphs if p.text.strip())
+    props = document.core_properties
+    created = props.created.date().isoformat() if props.created else None
+    return text, props.title or None, created
+
+
+def read_document(path: Path) -> RawDocument:
+    """Read one file; raise SkippedDocument with the reason when it cannot be indexed."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        raise SkippedDocument(f"unsupported file type '{suffix or path.name}'")
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise SkippedDocument(f"file is {size // 2**20} MiB; the limit is {MAX_BYTES // 2**20}")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SkippedDocument(f"cannot read the file ({exc.strerror})") from exc
+    if not data.strip():
+        raise SkippedDocument("empty file")
+    title = date = None
+    if suffix in HTML_SUFFIXES:
+        text, title, date = _read_html(data)
+    elif suffix == ".pdf":
+        text, title, date = _read_pdf(data)
+    elif suffix == ".docx":
+        text, title, date = _read_docx(data)
+    else:
+        text = decode(data)
+    return RawDocument(
+        path=path,
+        text=_check_text(text),
+        sha256=hashlib.sha256(data).hexdigest(),
+        title=title,
+        date=date,
+    )

@@ -1,0 +1,136 @@
+"""Hybrid retrieval: dense (vector store) and lexical (BM25) rankings fused, then grouped by article."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Protocol
+
+import numpy as np
+
+from assistant.chunking import Chunk
+from assistant.embeddings import Embedder
+from assistant.index import Article, Snapshot
+from assistant.lexical import LexicalIndex
+from assistant.query import Filters, Query
+from assistant.store import VectorStore
+from assistant.text import terms
+
+RRF_K = 60  # the usual reciprocal-rank-fusion constant: flattens the head of each list
+
+
+@dataclass
+class ArticleHit:
+    """An article that retrieval found, with its best chunks."""
+
+    article: Article
+    score: float
+    chunks: list[tuple[Chunk, float]] = field(default_factory=list)
+    place_coverage: float = 1.0  # share of the question's named places the article mentions
+
+
+class Retriever(Protocol):
+    """Finds the articles most likely to answer a query."""
+
+    def retrieve(self, query: Query, filters: Filters) -> list[ArticleHit]:
+        """Articles, best first."""
+        ...
+
+
+class Corpus:
+    """The serving snapshot with the lookups answers need: chunks, articles, term statistics."""
+
+    def __init__(self, snapshot: Snapshot, lexical: LexicalIndex) -> None:
+        self.snapshot = snapshot
+        self.lexical = lexical
+        self.chunks: dict[str, tuple[Article, Chunk]] = {
+            c.id: (a, c) for a in snapshot.articles.values() for c in a.chunks
+        }
+        self.by_doc_id = {a.doc_id: a for a in snapshot.articles.values()}
+        self._n = max(len(lexical.chunk_ids), 1)
+        self._idf = lru_cache(maxsize=100_000)(self._compute_idf)
+        self._article_terms = lru_cache(maxsize=20_000)(self._compute_article_terms)
+        self.gazetteer = frozenset(t for a in snapshot.articles.values() for t in terms(a.meta.region or ""))
+
+    def _compute_idf(self, term: str) -> float:
+        df = self.lexical.document_frequency(term)
+        return math.log(1.0 + (self._n - df + 0.5) / (df + 0.5))
+
+    def idf(self, term: str) -> float:
+        """Inverse chunk frequency; a term the corpus never uses gets the highest weight."""
+        return float(self._idf(term))
+
+    def _compute_article_terms(self, doc_id: str) -> frozenset[str]:
+        article = self.by_doc_id[doc_id]
+        parts = [article.header(), article.meta.publisher or ""]
+        parts.extend(c.text for c in article.chunks)
+        return frozenset(terms("\n".join(parts)))
+
+    def article_terms(self, article: Article) -> frozenset[str]:
+        """Every term of an article, its title, region and publisher included."""
+        return self._article_terms(article.doc_id)
+
+    def allowed(self, filters: Filters) -> set[str] | None:
+        """doc_ids passing the filters, or None when no filter is set."""
+        if not filters.active:
+            return None
+        return {
+            a.doc_id for a in self.snapshot.articles.values() if filters.allows(a.meta.region, a.meta.date)
+        }
+
+
+class HybridRetriever:
+    """Dense and BM25 rankings of chunks, fused by reciprocal rank, grouped into articles."""
+
+    def __init__(self, corpus: Corpus, store: VectorStore, embedder: Embedder, top_k: int = 40) -> None:
+        self.corpus = corpus
+        self.store = store
+        self.embedder = embedder
+        self.top_k = top_k
+
+    def _dense(self, text: str, allowed: set[str] | None) -> list[tuple[str, float]]:
+        vector = self.embedder.embed([text])[0]
+        # Ask for extra: ids from an unfinished ingest are not in the snapshot and are dropped.
+        hits = self.store.query(vector, self.top_k + 10, allowed)
+        return [(cid, s) for cid, s in hits if cid in self.corpus.chunks][: self.top_k]
+
+    def _lexical(self, query_terms: Sequence[str], allowed: set[str] | None) -> list[tuple[str, float]]:
+        mask = None
+        if allowed is not None:
+            mask = np.array(
+                [self.corpus.chunks[c][0].doc_id in allowed for c in self.corpus.lexical.chunk_ids]
+            )
+        return self.corpus.lexical.search(query_terms, self.top_k, mask)
+
+    def retrieve(self, query: Query, filters: Filters) -> list[ArticleHit]:
+        """Fuse both rankings, then put articles naming the question's places first."""
+        allowed = self.corpus.allowed(filters)
+        if allowed is not None and not allowed:
+            return []
+        fused: dict[str, float] = {}
+        for ranking in (self._dense(query.search_text, allowed), self._lexical(query.search_terms, allowed)):
+            for rank, (cid, _score) in enumerate(ranking):
+                fused[cid] = fused.get(cid, 0.0) + 1.0 / (RRF_K + rank + 1)
+        hits: dict[str, ArticleHit] = {}
+        for cid, score in sorted(fused.items(), key=lambda kv: -kv[1]):
+            article, chunk = self.corpus.chunks[cid]
+            hit = hits.get(article.doc_id)
+            if hit is None:
+                hit = hits[article.doc_id] = ArticleHit(article, score)
+            else:
+                hit.score += score * 0.1  # more matching chunks: a little more likely the article
+            hit.chunks.append((chunk, score))
+        for hit in hits.values():
+            hit.place_coverage = self.place_coverage(query, hit.article)
+        # An article that does not mention the place asked about does not answer for it.
+        return sorted(hits.values(), key=lambda h: (-h.place_coverage, -h.score))
+
+    def place_coverage(self, query: Query, article: Article) -> float:
+        """Share of the question's named phrases that the article mentions, every word of each."""
+        if not query.places:
+            return 1.0
+        vocabulary = self.corpus.article_terms(article)
+        found = sum(all(t in vocabulary for t in phrase) for phrase in query.places)
+        return found / len(query.places)

