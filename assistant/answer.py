@@ -12,9 +12,11 @@ from assistant.query import Query
 from assistant.retrieval import ArticleHit, Corpus
 from assistant.text import terms
 
-# An article must cover this share of the question's focus (IDF-weighted) to answer it.
-MIN_ARTICLE_COVERAGE = 0.5
-# ...and one of its sentences this share on its own.
+# An article answers when the share of the question's focus terms it holds (IDF-weighted) plus the
+# cosine similarity of its best chunk reaches this. Measured on evals/questions.jsonl: questions the
+# corpus cannot answer score at most 0.54, answerable ones mostly 0.6 and above.
+MIN_RELEVANCE = 0.6
+# A sentence must share this much of the focus to be quoted beside the best one.
 MIN_SENTENCE_COVERAGE = 0.3
 MAX_SENTENCES = 3
 # How much the retrieval score of a sentence's chunk adds to its word-overlap score.
@@ -29,6 +31,7 @@ _ANSWER_TYPES = {
         r"November|December)\b|\b(?:this|last|next) (?:year|month)\b",
     ),
 }
+_SENTENCE_END = set('.!?。！？"”’)）')
 _CONTINUES = re.compile(r"^(?:These|This|They|Those|Such|It|Its|The goal|In addition|Additionally)\b")
 _NOT_A_FACT = re.compile(
     r"\b(?:ignore|disregard)\b.{0,60}\b(?:instructions?|prompt)\b|\bsystem prompt\b|"
@@ -122,10 +125,11 @@ def _sentences(article: Article) -> list[_Sentence]:
 
 
 def _usable(sentence: _Sentence) -> bool:
+    # Headlines, section titles and speaker labels are not statements to quote.
     words = sentence.text.split()
     if len(words) < 5 or _NOT_A_FACT.search(sentence.text):
         return False
-    return sentence.text.rstrip()[-1:] not in (":", "：")
+    return sentence.text.rstrip()[-1:] in _SENTENCE_END
 
 
 class ExtractiveAnswerer:
@@ -218,14 +222,10 @@ class ExtractiveAnswerer:
             top_score = group[0].score if group else 1.0
             for rank, hit in enumerate(group):
                 coverage = self._coverage(query, weights, corpus.article_terms(hit.article))
-                if coverage < MIN_ARTICLE_COVERAGE:
+                if coverage + hit.similarity < MIN_RELEVANCE:
                     continue
                 sentences = self._select(query, weights, hit)
-                if not sentences or (
-                    query.focus
-                    and sentences[0].score < MIN_SENTENCE_COVERAGE
-                    and max(s.score for s in sentences) < MIN_SENTENCE_COVERAGE
-                ):
+                if not sentences:
                     continue
                 best = max(s.score for s in sentences)
                 answering.append((best + 0.5 * hit.score / top_score - 0.01 * rank, hit, sentences))

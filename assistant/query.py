@@ -74,11 +74,12 @@ _LEADING_WORDS = frozenset(
 # Question words that carry no topic of their own.
 _GENERIC = frozenset(
     terms(
-        """offer offers offered provide provides provided available exist happen happened
-        mention mentioned article articles corpus source sources document region regions city
-        cities province provinces place places area policy policies detail details information
-        info main key new specific various different way ways type types support measure
-        compare comparison difference differences similar similarities versus""",
+        """offer offers offered provide provides provided available exist happen happened mention
+        mentioned article articles corpus source sources document region regions city cities province
+        provinces place places info specific various different use used using kind kinds type types
+        way ways bring brings brought keep keeps come comes along go goes going take takes make makes
+        set thing things currently actually exactly compare comparison difference differences similar
+        similarities versus""",
     )
 )
 _FOLLOW_UP = re.compile(

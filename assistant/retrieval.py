@@ -29,6 +29,7 @@ class ArticleHit:
     score: float
     chunks: list[tuple[Chunk, float]] = field(default_factory=list)
     place_coverage: float = 1.0  # share of the question's named places the article mentions
+    similarity: float = 0.0  # best cosine similarity of one of its chunks to the question
 
 
 class Retriever(Protocol):
@@ -109,8 +110,10 @@ class HybridRetriever:
         allowed = self.corpus.allowed(filters)
         if allowed is not None and not allowed:
             return []
+        dense = self._dense(query.search_text, allowed)
+        similarity = dict(dense)
         fused: dict[str, float] = {}
-        for ranking in (self._dense(query.search_text, allowed), self._lexical(query.search_terms, allowed)):
+        for ranking in (dense, self._lexical(query.search_terms, allowed)):
             for rank, (cid, _score) in enumerate(ranking):
                 fused[cid] = fused.get(cid, 0.0) + 1.0 / (RRF_K + rank + 1)
         hits: dict[str, ArticleHit] = {}
@@ -122,6 +125,7 @@ class HybridRetriever:
             else:
                 hit.score += score * 0.1  # more matching chunks: a little more likely the article
             hit.chunks.append((chunk, score))
+            hit.similarity = max(hit.similarity, similarity.get(cid, 0.0))
         for hit in hits.values():
             hit.place_coverage = self.place_coverage(query, hit.article)
         # An article that does not mention the place asked about does not answer for it.

@@ -1,0 +1,1 @@
+"""Evaluation data and helpers for policy-assistant."""

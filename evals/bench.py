@@ -1,0 +1,141 @@
+"""Benchmarks for the grounded core; numbers, not pass/fail.
+
+    python -m evals.bench --articles 2000 --work /tmp/pa-bench
+
+On the same look-alike articles and the same loaded model, side by side:
+  1. raw sentence-transformers encode time of exactly the chunks our ingest embeds;
+  2. our full ingest (read, clean, chunk, embed, write Chroma and BM25) into a fresh index;
+  3. llama-index's default pipeline (SimpleDirectoryReader + VectorStoreIndex over Chroma);
+  4. re-ingest after changing one article (chunks re-embedded, seconds);
+  5. warm `ask` latency p50/p95 over a set of questions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from assistant import Assistant, Settings
+from assistant.chunking import chunk_article
+from assistant.cleaning import clean
+from assistant.documents import iter_files, read_document
+from assistant.embeddings import SentenceTransformerEmbedder, resolve_model_path
+from assistant.index import Article
+from assistant.metadata import read_meta
+from evals.lookalikes import write as write_lookalikes
+
+ROOT = Path(__file__).resolve().parent.parent
+QUESTIONS = [
+    "What can a graduate get in Liangjiang New Area?",
+    "What physical requirement applies to flexibly introduced talent in Lanzhou?",
+    "How many exclusive services does the Heilongjiang Talent Card offer?",
+    "In which countries has Chun'an County set up talent liaison stations?",
+    "How many major talent policies does the Zhejiang Talent Service Platform aggregate?",
+    "What is the minimum wage in Beijing?",
+    "Which regions offer a talent card?",
+    "Compare Lanzhou and Zhejiang on enclaves",
+]
+
+
+def _chunk_texts(corpus: Path, chunk_words: int) -> list[str]:
+    """The texts our ingest embeds (region/title header + chunk), built the same way."""
+    texts = []
+    for path in iter_files([corpus]):
+        raw = read_document(path)
+        cleaned = clean(raw.text)
+        article = Article("x", path.name, "", read_meta(raw.text, cleaned.paragraphs), [])
+        for chunk in chunk_article("x", cleaned.paragraphs, chunk_words):
+            texts.append(f"{article.header()}\n{chunk.text}")
+    return texts
+
+
+def _timed(label: str, results: dict[str, float], fn) -> object:  # type: ignore[no-untyped-def]
+    started = time.perf_counter()
+    value = fn()
+    results[label] = round(time.perf_counter() - started, 2)
+    print(f"{label}: {results[label]}s", file=sys.stderr)
+    return value
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmarks and print them as JSON."""
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/policy-assistant-bench"))
+    parser.add_argument("--skip-naive", action="store_true")
+    args = parser.parse_args(argv)
+
+    shutil.rmtree(args.work, ignore_errors=True)
+    corpus = args.work / "data" / "corpus"
+    for path in (ROOT / "corpus").iterdir():
+        if path.is_file():
+            corpus.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, corpus / path.name)
+    write_lookalikes(corpus / "lookalikes", args.articles, seed=0)
+    settings = Settings(data_dir=args.work / "data")
+    embedder = SentenceTransformerEmbedder(settings.embed_model, settings.embed_batch_size)
+    embedder.embed(["warm up the model"])
+    results: dict[str, float] = {}
+
+    texts = _chunk_texts(corpus, settings.chunk_words)
+    results["chunks"] = len(texts)
+    _timed("raw_encode_s", results, lambda: embedder.model.encode(texts, normalize_embeddings=True))
+
+    assistant = Assistant(settings, embedder=embedder)
+    report = _timed("ingest_s", results, assistant.ingest)
+    results["ingest_chunks_embedded"] = report.chunks_embedded  # type: ignore[attr-defined]
+    results["ingest_over_raw_encode"] = round(results["ingest_s"] / results["raw_encode_s"], 3)
+
+    if not args.skip_naive:
+        import chromadb
+        from chromadb.config import Settings as ChromaSettings
+        from llama_index.core import SimpleDirectoryReader, StorageContext, VectorStoreIndex
+        from llama_index.embeddings.huggingface import HuggingFaceEmbedding
+        from llama_index.vector_stores.chroma import ChromaVectorStore
+
+        embed = HuggingFaceEmbedding(model_name=str(resolve_model_path(settings.embed_model)), device="cpu")
+        embed.get_text_embedding("warm up the model")
+        client = chromadb.PersistentClient(
+            path=str(args.work / "naive-chroma"), settings=ChromaSettings(anonymized_telemetry=False)
+        )
+
+        def naive() -> None:
+            documents = SimpleDirectoryReader(str(corpus), recursive=True).load_data()
+            store = ChromaVectorStore(chroma_collection=client.get_or_create_collection("naive"))
+            context = StorageContext.from_defaults(vector_store=store)
+            VectorStoreIndex.from_documents(documents, storage_context=context, embed_model=embed)
+
+        _timed("llama_index_default_s", results, naive)
+        results["ingest_over_llama_index"] = round(results["ingest_s"] / results["llama_index_default_s"], 3)
+
+    changed = corpus / "003_5d8ccd6a4b2e3c0d.txt"
+    changed.write_text(
+        changed.read_text(encoding="utf-8") + "\nA new paragraph about talent.\n", encoding="utf-8"
+    )
+    again = _timed("reingest_one_changed_s", results, assistant.ingest)
+    results["reingest_chunks_embedded"] = again.chunks_embedded  # type: ignore[attr-defined]
+    results["reingest_updated"] = len(again.updated)  # type: ignore[attr-defined]
+
+    assistant.ask(QUESTIONS[0])  # load the snapshot and BM25 once, as a running app would
+    latencies = []
+    for _ in range(10):
+        for question in QUESTIONS:
+            started = time.perf_counter()
+            assistant.ask(question)
+            latencies.append(1000 * (time.perf_counter() - started))
+    latencies.sort()
+    results["ask_p50_ms"] = round(statistics.median(latencies), 1)
+    results["ask_p95_ms"] = round(latencies[int(0.95 * (len(latencies) - 1))], 1)
+    print(json.dumps(results, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
