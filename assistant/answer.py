@@ -266,7 +266,7 @@ class ExtractiveAnswerer:
                 )
             )
             body = " ".join(f"{s.text} [{n}]" for s in sentences)
-            piece = f"{meta.region or meta.title or hit.article.path}: {body}" if labelled else body
+            piece = f"{meta.region or meta.title or f'Source {n}'}: {body}" if labelled else body
             if parts:
                 piece = "\n" + piece
             parts.append(piece)
