@@ -99,10 +99,18 @@ class ChromaStore:
 
     def add(self, ids: Sequence[str], vectors: np.ndarray, metadatas: Sequence[dict[str, Any]]) -> None:
         """Add nodes carrying precomputed embeddings."""
-        from llama_index.core.schema import BaseNode, TextNode
+        from llama_index.core.schema import BaseNode, NodeRelationship, RelatedNodeInfo, TextNode
 
+        # llama-index writes the node's source document into the doc_id metadata field: make
+        # that source the article, so filters on doc_id select its chunks.
         nodes: list[BaseNode] = [
-            TextNode(id_=id_, text="", embedding=vector.tolist(), metadata=metadata)
+            TextNode(
+                id_=id_,
+                text="",
+                embedding=vector.tolist(),
+                metadata=metadata,
+                relationships={NodeRelationship.SOURCE: RelatedNodeInfo(node_id=str(metadata["doc_id"]))},
+            )
             for id_, vector, metadata in zip(ids, vectors, metadatas, strict=True)
         ]
         self._store.add(nodes)

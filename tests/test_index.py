@@ -103,3 +103,11 @@ def test_second_ingest_at_once_is_refused(settings: Settings) -> None:
     index = Index(settings, FakeEmbedder())
     with index._lock(), pytest.raises(IngestBusy, match="another ingest is running"):
         Index(settings, FakeEmbedder()).ingest()
+
+
+def test_vector_store_filters_by_article(assistant: Assistant) -> None:
+    snapshot = assistant.index.snapshot()
+    pine = next(a for a in snapshot.articles.values() if "pine" in a.path)
+    vector = assistant.embedder.embed(["housing subsidy for engineers"])[0]
+    hits = assistant.index.store.query(vector, 10, {pine.doc_id})
+    assert hits and {cid for cid, _ in hits} <= {c.id for c in pine.chunks}
