@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -168,6 +169,9 @@ class Query:
     injection: bool = False  # asks to reveal or change the instructions
     carried: tuple[str, ...] = field(default=())  # context taken from earlier turns
     wants: str | None = None  # "amount", "number" or "date" when the answer is expected to be one
+    # "X and Y" between two named phrases, as "x-last-word and y-first-word": two places, unless an
+    # article spells it as one name ("Science and Innovation Center").
+    joined: tuple[str, ...] = ()
 
     @property
     def search_terms(self) -> list[str]:
@@ -253,6 +257,14 @@ def _named_words(text: str, places: list[tuple[str, ...]]) -> list[str]:
     return [w for w in _WORD.findall(text) if set(terms(w)) & named]
 
 
+def _joined(text: str, names: list[str]) -> tuple[str, ...]:
+    pairs = []
+    for left, right in itertools.pairwise(names):
+        if re.search(re.escape(left) + r"\s+and\s+" + re.escape(right), text):
+            pairs.append(f"{left.split()[-1]} and {right.split()[0]}".lower())
+    return tuple(pairs)
+
+
 def _focus_terms(text: str, places: list[tuple[str, ...]]) -> list[str]:
     named = {t for p in places for t in p}
     seen: list[str] = []
@@ -296,7 +308,8 @@ def understand(turns: list[str], gazetteer: frozenset[str] = frozenset()) -> Que
         alternatives=alternatives,
         places=tuple(places),
         place_names=tuple(names),
-        multi=bool(_MULTI.search(last)) or (len(places) > 1 and " and " in last.lower()),
+        multi=bool(_MULTI.search(last)),
+        joined=_joined(last, names),
         injection=any(_INJECTION.search(t) for t in turns),
         wants=_answer_type(question),
         carried=tuple(carried),

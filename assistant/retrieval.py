@@ -16,9 +16,16 @@ from assistant.index import Article, Snapshot
 from assistant.lexical import LexicalIndex
 from assistant.query import Filters, Query
 from assistant.store import VectorStore
-from assistant.text import terms
+from assistant.text import fold_ws, terms
 
 RRF_K = 60  # the usual reciprocal-rank-fusion constant: flattens the head of each list
+# Words of region names that name no particular place: "the city", "which areas".
+_ADMINISTRATIVE = frozenset(
+    terms(
+        "city cities county counties province provinces district districts new area areas zone "
+        "region regions municipality prefecture autonomous town village economic development"
+    )
+)
 
 
 @dataclass
@@ -30,6 +37,7 @@ class ArticleHit:
     chunks: list[tuple[Chunk, float]] = field(default_factory=list)
     place_coverage: float = 1.0  # share of the question's named places the article mentions
     similarity: float = 0.0  # best cosine similarity of one of its chunks to the question
+    chunk_similarity: dict[str, float] = field(default_factory=dict)  # by chunk id, dense hits only
 
 
 class Retriever(Protocol):
@@ -53,7 +61,11 @@ class Corpus:
         self._n = max(len(lexical.chunk_ids), 1)
         self._idf = lru_cache(maxsize=100_000)(self._compute_idf)
         self._article_terms = lru_cache(maxsize=20_000)(self._compute_article_terms)
-        self.gazetteer = frozenset(t for a in snapshot.articles.values() for t in terms(a.meta.region or ""))
+        self._article_text = lru_cache(maxsize=2_000)(self._compute_article_text)
+        self.gazetteer = (
+            frozenset(t for a in snapshot.articles.values() for t in terms(a.meta.region or ""))
+            - _ADMINISTRATIVE
+        )
 
     def _compute_idf(self, term: str) -> float:
         df = self.lexical.document_frequency(term)
@@ -68,6 +80,13 @@ class Corpus:
         parts = [article.header(), article.meta.publisher or ""]
         parts.extend(c.text for c in article.chunks)
         return frozenset(terms("\n".join(parts)))
+
+    def article_text(self, article: Article) -> str:
+        """The article's cleaned text, lower-cased and whitespace-folded."""
+        return str(self._article_text(article.doc_id))
+
+    def _compute_article_text(self, doc_id: str) -> str:
+        return fold_ws(" ".join(c.text for c in self.by_doc_id[doc_id].chunks)).lower()
 
     def article_terms(self, article: Article) -> frozenset[str]:
         """Every term of an article, its title, region and publisher included."""
@@ -91,8 +110,7 @@ class HybridRetriever:
         self.embedder = embedder
         self.top_k = top_k
 
-    def _dense(self, text: str, allowed: set[str] | None) -> list[tuple[str, float]]:
-        vector = self.embedder.embed([text])[0]
+    def _dense(self, vector: np.ndarray, allowed: set[str] | None) -> list[tuple[str, float]]:
         # Ask for extra: ids from an unfinished ingest are not in the snapshot and are dropped.
         hits = self.store.query(vector, self.top_k + 10, allowed)
         return [(cid, s) for cid, s in hits if cid in self.corpus.chunks][: self.top_k]
@@ -110,7 +128,8 @@ class HybridRetriever:
         allowed = self.corpus.allowed(filters)
         if allowed is not None and not allowed:
             return []
-        dense = self._dense(query.search_text, allowed)
+        vector = self.embedder.embed([query.search_text])[0]
+        dense = self._dense(vector, allowed)
         similarity = dict(dense)
         fused: dict[str, float] = {}
         for ranking in (dense, self._lexical(query.search_terms, allowed)):
@@ -125,11 +144,25 @@ class HybridRetriever:
             else:
                 hit.score += score * 0.1  # more matching chunks: a little more likely the article
             hit.chunks.append((chunk, score))
-            hit.similarity = max(hit.similarity, similarity.get(cid, 0.0))
+            if cid in similarity:
+                hit.chunk_similarity[cid] = similarity[cid]
+                hit.similarity = max(hit.similarity, similarity[cid])
         for hit in hits.values():
             hit.place_coverage = self.place_coverage(query, hit.article)
+        if len(query.places) > 1:
+            self._compare_within(vector, [h for h in hits.values() if h.place_coverage > 0])
         # An article that does not mention the place asked about does not answer for it.
         return sorted(hits.values(), key=lambda h: (-h.place_coverage, -h.score))
+
+    def _compare_within(self, vector: np.ndarray, hits: list[ArticleHit]) -> None:
+        """Score each named place's articles on their own chunks, so one region's strong match
+        does not crowd the other region's article out of the dense ranking."""
+        by_doc = {h.article.doc_id: h for h in hits}
+        for cid, cosine in self.store.query(vector, self.top_k, set(by_doc)):
+            if cid in self.corpus.chunks:
+                hit = by_doc[self.corpus.chunks[cid][0].doc_id]
+                hit.chunk_similarity[cid] = max(hit.chunk_similarity.get(cid, 0.0), cosine)
+                hit.similarity = max(hit.similarity, cosine)
 
     def place_coverage(self, query: Query, article: Article) -> float:
         """Share of the question's named phrases that the article mentions, every word of each."""
