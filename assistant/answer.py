@@ -177,11 +177,13 @@ class ExtractiveAnswerer:
             s.score -= 0.001 * s.index  # ties go to the earlier sentence
         return sentences
 
-    def _select(self, query: Query, weights: dict[str, float], hit: ArticleHit) -> list[_Sentence]:
+    def _select(
+        self, query: Query, weights: dict[str, float], hit: ArticleHit, overview: bool = False
+    ) -> list[_Sentence]:
         sentences = self._score_sentences(query, weights, hit)
         if not sentences:
             return []
-        if not query.focus and len(query.places) <= 1:
+        if overview:
             return sentences[:2]  # "What about Lanzhou?": the lede says what the article is about
         ranked = sorted(sentences, key=lambda s: -s.score)
         best = ranked[0]
@@ -230,6 +232,8 @@ class ExtractiveAnswerer:
             groups.sort(key=lambda g: len(g[1]))
         else:
             groups = [(0, whole)]
+        # Only a region's name and no topic: an overview of the region's article.
+        overview = not query.focus and all(t in corpus.gazetteer for p in query.places for t in p)
         chosen: list[tuple[int, ArticleHit, list[_Sentence]]] = []
         for order, group in groups:
             answering: list[tuple[float, ArticleHit, list[_Sentence]]] = []
@@ -238,7 +242,7 @@ class ExtractiveAnswerer:
                 coverage = self._coverage(query, weights, corpus.article_terms(hit.article))
                 if coverage + hit.similarity < MIN_RELEVANCE:
                     continue
-                sentences = self._select(query, weights, hit)
+                sentences = self._select(query, weights, hit, overview)
                 if not sentences:
                     continue
                 best = max(s.score for s in sentences)

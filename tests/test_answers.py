@@ -91,3 +91,14 @@ def test_streaming_yields_the_answer_text(assistant: Assistant) -> None:
 def test_bad_questions_get_a_clear_message(assistant: Assistant, question: str, message: str) -> None:
     with pytest.raises(BadQuestion, match=message):
         assistant.ask(question)
+
+
+def test_a_question_made_of_names_is_answered_from_those_names(assistant: Assistant) -> None:
+    answer = assistant.ask("Where is the Harbor City Talent Bureau?")
+    assert answer.citations[0].path == "corpus/harbor_city.txt"
+    assert "Talent Bureau" in answer.answer
+
+
+def test_two_places_joined_by_and_are_answered_one_by_one(assistant: Assistant) -> None:
+    answer = assistant.ask("What do Harbor City and Pine County offer talents?")
+    assert {c.path for c in answer.citations} == {"corpus/harbor_city.txt", "corpus/pine_county.txt"}
