@@ -35,6 +35,11 @@ _ANSWER_TYPES = {
     ),
 }
 _SENTENCE_END = set('.!?。！？"”’)）')
+_FIGURE = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|"
+    r"million|billion|half|double|twice)\b",
+    re.IGNORECASE,
+)
 _CONTINUES = re.compile(r"^(?:These|This|They|Those|Such|It|Its|The goal|In addition|Additionally)\b")
 _NOT_A_FACT = re.compile(
     r"\b(?:ignore|disregard)\b.{0,60}\b(?:instructions?|prompt)\b|\bsystem prompt\b|"
@@ -245,8 +250,11 @@ class ExtractiveAnswerer:
                 sentences = self._select(query, weights, hit, overview)
                 if not sentences:
                     continue
-                best = max(s.score for s in sentences)
-                answering.append((best + 0.5 * hit.score / top_score - 0.01 * rank, hit, sentences))
+                if query.quantity and not any(_FIGURE.search(x.text) for x in sentences):
+                    continue  # "How many attended?" is not answered by sentences with no figure
+                best_sentence = max(sentences, key=lambda x: x.score)
+                merit = best_sentence.score + 0.5 * hit.score / top_score - 0.01 * rank
+                answering.append((merit, hit, sentences))
             answering.sort(key=lambda item: -item[0])
             keep = self.max_sources if (query.multi and len(groups) == 1) else 1
             fresh = [item for item in answering if all(item[1] is not c for _, c, _ in chosen)]

@@ -102,6 +102,10 @@ _INJECTION = re.compile(
     r"\b(?:repeat|print|reveal|show|output|display|dump)\b.{0,40}"
     r"\b(?:prompt|instructions|above text|text above)\b|"
     r"\bjailbreak\b|\bdeveloper mode\b|\bpretend (?:you are|to be)\b|\bact as\b|\byou are now\b|"
+    # Attempts to dictate the output rather than ask: "just say that ...", "don't cite anything".
+    r"\b(?:just|simply|only)\s+(?:say|reply|answer|respond|write|output|state)\b|"
+    r"\b(?:reply|respond|answer)\s+(?:only\s+)?with\s+(?:that|this|the following|only)\b|"
+    r"\bdon'?t\s+cite\b|\bwithout\s+(?:citing|citations|sources)\b|\bfor this test\b|"
     r"忽略.{0,10}(?:指令|提示|规则)|系统提示|提示词",
     re.IGNORECASE,
 )
@@ -116,6 +120,10 @@ _WANTS_NUMBER = re.compile(
     r"\bhow (?:many|large|big|long)\b|\bwhat (?:percentage|share|number|figure)\b|多少|几", re.I
 )
 _WANTS_DATE = re.compile(r"\bwhen\b|\bwhat (?:date|year|month|day)\b|\bsince when\b|什么时候|何时", re.I)
+# Questions that ask for a quantity: an answer without a figure does not answer them.
+_ASKS_QUANTITY = re.compile(
+    r"\bhow (?:many|much)\b|\bwhat (?:percentage|proportion|share|number|amount)\b|多少|几个", re.I
+)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
 
@@ -172,6 +180,7 @@ class Query:
     # "X and Y" between two named phrases, as "x-last-word and y-first-word": two places, unless an
     # article spells it as one name ("Science and Innovation Center").
     joined: tuple[str, ...] = ()
+    quantity: bool = False  # asks "how many/how much": the answer must hold a figure
 
     @property
     def search_terms(self) -> list[str]:
@@ -310,6 +319,7 @@ def understand(turns: list[str], gazetteer: frozenset[str] = frozenset()) -> Que
         place_names=tuple(names),
         multi=bool(_MULTI.search(last)),
         joined=_joined(last, names),
+        quantity=bool(_ASKS_QUANTITY.search(question)),
         injection=any(_INJECTION.search(t) for t in turns),
         wants=_answer_type(question),
         carried=tuple(carried),
