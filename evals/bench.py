@@ -24,10 +24,11 @@ from assistant import Assistant, Settings
 from assistant.chunking import chunk_article
 from assistant.cleaning import clean
 from assistant.documents import iter_files, read_document
-from assistant.embeddings import SentenceTransformerEmbedder, resolve_model_path
+from assistant.embeddings import SentenceTransformerEmbedder
 from assistant.index import Article
 from assistant.metadata import read_meta
-from evals.lookalikes import write as write_lookalikes
+from evals import naive
+from evals.check import prepare
 
 ROOT = Path(__file__).resolve().parent.parent
 QUESTIONS = [
@@ -73,13 +74,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     shutil.rmtree(args.work, ignore_errors=True)
-    corpus = args.work / "data" / "corpus"
-    for path in (ROOT / "corpus").iterdir():
-        if path.is_file():
-            corpus.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(path, corpus / path.name)
-    write_lookalikes(corpus / "lookalikes", args.articles, seed=0)
-    settings = Settings(data_dir=args.work / "data")
+    data = prepare(args.work, args.articles, seed=0)
+    corpus = data / "corpus"
+    settings = Settings(data_dir=data)
     embedder = SentenceTransformerEmbedder(settings.embed_model, settings.embed_batch_size)
     embedder.embed(["warm up the model"])
     results: dict[str, float] = {}
@@ -94,32 +91,16 @@ def main(argv: list[str] | None = None) -> int:
     results["ingest_over_raw_encode"] = round(results["ingest_s"] / results["raw_encode_s"], 3)
 
     if not args.skip_naive:
-        import chromadb
-        from chromadb.config import Settings as ChromaSettings
-        from llama_index.core import SimpleDirectoryReader, StorageContext, VectorStoreIndex
-        from llama_index.embeddings.huggingface import HuggingFaceEmbedding
-        from llama_index.vector_stores.chroma import ChromaVectorStore
-
-        embed = HuggingFaceEmbedding(model_name=str(resolve_model_path(settings.embed_model)), device="cpu")
-        embed.get_text_embedding("warm up the model")
-        client = chromadb.PersistentClient(
-            path=str(args.work / "naive-chroma"), settings=ChromaSettings(anonymized_telemetry=False)
+        embed = naive.embed_model(settings.embed_model)
+        _timed(
+            "llama_index_default_s", results, lambda: naive.index(corpus, args.work / "naive-chroma", embed)
         )
-
-        def naive() -> None:
-            documents = SimpleDirectoryReader(str(corpus), recursive=True).load_data()
-            store = ChromaVectorStore(chroma_collection=client.get_or_create_collection("naive"))
-            context = StorageContext.from_defaults(vector_store=store)
-            VectorStoreIndex.from_documents(documents, storage_context=context, embed_model=embed)
-
-        _timed("llama_index_default_s", results, naive)
         # How much of the text the default pipeline never embeds: its 1024-token chunks are cut
         # at the model's 256 word pieces.
         from llama_index.core.node_parser import SentenceSplitter
         from llama_index.core.schema import MetadataMode
 
-        documents = SimpleDirectoryReader(str(corpus), recursive=True).load_data()
-        nodes = SentenceSplitter().get_nodes_from_documents(documents)
+        nodes = SentenceSplitter().get_nodes_from_documents(naive.load_documents(corpus))
         tokenizer = embedder.model.tokenizer
         lengths = [
             len(tokenizer(n.get_content(metadata_mode=MetadataMode.EMBED))["input_ids"]) for n in nodes

@@ -18,7 +18,8 @@ import time
 from pathlib import Path
 
 from assistant import Assistant, Settings
-from assistant.evaluation import CaseScore, load_cases, score_case, summarize
+from assistant.evaluation import Case, CaseScore, load_cases, score_case, summarize
+from evals import naive
 from evals.lookalikes import write as write_lookalikes
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,31 +42,11 @@ def prepare(work: Path, distractors: int, seed: int) -> Path:
     return data
 
 
-def naive_gold_first(data: Path, cases: list, top_k: int = 2) -> float:  # type: ignore[type-arg]
+def naive_gold_first(data: Path, cases: list[Case], top_k: int = 2) -> float:
     """Gold-first rate of llama-index's default pipeline: VectorStoreIndex over Chroma, same model."""
-    import chromadb
-    from chromadb.config import Settings as ChromaSettings
-    from llama_index.core import SimpleDirectoryReader, StorageContext, VectorStoreIndex
-    from llama_index.embeddings.huggingface import HuggingFaceEmbedding
-    from llama_index.vector_stores.chroma import ChromaVectorStore
-
-    from assistant.embeddings import resolve_model_path
-
-    embed = HuggingFaceEmbedding(model_name=str(resolve_model_path("all-MiniLM-L6-v2")), device="cpu")
-    client = chromadb.PersistentClient(
-        path=str(data.parent / "naive-chroma"), settings=ChromaSettings(anonymized_telemetry=False)
+    retriever = naive.index(data / "corpus", data.parent / "naive-chroma", naive.embed_model()).as_retriever(
+        similarity_top_k=top_k
     )
-    collection = client.get_or_create_collection("naive")
-    store = ChromaVectorStore(chroma_collection=collection)
-    if collection.count() == 0:
-        documents = SimpleDirectoryReader(
-            str(data / "corpus"), recursive=True, required_exts=[".txt"]
-        ).load_data()
-        context = StorageContext.from_defaults(vector_store=store)
-        index = VectorStoreIndex.from_documents(documents, storage_context=context, embed_model=embed)
-    else:
-        index = VectorStoreIndex.from_vector_store(store, embed_model=embed)
-    retriever = index.as_retriever(similarity_top_k=top_k)
     hits = 0
     answerable = [c for c in cases if not c.decline]
     for case in answerable:
