@@ -35,8 +35,8 @@ _ANSWER_TYPES = {
     ),
 }
 _SENTENCE_END = set('.!?。！？"”’)）')
-_FIGURE = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|"
+_FIGURE = re.compile(  # a count or amount; a year is not one
+    r"\b(?!(?:19|20)\d\d\b)\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|"
     r"million|billion|half|double|twice)\b",
     re.IGNORECASE,
 )
@@ -250,7 +250,8 @@ class ExtractiveAnswerer:
                 sentences = self._select(query, weights, hit, overview)
                 if not sentences:
                     continue
-                if query.quantity and not any(_FIGURE.search(x.text) for x in sentences):
+                figure = _ANSWER_TYPES["amount"] if query.wants == "amount" else _FIGURE
+                if query.quantity and not any(figure.search(x.text) for x in sentences):
                     continue  # "How many attended?" is not answered by sentences with no figure
                 best_sentence = max(sentences, key=lambda x: x.score)
                 merit = best_sentence.score + 0.5 * hit.score / top_score - 0.01 * rank
