@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Generator, Iterable
+from collections.abc import Generator
 from dataclasses import asdict, dataclass, field
 from typing import Any, Protocol
 
@@ -26,8 +26,13 @@ CHUNK_WEIGHT = 1.0
 PLACE_WEIGHT = 0.1
 # Bonus for a sentence holding the kind of answer the question expects.
 ANSWER_TYPE_BONUS = 0.15
+_FIGURE = re.compile(  # a count or amount; a year is not one
+    r"\b(?!(?:19|20)\d\d\b)\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|"
+    r"million|billion|half|double|twice)\b",
+    re.IGNORECASE,
+)
 _ANSWER_TYPES = {
-    "number": re.compile(r"\d"),
+    "number": _FIGURE,
     "amount": re.compile(r"\d[\d,.]*\s*(?:million |billion |thousand )?(?:yuan|dollars|US dollars|RMB)|\d%"),
     "date": re.compile(
         r"\b(?:19|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|September|October|"
@@ -35,11 +40,6 @@ _ANSWER_TYPES = {
     ),
 }
 _SENTENCE_END = set('.!?。！？"”’)）')
-_FIGURE = re.compile(  # a count or amount; a year is not one
-    r"\b(?!(?:19|20)\d\d\b)\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|"
-    r"million|billion|half|double|twice)\b",
-    re.IGNORECASE,
-)
 _CONTINUES = re.compile(r"^(?:These|This|They|Those|Such|It|Its|The goal|In addition|Additionally)\b")
 _NOT_A_FACT = re.compile(
     r"\b(?:ignore|disregard)\b.{0,60}\b(?:instructions?|prompt)\b|\bsystem prompt\b|"
@@ -150,17 +150,15 @@ class ExtractiveAnswerer:
     def _weights(self, query: Query, corpus: Corpus) -> dict[str, float]:
         # A question made only of names ("Where is the X Center?") is about those names.
         focus = query.focus or tuple(t for phrase in query.places for t in phrase)
-        weights = {t: corpus.idf(t) for t in focus}
+        known = set(corpus.lexical.known(focus))
         # A word the corpus never uses would outweigh every other ("idea", "approach"): it counts
         # as much as the question's rarest known word, so coverage still drops without it.
-        known = [w for t, w in weights.items() if corpus.lexical.known([t])]
-        cap = max(known, default=1.0)
-        return {t: (w if corpus.lexical.known([t]) else cap) for t, w in weights.items()}
+        cap = max((corpus.idf(t) for t in known), default=1.0)
+        return {t: corpus.idf(t) if t in known else cap for t in focus}
 
     @staticmethod
-    def _covered(query: Query, term: str, vocabulary: Iterable[str]) -> bool:
-        found = set(vocabulary)
-        return term in found or any(alt in found for alt in query.alternatives.get(term, ()))
+    def _covered(query: Query, term: str, vocabulary: frozenset[str]) -> bool:
+        return term in vocabulary or any(alt in vocabulary for alt in query.alternatives.get(term, ()))
 
     def _coverage(self, query: Query, weights: dict[str, float], vocabulary: frozenset[str]) -> float:
         total = sum(weights.values())
@@ -212,33 +210,44 @@ class ExtractiveAnswerer:
         return sorted(chosen, key=lambda s: s.index)
 
     # -- answering -----------------------------------------------------------------------------
-    def _evidence(self, request: AnswerRequest) -> tuple[list[tuple[ArticleHit, list[_Sentence]]], list[str]]:
-        """The articles to cite, each with its sentences, and the places nothing covers."""
-        query, corpus = request.query, request.corpus
-        weights = self._weights(query, corpus)
-        candidates = request.hits[: max(self.max_sources * 3, 10)]
-        groups: list[tuple[int, list[ArticleHit]]]  # (place order in the question, its articles)
-        missing: list[str] = []
+    @staticmethod
+    def _place_groups(
+        query: Query, corpus: Corpus, candidates: list[ArticleHit]
+    ) -> tuple[list[tuple[int, list[ArticleHit]]], list[str]]:
+        """Candidate articles per place asked about (in answering order), and places none names.
+
+        One group of the articles naming every place, unless the question is about several
+        places that no one article covers together; then one group per place.
+        """
         whole = [h for h in candidates if h.place_coverage == 1.0]
         # "Zhejiang and Chun'an County" names two places; "Science and Innovation Center" one.
         two_places = any(
             all(pair not in corpus.article_text(h.article) for h in candidates) for pair in query.joined
         )
-        if query.places and (not whole or ((query.multi or two_places) and len(query.places) > 1)):
-            # Several places, no article naming all: answer place by place.
-            groups = []
-            for order, (phrase, name) in enumerate(zip(query.places, query.place_names, strict=True)):
-                naming = [h for h in candidates if set(phrase) <= corpus.article_terms(h.article)]
-                if naming:
-                    groups.append((order, naming))
-                else:
-                    missing.append(name)
-            # The most specific place first: "Chun'an County" before the "Zhejiang" that contains it.
-            groups.sort(key=lambda g: len(g[1]))
-        else:
-            groups = [(0, whole)]
+        several = (query.multi or two_places) and len(query.places) > 1
+        if not query.places or (whole and not several):
+            return [(0, whole)], []
+        groups: list[tuple[int, list[ArticleHit]]] = []  # (place order in the question, its articles)
+        missing: list[str] = []
+        for order, (phrase, name) in enumerate(zip(query.places, query.place_names, strict=True)):
+            naming = [h for h in candidates if set(phrase) <= corpus.article_terms(h.article)]
+            if naming:
+                groups.append((order, naming))
+            else:
+                missing.append(name)
+        # The most specific place first: "Chun'an County" before the "Zhejiang" that contains it.
+        groups.sort(key=lambda g: len(g[1]))
+        return groups, missing
+
+    def _evidence(self, request: AnswerRequest) -> tuple[list[tuple[ArticleHit, list[_Sentence]]], list[str]]:
+        """The articles to cite, each with its sentences, and the places nothing covers."""
+        query, corpus = request.query, request.corpus
+        weights = self._weights(query, corpus)
+        candidates = request.hits[: max(self.max_sources * 3, 10)]
+        groups, missing = self._place_groups(query, corpus, candidates)
         # Only a region's name and no topic: an overview of the region's article.
         overview = not query.focus and all(t in corpus.gazetteer for p in query.places for t in p)
+        figure = _ANSWER_TYPES["amount"] if query.wants == "amount" else _FIGURE
         chosen: list[tuple[int, ArticleHit, list[_Sentence]]] = []
         for order, group in groups:
             answering: list[tuple[float, ArticleHit, list[_Sentence]]] = []
@@ -250,7 +259,6 @@ class ExtractiveAnswerer:
                 sentences = self._select(query, weights, hit, overview)
                 if not sentences:
                     continue
-                figure = _ANSWER_TYPES["amount"] if query.wants == "amount" else _FIGURE
                 if query.quantity and not any(figure.search(x.text) for x in sentences):
                     continue  # "How many attended?" is not answered by sentences with no figure
                 best_sentence = max(sentences, key=lambda x: x.score)
