@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from assistant.text import is_mostly_cjk
 
 # Bump when the rules change: the index is named by it, so a change rebuilds.
-CLEANER_VERSION = "1"
+CLEANER_VERSION = "2"
 
 # A leading "date YYYY-MM-DD" stamp is metadata, not article text.
 DATE_STAMP = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s+", re.IGNORECASE)
@@ -49,6 +49,7 @@ _BOILERPLATE_RE = re.compile("|".join(f"(?:{p})" for p in _BOILERPLATE), re.IGNO
 _PAGINATION = re.compile(r"^[\s<>«»‹›|.…\d]*$")
 # Link-farm spam: a run of titles separated by pipes, or the SEO "template" banner.
 _LINK_FARM = re.compile(r"(?:[^|]{1,80}\|){5,}")
+_SHORT_LINE = 200
 _SPAM_MARKERS = re.compile(r"蜘蛛池|^主站")
 
 
@@ -70,11 +71,15 @@ def is_boilerplate(line: str, *, english_article: bool) -> bool:
     stripped = line.strip().lstrip("•·*- ").strip()
     if not stripped:
         return True
-    if _BOILERPLATE_RE.search(stripped) or SOURCE_LINE.match(stripped):
+    # Widgets, attributions and page numbers are short lines; paragraphs need not be scanned.
+    if len(stripped) <= _SHORT_LINE and (
+        _BOILERPLATE_RE.search(stripped)
+        or SOURCE_LINE.match(stripped)
+        or (_PAGINATION.match(stripped) and sum(ch.isdigit() for ch in stripped) >= 2)
+    ):
         return True
-    if sum(ch.isdigit() for ch in stripped) >= 2 and _PAGINATION.match(stripped):
-        return True
-    if _LINK_FARM.search(stripped) or _SPAM_MARKERS.search(stripped):
+    # Counting pipes first spares the link-farm pattern a slow scan of every ordinary paragraph.
+    if (stripped.count("|") >= 5 and _LINK_FARM.search(stripped)) or _SPAM_MARKERS.search(stripped):
         return True
     # In an English article a Chinese-script line is a widget label or injected spam.
     return english_article and is_mostly_cjk(stripped)
