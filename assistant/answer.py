@@ -230,7 +230,7 @@ class ExtractiveAnswerer:
         groups: list[tuple[int, list[ArticleHit]]] = []  # (place order in the question, its articles)
         missing: list[str] = []
         for order, (phrase, name) in enumerate(zip(query.places, query.place_names, strict=True)):
-            naming = [h for h in candidates if set(phrase) <= corpus.article_terms(h.article)]
+            naming = [h for h in candidates if corpus.names(h.article, phrase)]
             if naming:
                 groups.append((order, naming))
             else:

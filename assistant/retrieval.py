@@ -92,6 +92,10 @@ class Corpus:
         """Every term of an article, its title, region and publisher included."""
         return self._article_terms(article.doc_id)
 
+    def names(self, article: Article, phrase: tuple[str, ...]) -> bool:
+        """True when the article (title, region and publisher included) has every word of a phrase."""
+        return set(phrase) <= self.article_terms(article)
+
     def allowed(self, filters: Filters) -> set[str] | None:
         """doc_ids passing the filters, or None when no filter is set."""
         if not filters.active:
@@ -168,6 +172,4 @@ class HybridRetriever:
         """Share of the question's named phrases that the article mentions, every word of each."""
         if not query.places:
             return 1.0
-        vocabulary = self.corpus.article_terms(article)
-        found = sum(all(t in vocabulary for t in phrase) for phrase in query.places)
-        return found / len(query.places)
+        return sum(self.corpus.names(article, phrase) for phrase in query.places) / len(query.places)
