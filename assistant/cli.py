@@ -12,6 +12,7 @@ from typing import Any, TextIO
 from assistant.answer import Answer
 from assistant.core import Assistant
 from assistant.errors import AssistantError
+from assistant.evaluation import parse_case
 from assistant.index import IngestReport
 from assistant.query import Filters
 from assistant.settings import Settings
@@ -147,18 +148,15 @@ def _ask_cases(assistant: Assistant, path: Path, filters: Filters, out: TextIO) 
         if not line.strip():
             continue
         try:
-            case = json.loads(line)
-            case_id, turns = case["id"], case["turns"]
-            if not isinstance(turns, list) or not turns:
-                raise ValueError("'turns' must be a non-empty list")
+            case = parse_case(line)
         except (ValueError, KeyError, TypeError) as exc:
             print(json.dumps({"id": None, "line": number, "error": f"bad case: {exc}"}), file=out)
             status = 1
             continue
         try:
-            record = {"id": case_id, **assistant.ask(turns, filters).to_json()}
+            record = {"id": case.id, **assistant.ask(case.turns, filters).to_json()}
         except AssistantError as exc:
-            record = {"id": case_id, "question": turns[-1], "error": str(exc)}
+            record = {"id": case.id, "question": case.turns[-1], "error": str(exc)}
             status = 1
         print(json.dumps(record, ensure_ascii=False), file=out, flush=True)
     return status

@@ -28,6 +28,23 @@ class Case:
     forbid: list[str] = field(default_factory=list)
 
 
+def parse_case(line: str) -> Case:
+    """One JSON Lines case; ValueError, KeyError or TypeError when it is not one."""
+    data = json.loads(line)
+    turns = data["turns"]
+    if not isinstance(turns, list) or not turns:
+        raise ValueError("'turns' must be a non-empty list")
+    return Case(
+        id=str(data["id"]),
+        kind=str(data.get("kind", "fact")),
+        turns=list(turns),
+        sources=list(data.get("sources", [])),
+        facts=[list(f) for f in data.get("facts", [])],
+        decline=bool(data.get("decline", False)),
+        forbid=list(data.get("forbid", [])),
+    )
+
+
 def load_cases(path: Path) -> list[Case]:
     """Read a JSON Lines question set; a bad line is an error naming its number."""
     cases = []
@@ -35,18 +52,7 @@ def load_cases(path: Path) -> list[Case]:
         if not line.strip():
             continue
         try:
-            data = json.loads(line)
-            cases.append(
-                Case(
-                    id=str(data["id"]),
-                    kind=str(data.get("kind", "fact")),
-                    turns=list(data["turns"]),
-                    sources=list(data.get("sources", [])),
-                    facts=[list(f) for f in data.get("facts", [])],
-                    decline=bool(data.get("decline", False)),
-                    forbid=list(data.get("forbid", [])),
-                )
-            )
+            cases.append(parse_case(line))
         except (ValueError, KeyError, TypeError) as exc:
             raise AssistantError(f"{path}:{number}: not a valid case ({exc})") from exc
     return cases

@@ -129,3 +129,16 @@ def test_index_and_corpus_can_live_outside_the_checkout(data_dir: Path, tmp_path
     code, _, _ = run("--corpus-dir", str(data_dir / "corpus"), "--index-dir", str(index_dir), "ingest")
     assert code == 0
     assert any(index_dir.iterdir())
+
+
+def test_a_bad_case_line_is_reported_and_the_rest_answered(data_dir: Path, tmp_path: Path) -> None:
+    cases = tmp_path / "cases.jsonl"
+    good = {"id": "ok", "turns": ["How much is the Harbor City housing subsidy?"]}
+    cases.write_text(
+        json.dumps({"id": "empty", "turns": []}) + "\n" + json.dumps(good) + "\n", encoding="utf-8"
+    )
+    code, out, _ = run("--data-dir", str(data_dir), "ask", "--cases", str(cases), "--json")
+    assert code == 1
+    bad, answered = map(json.loads, out.splitlines())
+    assert bad["line"] == 1 and "non-empty list" in bad["error"]
+    assert answered["id"] == "ok" and "1,500 yuan" in answered["answer"]
