@@ -51,8 +51,9 @@ def naive_gold_first(data: Path, cases: list[Case], top_k: int = 2) -> float:
     answerable = [c for c in cases if not c.decline]
     for case in answerable:
         nodes = retriever.retrieve(" ".join(case.turns))
-        first = Path(nodes[0].node.metadata["file_path"]).resolve() if nodes else None
-        hits += bool(first) and first.relative_to(data).as_posix() in case.sources
+        if nodes:
+            first = Path(nodes[0].node.metadata["file_path"]).resolve()
+            hits += first.relative_to(data).as_posix() in case.sources
     return hits / max(len(answerable), 1)
 
 
