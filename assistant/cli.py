@@ -1,4 +1,4 @@
-"""The `policy-assistant` command line: ingest, ask, sources."""
+"""The `policy-assistant` command line: ingest, ask, sources, serve, feedback export."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from assistant.answer import Answer
 from assistant.core import Assistant
 from assistant.errors import AssistantError
 from assistant.evaluation import parse_case
+from assistant.feedback import FeedbackStore
 from assistant.index import IngestReport
 from assistant.query import Filters
 from assistant.settings import Settings
@@ -70,6 +71,17 @@ def _build_parser() -> argparse.ArgumentParser:
 
     sources = commands.add_parser("sources", help="list the indexed articles")
     sources.add_argument("--json", action="store_true", help="one JSON object per article")
+
+    serve = commands.add_parser("serve", help="open the chat app in the browser (app.py does the same)")
+    serve.add_argument("--host", help="address to listen on (env POLICY_ASSISTANT_HOST, GRADIO_SERVER_NAME)")
+    serve.add_argument("--port", type=int, help="port (env POLICY_ASSISTANT_PORT or GRADIO_SERVER_PORT)")
+    serve.add_argument("--share", action="store_true", help="also open a public gradio.live link")
+
+    feedback = commands.add_parser("feedback", help="staff feedback given in the chat app")
+    feedback_commands = feedback.add_subparsers(dest="feedback_command", required=True)
+    export = feedback_commands.add_parser("export", help="write every judgement as CSV or JSON Lines")
+    export.add_argument("--format", choices=["csv", "jsonl"], default="csv", help="output format (csv)")
+    export.add_argument("--out", type=Path, help="file to write (default: standard output)")
     return parser
 
 
@@ -80,6 +92,9 @@ def _settings(args: argparse.Namespace) -> Settings:
             ("data_dir", args.data_dir),
             ("corpus_dir", args.corpus_dir),
             ("index_dir", args.index_dir),
+            ("host", getattr(args, "host", None)),
+            ("port", getattr(args, "port", None)),
+            ("share", getattr(args, "share", None) or None),
         )
         if value is not None
     }
@@ -186,13 +201,39 @@ def _sources(assistant: Assistant, args: argparse.Namespace, out: TextIO, err: T
     return 0
 
 
+def _serve(settings: Settings) -> int:
+    from assistant.web import serve  # gradio loads only for the app
+
+    serve(settings)
+    return 0
+
+
+def _feedback(settings: Settings, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    store = FeedbackStore(settings.feedback)
+    if args.out is None:
+        count = store.export(out, args.format)
+    else:
+        try:
+            with args.out.open("w", encoding="utf-8", newline="") as fh:
+                count = store.export(fh, args.format)
+        except OSError as exc:
+            raise AssistantError(f"cannot write {args.out}: {exc.strerror}") from exc
+    print(f"exported {count} judgements from {settings.feedback}", file=err)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Run the command line; returns the exit status."""
     out = out or sys.stdout
     err = err or sys.stderr
     args = _build_parser().parse_args(argv)
     try:
-        assistant = Assistant(_settings(args))
+        settings = _settings(args)
+        if args.command == "serve":
+            return _serve(settings)
+        if args.command == "feedback":
+            return _feedback(settings, args, out, err)
+        assistant = Assistant(settings)
         if args.command == "ingest":
             return _ingest(assistant, args, out)
         if args.command == "ask":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field, model_validator
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # The checkout this package lives in: its corpus/ and index/ are the defaults.
@@ -45,6 +45,29 @@ class Settings(BaseSettings):
         default=2000, ge=10, description="Longest question accepted, in characters."
     )
 
+    host: str | None = Field(
+        default=None,
+        description="Address the chat app listens on (default: GRADIO_SERVER_NAME, else 127.0.0.1).",
+    )
+    port: int | None = Field(
+        default=None,
+        ge=1,
+        le=65535,
+        description="Port of the chat app (default: GRADIO_SERVER_PORT, else the first free from 7860).",
+    )
+    share: bool = Field(default=False, description="Open a public gradio.live link to the app (off).")
+    auth: SecretStr | None = Field(
+        default=None,
+        description="user:password pairs, comma-separated, that the app asks for; unset, it is open. "
+        "Set it only in the environment.",
+    )
+    feedback_db: Path | None = Field(
+        default=None, description="SQLite file of staff feedback (default: DATA_DIR/feedback.sqlite3)."
+    )
+    concurrency: int = Field(
+        default=4, ge=1, description="Questions the app answers at the same time; more wait in the queue."
+    )
+
     @model_validator(mode="after")
     def _fill_dirs(self) -> Settings:
         # Derived folders follow data_dir unless set on their own.
@@ -52,6 +75,7 @@ class Settings(BaseSettings):
         object.__setattr__(self, "data_dir", data_dir)
         object.__setattr__(self, "corpus_dir", (self.corpus_dir or data_dir / "corpus").resolve())
         object.__setattr__(self, "index_dir", (self.index_dir or data_dir / "index").resolve())
+        object.__setattr__(self, "feedback_db", (self.feedback_db or data_dir / "feedback.sqlite3").resolve())
         return self
 
     @property
@@ -65,3 +89,22 @@ class Settings(BaseSettings):
         """The index folder, resolved."""
         assert self.index_dir is not None
         return self.index_dir
+
+    @property
+    def feedback(self) -> Path:
+        """The feedback database file, resolved."""
+        assert self.feedback_db is not None
+        return self.feedback_db
+
+    def credentials(self) -> list[tuple[str, str]] | None:
+        """The app's login pairs from `auth`, or None when the app is open."""
+        if self.auth is None or not self.auth.get_secret_value().strip():
+            return None
+        pairs = []
+        for item in self.auth.get_secret_value().split(","):
+            user, sep, password = item.strip().partition(":")
+            if not sep or not user or not password:
+                # Never echo the value: it holds passwords.
+                raise ValueError("POLICY_ASSISTANT_AUTH must be user:password pairs separated by commas")
+            pairs.append((user, password))
+        return pairs

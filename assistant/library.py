@@ -1,0 +1,154 @@
+"""The policy library: browse, search and read the indexed articles, quotes in their context."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from assistant.cleaning import clean
+from assistant.documents import read_document
+from assistant.errors import AssistantError, SkippedDocument
+from assistant.index import Article, Snapshot
+from assistant.metadata import ArticleMeta
+from assistant.query import Filters
+from assistant.text import fold_ws, terms
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    """An article as a reader sees it: its metadata and its paragraphs."""
+
+    path: str
+    meta: ArticleMeta
+    paragraphs: list[str]
+
+    def find(self, quote: str) -> int | None:
+        """The number of the paragraph holding the quote (whitespace folded), if any."""
+        needle = fold_ws(quote)
+        if not needle:
+            return None
+        for number, paragraph in enumerate(self.paragraphs):
+            if needle in fold_ws(paragraph):
+                return number
+        # A quote of several sentences can span a paragraph break: find its first sentence.
+        first = needle.split(". ")[0]
+        for number, paragraph in enumerate(self.paragraphs):
+            if first and first in fold_ws(paragraph):
+                return number
+        return None
+
+
+class Library:
+    """The articles of one index snapshot, for reading beside the chat."""
+
+    def __init__(self, snapshot: Snapshot, data_dir: Path) -> None:
+        self.snapshot = snapshot
+        self.data_dir = data_dir
+        self._views: dict[tuple[str, str], ArticleView] = {}
+        self._terms: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+
+    @property
+    def articles(self) -> list[Article]:
+        """Every article, newest first."""
+        newest = sorted(self.snapshot.articles.values(), key=lambda a: (a.meta.date or "", a.path))
+        return newest[::-1]
+
+    def regions(self) -> list[str]:
+        """The distinct regions, most articles first."""
+        counts: dict[str, int] = {}
+        for article in self.snapshot.articles.values():
+            if article.meta.region:
+                counts[article.meta.region] = counts.get(article.meta.region, 0) + 1
+        return sorted(counts, key=lambda r: (-counts[r], r))
+
+    def coverage(self) -> str:
+        """One line saying what the assistant can answer about: how many articles, where, when."""
+        articles = self.snapshot.articles.values()
+        if not articles:
+            return "The corpus is empty: add articles to corpus/ and run `policy-assistant ingest`."
+        dates = sorted(a.meta.date for a in articles if a.meta.date)
+        regions = self.regions()
+        shown = "; ".join(regions[:8]) + (f" and {len(regions) - 8} more" if len(regions) > 8 else "")
+        when = f", dated {dates[0]} to {dates[-1]}" if dates else ""
+        count = len(self.snapshot.articles)
+        noun = "article" if count == 1 else "articles"
+        return f"Answers from {count} talent-policy {noun}{when}, covering {shown or 'no named region'}."
+
+    def examples(self, limit: int = 4) -> list[str]:
+        """Questions a first-time visitor can click, one per region, drawn from the corpus."""
+        questions: list[str] = []
+        for region in self.regions():
+            place = _place(region)
+            if place:
+                questions.append(f"What does {place} offer talents?")
+            if len(questions) >= limit:
+                break
+        return questions
+
+    def search(self, text: str = "", filters: Filters | None = None, limit: int = 50) -> list[Article]:
+        """Articles passing the filters, best match for the text first (newest first without text)."""
+        filters = filters or Filters()
+        wanted = set(terms(text)) if text.strip() else set()
+        scored: list[tuple[float, Article]] = []
+        for article in self.articles:
+            if not filters.allows(article.meta.region, article.meta.date):
+                continue
+            if not wanted:
+                scored.append((0.0, article))
+                continue
+            title, body = self._article_terms(article)
+            # A word in the title or region counts double: it is what the article is about.
+            score = sum(2.0 if t in title else 1.0 for t in wanted if t in body or t in title)
+            if score:
+                scored.append((score / len(wanted), article))
+        scored.sort(key=lambda item: -item[0])  # stable: newest first among equal scores
+        return [article for _, article in scored[:limit]]
+
+    def _article_terms(self, article: Article) -> tuple[frozenset[str], frozenset[str]]:
+        """(title and region terms, body terms) of an article, computed once."""
+        if article.path not in self._terms:
+            heading = " ".join(p for p in (article.meta.title, article.meta.region) if p)
+            body = " ".join(s for c in article.chunks for s in c.sentences)
+            self._terms[article.path] = (frozenset(terms(heading)), frozenset(terms(body)))
+        return self._terms[article.path]
+
+    def view(self, path: str) -> ArticleView:
+        """The article at an indexed path; only indexed articles can be opened."""
+        article = self.snapshot.articles.get(path)
+        if article is None:
+            raise AssistantError(f"no article '{path}' in the index: pick one from the library")
+        key = (path, article.sha256)
+        if key not in self._views:
+            self._views[key] = ArticleView(path, article.meta, self._paragraphs(article))
+        return self._views[key]
+
+    def _paragraphs(self, article: Article) -> list[str]:
+        # The cleaned source file, as the quotes were taken from it; if the file has changed or
+        # gone since the ingest, the indexed sentences are what the answers quoted.
+        try:
+            paragraphs = [p for p in clean(read_document(self.data_dir / article.path).text).paragraphs if p]
+        except (OSError, SkippedDocument):
+            paragraphs = []
+        first = article.chunks[0].sentences[0] if article.chunks else ""
+        if paragraphs and fold_ws(first) in fold_ws(" ".join(paragraphs)):
+            return paragraphs
+        paragraphs = []
+        for chunk in article.chunks:
+            for i, sentence in enumerate(chunk.sentences):
+                if not paragraphs or (i and i in chunk.breaks):
+                    paragraphs.append(sentence)
+                else:
+                    paragraphs[-1] += " " + sentence
+        return paragraphs
+
+    def context(self, path: str, quote: str) -> str:
+        """The paragraph of the article that holds the quote (the quote itself if none does)."""
+        view = self.view(path)
+        number = view.find(quote)
+        return view.paragraphs[number] if number is not None else quote
+
+
+def _place(region: str) -> str:
+    """The most specific named place of a region: 'Chun'an County, Hangzhou' -> 'Chun'an County'."""
+    first = region.split(",")[0].strip()
+    return first if first else ""

@@ -1,0 +1,369 @@
+"""The Gradio chat app: streamed cited answers, a sources panel and library, staff tools, an API."""
+
+from __future__ import annotations
+
+import html
+import json
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import gradio as gr
+from gradio.components.chatbot import ExampleMessage
+
+from assistant.answer import Answer
+from assistant.core import Assistant
+from assistant.errors import AssistantError, BadQuestion
+from assistant.query import Filters
+from assistant.render import answer_markdown, article_html, library_rows, plain_text, source_line
+from assistant.service import ChatService
+from assistant.settings import Settings
+
+log = logging.getLogger(__name__)
+
+ALL_REGIONS = "All regions"
+OOPS = "Something went wrong on our side and it has been logged. Please try again."
+NO_ARTICLE = "<p class='pa-empty'>Open a source of an answer, or pick an article in the library.</p>"
+CSS = """
+.pa-article mark { background: #ffe58a; padding: 0 2px; }
+.pa-article .pa-meta, .pa-article .pa-path { color: #666; margin: 0 0 .4em 0; }
+.pa-article { max-height: 640px; overflow-y: auto; }
+.pa-coverage { color: #555; }
+"""
+# Scroll the reader to the highlighted passage whenever a new article is shown.
+SCROLL_JS = (
+    "() => { setTimeout(() => document.getElementById('pa-quoted')?.scrollIntoView({block: 'center'}), 50); }"
+)
+
+
+@dataclass
+class Turn:
+    """One answered question of a session's conversation."""
+
+    turns: list[str]
+    answer: Answer
+    message: int  # the index of its answer in the chat's messages
+
+
+@dataclass
+class Conversation:
+    """A session's conversation: the questions asked and their answers."""
+
+    turns: list[Turn] = field(default_factory=list)
+
+    def questions(self) -> list[str]:
+        """The questions so far, in order: what a follow-up leans on."""
+        return [t.turns[-1] for t in self.turns]
+
+    @property
+    def last(self) -> Turn | None:
+        """The latest answered turn."""
+        return self.turns[-1] if self.turns else None
+
+
+def _filters(region: str | None, date_from: str | None, date_to: str | None) -> Filters:
+    return Filters(
+        region=None if not region or region == ALL_REGIONS else region,
+        date_from=(date_from or "").strip() or None,
+        date_to=(date_to or "").strip() or None,
+    )
+
+
+def _source_choices(answer: Answer | None) -> list[tuple[str, str]]:
+    if answer is None:
+        return []
+    return [(f"[{c.n}] {source_line(c)}", str(c.n)) for c in answer.citations]
+
+
+def build_app(service: ChatService) -> gr.Blocks:
+    """The chat page wired to a ChatService; every handler is a thin call into the package."""
+
+    def regions() -> list[str]:
+        return [ALL_REGIONS, *(service.library.regions() if service.ready else [])]
+
+    def examples() -> list[ExampleMessage]:
+        return [{"text": q} for q in service.library.examples()] if service.ready else []
+
+    # -- handlers ------------------------------------------------------------------------------
+    def respond(
+        message: str,
+        history: list[dict[str, Any]],
+        conversation: Conversation,
+        region: str,
+        date_from: str,
+        date_to: str,
+    ) -> Iterator[tuple[Any, ...]]:
+        """Stream the answer into the chat, then show it with its sources."""
+        history = list(history or [])
+        if message.strip() and not service.wait(0):
+            # The first build is still running: show its progress in the answer bubble, then answer.
+            pending = [*history, {"role": "user", "content": message}, {"role": "assistant", "content": ""}]
+            while not service.wait(0.5):
+                pending[-1] = {"role": "assistant", "content": service.status()}
+                yield pending, conversation, "", gr.update(), gr.update()
+        try:
+            filters = _filters(region, date_from, date_to)
+            turns = [*conversation.questions(), message]
+            stream = service.stream(turns, filters)
+        except BadQuestion as exc:
+            # The question stays in the box to be fixed; nothing is added to the chat.
+            gr.Warning(str(exc).capitalize())
+            yield history, conversation, gr.update(), gr.update(), gr.update()
+            return
+        except AssistantError as exc:
+            history += [{"role": "user", "content": message}, {"role": "assistant", "content": str(exc)}]
+            yield history, conversation, "", gr.update(), gr.update()
+            return
+        history += [{"role": "user", "content": message}, {"role": "assistant", "content": "…"}]
+        yield history, conversation, "", gr.update(), gr.update()
+        text = ""
+        try:
+            while True:
+                try:
+                    piece = next(stream)
+                except StopIteration as done:
+                    answer: Answer = done.value
+                    break
+                text += piece
+                history[-1] = {"role": "assistant", "content": html.escape(text, quote=False)}
+                yield history, conversation, "", gr.update(), gr.update()
+        except AssistantError as exc:
+            history[-1] = {"role": "assistant", "content": str(exc)}
+            yield history, conversation, "", gr.update(), gr.update()
+            return
+        except Exception:
+            log.exception("answering %r failed", message)
+            history[-1] = {"role": "assistant", "content": OOPS}
+            yield history, conversation, "", gr.update(), gr.update()
+            return
+        history[-1] = {"role": "assistant", "content": answer_markdown(answer, service.library)}
+        conversation.turns.append(Turn(turns, answer, len(history) - 1))
+        choices = _source_choices(answer)
+        yield (
+            history,
+            conversation,
+            "",
+            gr.update(choices=choices, value=None, visible=bool(choices)),
+            plain_text(answer),
+        )
+
+    def open_source(number: str | None, conversation: Conversation) -> Any:
+        last = conversation.last
+        if not number or last is None:
+            return gr.update(), gr.update()
+        for c in last.answer.citations:
+            if str(c.n) == number:
+                return _article(c.path, c.quote), gr.Tabs(selected="source")
+        return gr.update(), gr.update()
+
+    def _article(path: str, quote: str | None = None) -> str:
+        try:
+            return article_html(service.library.view(path), quote)
+        except AssistantError as exc:
+            return f"<p>{html.escape(str(exc))}</p>"
+
+    def feedback(rating: int, comment: str, conversation: Conversation) -> tuple[str, str]:
+        last = conversation.last
+        if last is None:
+            return "Ask a question first; feedback is about an answer.", comment
+        try:
+            service.record_feedback(last.turns, last.answer, rating, comment)
+        except AssistantError as exc:
+            return str(exc), comment
+        return "Thank you: the feedback on the last answer was saved.", ""
+
+    def liked(data: gr.LikeData, conversation: Conversation) -> str:
+        turn = next((t for t in conversation.turns if t.message == data.index), None)
+        if turn is None:
+            return ""
+        rating = 1 if data.liked is True or data.liked == "Like" else -1
+        try:
+            service.record_feedback(turn.turns, turn.answer, rating)
+        except AssistantError as exc:
+            return str(exc)
+        return "Thank you: the feedback was saved."
+
+    def search(text: str, region: str, date_from: str, date_to: str) -> Any:
+        if not service.ready:
+            return gr.update(value=[]), service.status()
+        try:
+            found = service.library.search(text, _filters(region, date_from, date_to))
+        except AssistantError as exc:
+            return gr.update(value=[]), str(exc)
+        total = len(service.library.snapshot.articles)
+        return library_rows(found), f"{len(found)} of {total} articles"
+
+    def pick_article(data: gr.SelectData) -> Any:
+        row = data.row_value or []
+        if len(row) < 4:
+            return gr.update(), gr.update()
+        return _article(str(row[3])), gr.Tabs(selected="source")
+
+    def refresh() -> tuple[Any, ...]:
+        """Coverage, examples and region choices once the index is ready; keeps polling until then."""
+        status = service.status()
+        if not service.ready and not service.wait(0):
+            return status, gr.update(), gr.update(), gr.update(), gr.Timer(active=True)
+        return (
+            status,
+            gr.update(examples=examples() or None),
+            gr.update(choices=regions()),
+            gr.update(choices=regions()),
+            gr.Timer(active=False),
+        )
+
+    def new_conversation() -> tuple[Any, ...]:
+        return [], Conversation(), gr.update(choices=[], value=None, visible=False), "", NO_ARTICLE
+
+    # -- layout --------------------------------------------------------------------------------
+    with gr.Blocks(title="Talent policy assistant", fill_width=True) as demo:
+        conversation = gr.State(Conversation())
+        gr.Markdown(
+            "## Talent policy assistant\n"
+            "Ask about talent subsidies, eligibility, talent cards and support programmes. Every answer "
+            "quotes the policy articles it comes from; when they don't say, the assistant tells you."
+        )
+        coverage = gr.Markdown(service.status(), elem_classes=["pa-coverage"], elem_id="pa-coverage")
+        with gr.Row(equal_height=False):
+            with gr.Column(scale=3):
+                chatbot = gr.Chatbot(
+                    label="Conversation",
+                    elem_id="pa-chat",
+                    height=560,
+                    examples=examples() or None,
+                    placeholder="**Ask a question about the talent policies**, or pick an example.",
+                    buttons=["copy"],
+                    feedback_options=("Like", "Dislike"),
+                )
+                with gr.Row():
+                    question = gr.Textbox(
+                        placeholder="e.g. What can a graduate get in Liangjiang New Area?",
+                        show_label=False,
+                        scale=6,
+                        max_lines=4,
+                        elem_id="pa-question",
+                    )
+                    ask = gr.Button("Ask", variant="primary", scale=1, elem_id="pa-ask")
+                sources = gr.Radio(
+                    label="Open a source of the last answer", choices=[], visible=False, elem_id="pa-sources"
+                )
+                with gr.Accordion("Filters: region and dates", open=False), gr.Row():
+                    region = gr.Dropdown(choices=regions(), value=ALL_REGIONS, label="Region")
+                    date_from = gr.Textbox(label="From (YYYY-MM-DD)", max_lines=1)
+                    date_to = gr.Textbox(label="To (YYYY-MM-DD)", max_lines=1)
+                with gr.Accordion("Staff tools: copy and feedback", open=False, elem_id="pa-staff"):
+                    copy_text = gr.Textbox(
+                        label="The last answer with its sources, ready to paste",
+                        lines=6,
+                        interactive=False,
+                        buttons=["copy"],
+                        elem_id="pa-copy",
+                    )
+                    comment = gr.Textbox(label="Comment on the last answer (optional)", elem_id="pa-comment")
+                    with gr.Row():
+                        helpful = gr.Button("Helpful", elem_id="pa-helpful")
+                        unhelpful = gr.Button("Not helpful", elem_id="pa-unhelpful")
+                    feedback_note = gr.Markdown(elem_id="pa-feedback-note")
+                clear = gr.Button("New conversation", variant="secondary")
+            with gr.Column(scale=2), gr.Tabs() as tabs:
+                with gr.Tab("Source", id="source"):
+                    article = gr.HTML(NO_ARTICLE, elem_id="pa-article")
+                with gr.Tab("Policy library", id="library"):
+                    with gr.Row():
+                        lib_text = gr.Textbox(label="Search the articles", scale=3, elem_id="pa-lib-search")
+                        lib_region = gr.Dropdown(
+                            choices=regions(), value=ALL_REGIONS, label="Region", scale=2
+                        )
+                    with gr.Row():
+                        lib_from = gr.Textbox(label="From (YYYY-MM-DD)", max_lines=1)
+                        lib_to = gr.Textbox(label="To (YYYY-MM-DD)", max_lines=1)
+                    lib_count = gr.Markdown()
+                    lib_table = gr.Dataframe(
+                        headers=["date", "region", "title", "path"],
+                        interactive=False,
+                        wrap=True,
+                        elem_id="pa-library",
+                    )
+        timer = gr.Timer(1.0, active=not service.wait(0))
+
+        # -- events ------------------------------------------------------------------------------
+        answer_inputs = [question, chatbot, conversation, region, date_from, date_to]
+        answer_outputs = [chatbot, conversation, question, sources, copy_text]
+        question.submit(respond, answer_inputs, answer_outputs, api_visibility="private")
+        ask.click(respond, answer_inputs, answer_outputs, api_visibility="private")
+
+        def pick_example(data: gr.SelectData) -> str:
+            return str(data.value["text"])
+
+        chatbot.example_select(pick_example, None, question, api_visibility="private").then(
+            respond, answer_inputs, answer_outputs, api_visibility="private"
+        )
+        sources.change(open_source, [sources, conversation], [article, tabs], api_visibility="private").then(
+            None, js=SCROLL_JS
+        )
+        helpful.click(
+            lambda c, conv: feedback(1, c, conv),
+            [comment, conversation],
+            [feedback_note, comment],
+            api_visibility="private",
+        )
+        unhelpful.click(
+            lambda c, conv: feedback(-1, c, conv),
+            [comment, conversation],
+            [feedback_note, comment],
+            api_visibility="private",
+        )
+        chatbot.like(liked, [conversation], feedback_note, api_visibility="private")
+        library_inputs = [lib_text, lib_region, lib_from, lib_to]
+        for trigger in (lib_text.submit, lib_region.change, lib_from.submit, lib_to.submit):
+            trigger(search, library_inputs, [lib_table, lib_count], api_visibility="private")
+        lib_table.select(pick_article, None, [article, tabs], api_visibility="private")
+        clear.click(
+            new_conversation,
+            None,
+            [chatbot, conversation, sources, copy_text, article],
+            api_visibility="private",
+        )
+        refresh_outputs = [coverage, chatbot, region, lib_region, timer]
+        timer.tick(refresh, None, refresh_outputs, api_visibility="private").then(
+            search, library_inputs, [lib_table, lib_count], api_visibility="private"
+        )
+        demo.load(refresh, None, refresh_outputs, api_visibility="private").then(
+            search, library_inputs, [lib_table, lib_count], api_visibility="private"
+        )
+
+        def api_ask(
+            question: str,
+            history: list[str] | None = None,
+            region: str = "",
+            date_from: str = "",
+            date_to: str = "",
+        ) -> str:
+            """Answer the question (after the earlier turns in history): the line `ask --json` prints."""
+            # JSON text, not a dict: gradio_client would take each citation's "path" for a file to
+            # download (its legacy FileData check) and fail with a 403.
+            return json.dumps(service.ask(question, history, region, date_from, date_to), ensure_ascii=False)
+
+        gr.api(api_ask, api_name="ask")
+    return demo
+
+
+def serve(settings: Settings, *, block: bool = True, assistant: Assistant | None = None) -> gr.Blocks:
+    """Start the app: the index is prepared in the background while the page already opens."""
+    service = ChatService(assistant or Assistant(settings))
+    service.start(background=True)
+    demo = build_app(service)
+    demo.queue(default_concurrency_limit=settings.concurrency)
+    demo.launch(
+        server_name=settings.host,
+        server_port=settings.port,
+        share=settings.share,
+        auth=settings.credentials(),
+        auth_message="Staff login for the talent policy assistant.",
+        css=CSS,
+        show_error=False,  # errors reach the page as one line written by the handlers, never a trace
+        prevent_thread_lock=not block,
+        quiet=not block,
+    )
+    return demo
