@@ -9,7 +9,7 @@ from assistant.cleaning import clean
 from assistant.documents import read_document
 from assistant.errors import AssistantError, SkippedDocument
 from assistant.index import Article, Snapshot
-from assistant.metadata import ArticleMeta
+from assistant.metadata import ArticleMeta, load_catalog
 from assistant.query import Filters
 from assistant.text import fold_ws, terms
 
@@ -75,15 +75,35 @@ class Library:
         return f"Answers from {count} talent-policy {noun}{when}, covering {shown or 'no named region'}."
 
     def examples(self, limit: int = 4) -> list[str]:
-        """Questions a first-time visitor can click, one per region, drawn from the corpus."""
+        """Questions a first-time visitor can click, one per region, drawn from the corpus.
+
+        A catalog entry's "questions" (written by whoever added the article) come first; otherwise
+        the question is made from the region's most specific place.
+        """
         questions: list[str] = []
+        by_region: dict[str, list[Article]] = {}
+        for article in self.articles:
+            by_region.setdefault(article.meta.region or "", []).append(article)
         for region in self.regions():
-            place = _place(region)
-            if place:
-                questions.append(f"What does {place} offer talents?")
+            curated = [q for a in by_region[region] for q in self._catalog_questions(a)]
+            place = region.split(",")[0].strip()
+            question = curated[0] if curated else f"What subsidies can talents get in {place}?"
+            if question not in questions:
+                questions.append(question)
             if len(questions) >= limit:
                 break
         return questions
+
+    def _catalog_questions(self, article: Article) -> list[str]:
+        source = self.data_dir / article.path
+        try:
+            entry = load_catalog(source.parent).get(source.name, {})
+        except AssistantError:
+            return []  # a broken catalog was reported at ingest; examples fall back to places
+        questions = entry.get("questions", [])
+        if not isinstance(questions, list):
+            return []
+        return [q for q in questions if isinstance(q, str) and q.strip()]
 
     def search(self, text: str = "", filters: Filters | None = None, limit: int = 50) -> list[Article]:
         """Articles passing the filters, best match for the text first (newest first without text)."""
@@ -147,8 +167,3 @@ class Library:
         number = view.find(quote)
         return view.paragraphs[number] if number is not None else quote
 
-
-def _place(region: str) -> str:
-    """The most specific named place of a region: 'Chun'an County, Hangzhou' -> 'Chun'an County'."""
-    first = region.split(",")[0].strip()
-    return first if first else ""

@@ -34,8 +34,8 @@ def test_the_library_lists_searches_and_filters_articles(service: ChatService) -
     assert library.regions() == ["Harbor City", "Pine County"]
     assert "2 talent-policy articles" in library.coverage() and "Harbor City" in library.coverage()
     assert library.examples() == [
-        "What does Harbor City offer talents?",
-        "What does Pine County offer talents?",
+        "What subsidies can talents get in Harbor City?",
+        "What subsidies can talents get in Pine County?",
     ]
     [best, *_] = library.search("start-up loan")
     assert best.path == "corpus/pine_county.txt"
