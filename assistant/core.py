@@ -60,6 +60,10 @@ class Assistant:
             return None
         return self.ingest(None, progress)
 
+    def reload(self) -> None:
+        """Serve the latest completed ingest (another process may have run it)."""
+        self._retriever = None
+
     @property
     def retriever(self) -> HybridRetriever:
         """The retriever over the current snapshot, loaded once."""

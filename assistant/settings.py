@@ -61,6 +61,16 @@ class Settings(BaseSettings):
         description="user:password pairs, comma-separated, that the app asks for; unset, it is open. "
         "Set it only in the environment.",
     )
+    staff_auth: SecretStr | None = Field(
+        default=None,
+        description="user:password pairs, comma-separated, for the staff tools (feedback, export, "
+        "corpus management); unset, they are open to whoever reaches the app. Environment only.",
+    )
+    rate_limit: int = Field(
+        default=20,
+        ge=0,
+        description="Questions one chat session (or API client) may ask per minute; 0 means no limit.",
+    )
     feedback_db: Path | None = Field(
         default=None, description="SQLite file of staff feedback (default: DATA_DIR/feedback.sqlite3)."
     )
@@ -97,14 +107,23 @@ class Settings(BaseSettings):
         return self.feedback_db
 
     def credentials(self) -> list[tuple[str, str]] | None:
-        """The app's login pairs from `auth`, or None when the app is open."""
-        if self.auth is None or not self.auth.get_secret_value().strip():
-            return None
-        pairs = []
-        for item in self.auth.get_secret_value().split(","):
-            user, sep, password = item.strip().partition(":")
-            if not sep or not user or not password:
-                # Never echo the value: it holds passwords.
-                raise ValueError("POLICY_ASSISTANT_AUTH must be user:password pairs separated by commas")
-            pairs.append((user, password))
-        return pairs
+        """The whole app's login pairs from `auth`, or None when the app is open."""
+        return _pairs(self.auth, "POLICY_ASSISTANT_AUTH")
+
+    def staff_credentials(self) -> list[tuple[str, str]] | None:
+        """The staff login pairs from `staff_auth`, or None when staff tools are open to all."""
+        return _pairs(self.staff_auth, "POLICY_ASSISTANT_STAFF_AUTH")
+
+
+def _pairs(secret: SecretStr | None, variable: str) -> list[tuple[str, str]] | None:
+    """user:password pairs from a comma-separated secret; None when unset or blank."""
+    if secret is None or not secret.get_secret_value().strip():
+        return None
+    pairs = []
+    for item in secret.get_secret_value().split(","):
+        user, sep, password = item.strip().partition(":")
+        if not sep or not user or not password:
+            # Never echo the value: it holds passwords.
+            raise ValueError(f"{variable} must be user:password pairs separated by commas")
+        pairs.append((user, password))
+    return pairs

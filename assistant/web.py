@@ -7,6 +7,7 @@ import json
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import gradio as gr
@@ -23,6 +24,7 @@ from assistant.settings import Settings
 log = logging.getLogger(__name__)
 
 ALL_REGIONS = "All regions"
+PROGRESS = gr.Progress()  # gradio fills a Progress default with the event's progress bar
 OOPS = "Something went wrong on our side and it has been logged. Please try again."
 NO_ARTICLE = "<p class='pa-empty'>Open a source of an answer, or pick an article in the library.</p>"
 CSS = """
@@ -93,6 +95,7 @@ def build_app(service: ChatService) -> gr.Blocks:
         region: str,
         date_from: str,
         date_to: str,
+        request: gr.Request,
     ) -> Iterator[tuple[Any, ...]]:
         """Stream the answer into the chat, then show it with its sources."""
         history = list(history or [])
@@ -105,7 +108,7 @@ def build_app(service: ChatService) -> gr.Blocks:
         try:
             filters = _filters(region, date_from, date_to)
             turns = [*conversation.questions(), message]
-            stream = service.stream(turns, filters)
+            stream = service.stream(turns, filters, session=request.session_hash)
         except BadQuestion as exc:
             # The question stays in the box to be fixed; nothing is added to the chat.
             gr.Warning(str(exc).capitalize())
@@ -163,26 +166,54 @@ def build_app(service: ChatService) -> gr.Blocks:
         except AssistantError as exc:
             return f"<p>{html.escape(str(exc))}</p>"
 
-    def feedback(rating: int, comment: str, conversation: Conversation) -> tuple[str, str]:
+    def feedback(rating: int, comment: str, conversation: Conversation, staff: bool) -> tuple[str, str]:
         last = conversation.last
         if last is None:
             return "Ask a question first; feedback is about an answer.", comment
         try:
-            service.record_feedback(last.turns, last.answer, rating, comment)
+            service.record_feedback(last.turns, last.answer, rating, comment, staff=staff)
         except AssistantError as exc:
             return str(exc), comment
         return "Thank you: the feedback on the last answer was saved.", ""
 
-    def liked(data: gr.LikeData, conversation: Conversation) -> str:
+    def liked(data: gr.LikeData, conversation: Conversation, staff: bool) -> str:
         turn = next((t for t in conversation.turns if t.message == data.index), None)
         if turn is None:
             return ""
         rating = 1 if data.liked is True or data.liked == "Like" else -1
         try:
-            service.record_feedback(turn.turns, turn.answer, rating)
+            service.record_feedback(turn.turns, turn.answer, rating, staff=staff)
         except AssistantError as exc:
             return str(exc)
         return "Thank you: the feedback was saved."
+
+    def sign_in(user: str, password: str) -> tuple[Any, ...]:
+        if service.sign_in(user.strip(), password):
+            note = f"Signed in as {html.escape(user.strip())}."
+            return True, note, gr.update(visible=False), gr.update(visible=True), ""
+        return False, "Wrong user or password.", gr.update(), gr.update(), ""
+
+    def export_feedback(fmt: str, staff: bool) -> tuple[Any, str]:
+        try:
+            path = service.export_feedback(fmt, staff=staff)
+        except AssistantError as exc:
+            return None, str(exc)
+        return str(path), f"{len(service.feedback.all())} judgements exported."
+
+    def add_and_reindex(files: list[str] | None, staff: bool, progress: Any = PROGRESS) -> str:
+        try:
+            added, refused = service.add_documents([Path(f) for f in files or []], staff=staff)
+
+            def update(done: int, total: int) -> None:
+                progress((done, total), desc="Embedding new and changed articles", unit="passages")
+
+            report = service.reindex(update, staff=staff)
+        except AssistantError as exc:
+            return str(exc)
+        lines = [f"Added {', '.join(added)}." if added else "", *(f"Refused {r}." for r in refused)]
+        lines.append(f"Index: {report.summary()}")
+        lines += [f"Skipped {path}: {reason}" for path, reason in report.skipped]
+        return "  \n".join(html.escape(line) for line in lines if line)
 
     def search(text: str, region: str, date_from: str, date_to: str) -> Any:
         if not service.ready:
@@ -219,6 +250,7 @@ def build_app(service: ChatService) -> gr.Blocks:
     # -- layout --------------------------------------------------------------------------------
     with gr.Blocks(title="Talent policy assistant", fill_width=True) as demo:
         conversation = gr.State(Conversation())
+        staff = gr.State(not service.staff_login_required)  # server-side: a browser cannot set it
         gr.Markdown(
             "## Talent policy assistant\n"
             "Ask about talent subsidies, eligibility, talent cards and support programmes. Every answer "
@@ -252,19 +284,42 @@ def build_app(service: ChatService) -> gr.Blocks:
                     region = gr.Dropdown(choices=regions(), value=ALL_REGIONS, label="Region")
                     date_from = gr.Textbox(label="From (YYYY-MM-DD)", max_lines=1)
                     date_to = gr.Textbox(label="To (YYYY-MM-DD)", max_lines=1)
-                with gr.Accordion("Staff tools: copy and feedback", open=False, elem_id="pa-staff"):
-                    copy_text = gr.Textbox(
-                        label="The last answer with its sources, ready to paste",
-                        lines=6,
-                        interactive=False,
-                        buttons=["copy"],
-                        elem_id="pa-copy",
-                    )
-                    comment = gr.Textbox(label="Comment on the last answer (optional)", elem_id="pa-comment")
-                    with gr.Row():
-                        helpful = gr.Button("Helpful", elem_id="pa-helpful")
-                        unhelpful = gr.Button("Not helpful", elem_id="pa-unhelpful")
-                    feedback_note = gr.Markdown(elem_id="pa-feedback-note")
+                with gr.Accordion("Staff tools", open=False, elem_id="pa-staff"):
+                    with gr.Row(visible=service.staff_login_required, elem_id="pa-signin") as signin_row:
+                        staff_user = gr.Textbox(label="Staff user", max_lines=1, elem_id="pa-staff-user")
+                        staff_password = gr.Textbox(
+                            label="Password", type="password", max_lines=1, elem_id="pa-staff-password"
+                        )
+                        signin = gr.Button("Sign in", elem_id="pa-signin-button")
+                    signin_note = gr.Markdown(elem_id="pa-signin-note")
+                    with gr.Column(visible=not service.staff_login_required) as staff_panel:
+                        copy_text = gr.Textbox(
+                            label="The last answer with its sources, ready to paste",
+                            lines=6,
+                            interactive=False,
+                            buttons=["copy"],
+                            elem_id="pa-copy",
+                        )
+                        comment = gr.Textbox(
+                            label="Comment on the last answer (optional)", elem_id="pa-comment"
+                        )
+                        with gr.Row():
+                            helpful = gr.Button("Helpful", elem_id="pa-helpful")
+                            unhelpful = gr.Button("Not helpful", elem_id="pa-unhelpful")
+                        feedback_note = gr.Markdown(elem_id="pa-feedback-note")
+                        with gr.Row():
+                            export_format = gr.Radio(["csv", "jsonl"], value="csv", label="Feedback export")
+                            export = gr.Button("Export feedback", elem_id="pa-export")
+                        export_file = gr.File(label="Download", interactive=False, elem_id="pa-export-file")
+                        export_note = gr.Markdown()
+                        uploads = gr.File(
+                            label="Add articles to the corpus (.txt .md .html .pdf .docx)",
+                            file_count="multiple",
+                            type="filepath",
+                            elem_id="pa-upload",
+                        )
+                        reindex = gr.Button("Add and re-index the corpus", elem_id="pa-reindex")
+                        reindex_note = gr.Markdown(elem_id="pa-reindex-note")
                 clear = gr.Button("New conversation", variant="secondary")
             with gr.Column(scale=2), gr.Tabs() as tabs:
                 with gr.Tab("Source", id="source"):
@@ -288,6 +343,8 @@ def build_app(service: ChatService) -> gr.Blocks:
         timer = gr.Timer(1.0, active=not service.wait(0))
 
         # -- events ------------------------------------------------------------------------------
+        library_inputs = [lib_text, lib_region, lib_from, lib_to]
+        refresh_outputs = [coverage, chatbot, region, lib_region, timer]
         answer_inputs = [question, chatbot, conversation, region, date_from, date_to]
         answer_outputs = [chatbot, conversation, question, sources, copy_text]
         question.submit(respond, answer_inputs, answer_outputs, api_visibility="private")
@@ -303,19 +360,30 @@ def build_app(service: ChatService) -> gr.Blocks:
             None, js=SCROLL_JS
         )
         helpful.click(
-            lambda c, conv: feedback(1, c, conv),
-            [comment, conversation],
+            lambda c, conv, st: feedback(1, c, conv, st),
+            [comment, conversation, staff],
             [feedback_note, comment],
             api_visibility="private",
         )
         unhelpful.click(
-            lambda c, conv: feedback(-1, c, conv),
-            [comment, conversation],
+            lambda c, conv, st: feedback(-1, c, conv, st),
+            [comment, conversation, staff],
             [feedback_note, comment],
             api_visibility="private",
         )
-        chatbot.like(liked, [conversation], feedback_note, api_visibility="private")
-        library_inputs = [lib_text, lib_region, lib_from, lib_to]
+        chatbot.like(liked, [conversation, staff], feedback_note, api_visibility="private")
+        signin.click(
+            sign_in,
+            [staff_user, staff_password],
+            [staff, signin_note, signin_row, staff_panel, staff_password],
+            api_visibility="private",
+        )
+        export.click(
+            export_feedback, [export_format, staff], [export_file, export_note], api_visibility="private"
+        )
+        reindex.click(add_and_reindex, [uploads, staff], reindex_note, api_visibility="private").then(
+            refresh, None, refresh_outputs, api_visibility="private"
+        ).then(search, library_inputs, [lib_table, lib_count], api_visibility="private")
         for trigger in (lib_text.submit, lib_region.change, lib_from.submit, lib_to.submit):
             trigger(search, library_inputs, [lib_table, lib_count], api_visibility="private")
         lib_table.select(pick_article, None, [article, tabs], api_visibility="private")
@@ -325,7 +393,6 @@ def build_app(service: ChatService) -> gr.Blocks:
             [chatbot, conversation, sources, copy_text, article],
             api_visibility="private",
         )
-        refresh_outputs = [coverage, chatbot, region, lib_region, timer]
         timer.tick(refresh, None, refresh_outputs, api_visibility="private").then(
             search, library_inputs, [lib_table, lib_count], api_visibility="private"
         )
@@ -339,11 +406,14 @@ def build_app(service: ChatService) -> gr.Blocks:
             region: str = "",
             date_from: str = "",
             date_to: str = "",
+            request: gr.Request | None = None,
         ) -> str:
             """Answer the question (after the earlier turns in history): the line `ask --json` prints."""
             # JSON text, not a dict: gradio_client would take each citation's "path" for a file to
             # download (its legacy FileData check) and fail with a 403.
-            return json.dumps(service.ask(question, history, region, date_from, date_to), ensure_ascii=False)
+            session = request.session_hash if request is not None else None
+            record = service.ask(question, history, region, date_from, date_to, session=session)
+            return json.dumps(record, ensure_ascii=False)
 
         gr.api(api_ask, api_name="ask")
     return demo

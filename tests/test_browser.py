@@ -15,30 +15,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from browser import CHROMIUM, CHROMIUM_FLAGS, needs_chromium
 from playwright.sync_api import Page, sync_playwright
 
 from assistant import cli
 from assistant.feedback import FeedbackStore
 
 ROOT = Path(__file__).parent.parent
-CHROMIUM = os.environ.get("POLICY_ASSISTANT_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 ARTIFACTS = Path(os.environ.get("POLICY_ASSISTANT_ARTIFACTS", ROOT / "out" / "browser"))
 
-# CI sets POLICY_ASSISTANT_REQUIRE_BROWSER=1: there a missing Chromium fails instead of skipping.
-_NO_BROWSER = not Path(CHROMIUM).exists() and not os.environ.get("POLICY_ASSISTANT_REQUIRE_BROWSER")
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(_NO_BROWSER, reason=f"no Chromium at {CHROMIUM}: apt-get install chromium"),
-]
+pytestmark = [pytest.mark.slow, needs_chromium]
 
 
 def _free_port() -> int:

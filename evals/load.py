@@ -1,0 +1,137 @@
+"""Load test: N concurrent chat sessions asking through gradio_client for a while.
+
+    python -m evals.load --sessions 20 --seconds 60            # starts the app on the bundled corpus
+    python -m evals.load --url http://127.0.0.1:7860/ ...      # or drives a running one
+
+Each session is its own gradio_client Client (its own Gradio session) and asks the conversations
+of a question set in a closed loop: ask, wait for the answer, ask the next. Prints failures,
+latency p50/p95 and throughput. Not a pass/fail test: numbers for the notes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from assistant.evaluation import load_cases
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class SessionResult:
+    """What one session saw."""
+
+    latencies: list[float] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+
+
+def _session(
+    url: str, conversations: list[list[str]], offset: int, until: float, think: float
+) -> SessionResult:
+    from gradio_client import Client
+
+    result = SessionResult()
+    client = Client(url, verbose=False)
+    i = offset
+    while time.monotonic() < until:
+        *history, question = conversations[i % len(conversations)]
+        i += 1
+        started = time.perf_counter()
+        try:
+            reply = json.loads(client.predict(question, history, api_name="/ask"))
+        except Exception as exc:  # any failed request counts, whatever it was
+            result.failures.append(f"{type(exc).__name__}: {exc}")
+            continue
+        result.latencies.append(time.perf_counter() - started)
+        if "error" in reply:
+            result.failures.append(reply["error"])
+        if think:
+            time.sleep(think)
+    return result
+
+
+def _start_app(port: int) -> subprocess.Popen[bytes]:
+    # Measuring capacity: the per-session rate limit would only measure the limit.
+    env = {**os.environ, "GRADIO_SERVER_PORT": str(port), "POLICY_ASSISTANT_RATE_LIMIT": "0"}
+    process = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return process
+        except OSError:
+            time.sleep(0.5)
+    process.kill()
+    raise SystemExit("the app did not start within 300 s")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the load test and print its numbers."""
+    parser = argparse.ArgumentParser(prog="python -m evals.load", description=__doc__.splitlines()[0])
+    parser.add_argument("--url", help="a running app; default: start app.py on a free port")
+    parser.add_argument("--sessions", type=int, default=20)
+    parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--think", type=float, default=0.0, help="pause between a session's questions (s)")
+    parser.add_argument("--cases", type=Path, default=ROOT / "evals" / "questions.jsonl")
+    args = parser.parse_args(argv)
+
+    conversations = [case.turns for case in load_cases(args.cases)]
+    process = None
+    url = args.url
+    if url is None:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        process = _start_app(port)
+        url = f"http://127.0.0.1:{port}/"
+        # Wait for the index: the first answer may build it.
+        from gradio_client import Client
+
+        Client(url, verbose=False).predict(conversations[0][-1], [], api_name="/ask")
+    try:
+        results: list[SessionResult] = [SessionResult() for _ in range(args.sessions)]
+        until = time.monotonic() + args.seconds
+        started = time.monotonic()
+
+        def run(n: int) -> None:
+            results[n] = _session(url, conversations, n * 7, until, args.think)
+
+        threads = [threading.Thread(target=run, args=(n,)) for n in range(args.sessions)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        elapsed = time.monotonic() - started
+    finally:
+        if process is not None:
+            process.terminate()
+            process.wait(timeout=30)
+
+    latencies = sorted(x for r in results for x in r.latencies)
+    failures = [f for r in results for f in r.failures]
+    if not latencies:
+        print(f"no request succeeded; {len(failures)} failures, e.g. {failures[:1]}")
+        return 1
+    p95 = latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))]
+    print(
+        f"{args.sessions} sessions for {elapsed:.0f} s: {len(latencies)} answers, {len(failures)} failed; "
+        f"latency p50 {statistics.median(latencies) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms, "
+        f"max {latencies[-1] * 1000:.0f} ms; throughput {len(latencies) / elapsed:.1f} answers/s"
+    )
+    for failure in failures[:5]:
+        print(f"  failed: {failure}")
+    return 0 if not failures else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
