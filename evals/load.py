@@ -60,9 +60,11 @@ def _session(
     return result
 
 
-def _start_app(port: int) -> subprocess.Popen[bytes]:
+def _start_app(port: int, index_dir: Path | None) -> subprocess.Popen[bytes]:
     # Measuring capacity: the per-session rate limit would only measure the limit.
     env = {**os.environ, "GRADIO_SERVER_PORT": str(port), "POLICY_ASSISTANT_RATE_LIMIT": "0"}
+    if index_dir is not None:
+        env["POLICY_ASSISTANT_INDEX_DIR"] = str(index_dir)
     process = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline:
@@ -83,6 +85,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--think", type=float, default=0.0, help="pause between a session's questions (s)")
     parser.add_argument("--cases", type=Path, default=ROOT / "evals" / "questions.jsonl")
+    parser.add_argument(
+        "--index-dir", type=Path, help="index folder for the started app (an empty one: a fresh build)"
+    )
     args = parser.parse_args(argv)
 
     conversations = [case.turns for case in load_cases(args.cases)]
@@ -92,12 +97,14 @@ def main(argv: list[str] | None = None) -> int:
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
-        process = _start_app(port)
+        launched = time.monotonic()
+        process = _start_app(port, args.index_dir)
         url = f"http://127.0.0.1:{port}/"
-        # Wait for the index: the first answer may build it.
+        # The first answer waits for the index, built first when the folder has none.
         from gradio_client import Client
 
         Client(url, verbose=False).predict(conversations[0][-1], [], api_name="/ask")
+        print(f"launch to first answer: {time.monotonic() - launched:.1f} s")
     try:
         results: list[SessionResult] = [SessionResult() for _ in range(args.sessions)]
         until = time.monotonic() + args.seconds
