@@ -67,6 +67,15 @@ def _build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--region", help="only articles whose region contains this text")
     ask.add_argument("--from", dest="date_from", help="only articles dated on or after YYYY-MM-DD")
     ask.add_argument("--to", dest="date_to", help="only articles dated on or before YYYY-MM-DD")
+    ask.add_argument(
+        "--llm",
+        choices=["extractive", "openai", "local"],
+        help="who writes the answer: quotes (default), an OpenAI-compatible server, a local GGUF model "
+        "(env POLICY_ASSISTANT_LLM); the key comes only from POLICY_ASSISTANT_LLM_API_KEY or OPENAI_API_KEY",
+    )
+    ask.add_argument("--llm-base-url", help="OpenAI-compatible server, e.g. http://localhost:8000/v1")
+    ask.add_argument("--llm-model", help="model name on that server")
+    ask.add_argument("--llm-path", type=Path, help="GGUF model file for --llm local")
 
     sources = commands.add_parser("sources", help="list the indexed articles")
     sources.add_argument("--json", action="store_true", help="one JSON object per article")
@@ -80,6 +89,10 @@ def _settings(args: argparse.Namespace) -> Settings:
             ("data_dir", args.data_dir),
             ("corpus_dir", args.corpus_dir),
             ("index_dir", args.index_dir),
+            ("llm", getattr(args, "llm", None)),
+            ("llm_base_url", getattr(args, "llm_base_url", None)),
+            ("llm_model", getattr(args, "llm_model", None)),
+            ("llm_path", getattr(args, "llm_path", None)),
         )
         if value is not None
     }
@@ -102,7 +115,7 @@ def _ask(assistant: Assistant, args: argparse.Namespace, out: TextIO, err: TextI
     filters = Filters(region=args.region, date_from=args.date_from, date_to=args.date_to)
     _ensure_index(assistant, err)
     if args.cases:
-        return _ask_cases(assistant, args.cases, filters, out)
+        return _ask_cases(assistant, args.cases, filters, out, err)
     if not args.questions:
         raise AssistantError('nothing to ask: give a question, e.g. policy-assistant ask "..."')
     status = 0
@@ -116,15 +129,23 @@ def _ask(assistant: Assistant, args: argparse.Namespace, out: TextIO, err: TextI
                 status = 1
                 continue
             print(json.dumps(answer.to_json(), ensure_ascii=False), file=out)
+            _notice(answer, err)
         else:
             if len(args.questions) > 1:
                 print(f"\n> {turns[-1]}", file=out)
             stream = assistant.stream(turns, filters)
             answer = _drain(stream, out)
+            _notice(answer, err)
             if answer.citations:
                 print("\nSources:", file=out)
                 print(answer.references(), file=out)
     return status
+
+
+def _notice(answer: Answer, err: TextIO) -> None:
+    """One line on stderr when the configured LLM did not write the answer as asked."""
+    if answer.generation.notice:
+        print(f"note: {answer.generation.notice}", file=err, flush=True)
 
 
 def _drain(stream: Any, out: TextIO) -> Answer:
@@ -138,7 +159,7 @@ def _drain(stream: Any, out: TextIO) -> Answer:
         print(piece, end="", file=out, flush=True)
 
 
-def _ask_cases(assistant: Assistant, path: Path, filters: Filters, out: TextIO) -> int:
+def _ask_cases(assistant: Assistant, path: Path, filters: Filters, out: TextIO, err: TextIO) -> int:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
@@ -154,7 +175,9 @@ def _ask_cases(assistant: Assistant, path: Path, filters: Filters, out: TextIO) 
             status = 1
             continue
         try:
-            record = {"id": case.id, **assistant.ask(case.turns, filters).to_json()}
+            answer = assistant.ask(case.turns, filters)
+            record = {"id": case.id, **answer.to_json()}
+            _notice(answer, err)
         except AssistantError as exc:
             record = {"id": case.id, "question": case.turns[-1], "error": str(exc)}
             status = 1

@@ -149,7 +149,9 @@ class LLMAnswerer:
                 shown.extend(held)
                 held = []
         edits = [
-            GuardEdit(fold_ws(v.original), v.action, v.reason, v.text if v.action == "repaired" else None)
+            GuardEdit(
+                _clip(fold_ws(v.original)), v.action, v.reason, v.text if v.action == "repaired" else None
+            )
             for v in verdicts
             if v.action in ("repaired", "removed")
         ]
@@ -183,6 +185,11 @@ def _joined(verdict: Verdict, *, first: bool) -> str:
         return verdict.text
     gap = verdict.original[: len(verdict.original) - len(verdict.original.lstrip())]
     return ("\n" if "\n" in gap else " ") + verdict.text
+
+
+def _clip(sentence: str, limit: int = 300) -> str:
+    # A model stuck in a loop writes one endless "sentence": the report keeps its start.
+    return sentence if len(sentence) <= limit else sentence[: limit - 1] + "…"
 
 
 def _too_little(kept: int, checked: int) -> str:
