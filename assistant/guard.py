@@ -60,21 +60,9 @@ _NUMBER_WORDS = {
     if w != "_"
 }
 _SCALES = frozenset(["hundred", "thousand", "million", "billion", "trillion"])
-_MONTHS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
+# Month names count when capitalised: "may" is mostly a verb.
+_MONTH = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
 )
 # Words that say where a claim comes from rather than what it is: no passage needs to hold them.
 _SOURCING = frozenset(
@@ -129,8 +117,10 @@ def figures(text: str) -> dict[str, str]:
     for word in _WORD.findall(text.lower()):
         if word in _NUMBER_WORDS:
             found.setdefault(_NUMBER_WORDS[word], word)
-        elif word in _SCALES or word in _MONTHS:
+        elif word in _SCALES:
             found.setdefault(word, word)
+    for month in _MONTH.findall(text):
+        found.setdefault(month.lower(), month)
     return found
 
 
@@ -199,6 +189,7 @@ class Guard:
                 _Row(s.n, f"{a} {b}", True) for a, b in zip(s.sentences, s.sentences[1:], strict=False)
             )
         self._vectors: np.ndarray | None = None
+        self._asked: dict[str, np.ndarray] = {}  # sentence -> its vector: a repair scores it again
         self._terms = {s.n: set(terms(f"{s.label} {s.text}")) for s in sources}
         self._figures = {s.n: set(figures(f"{s.label} {s.text}")) for s in sources}
 
@@ -214,7 +205,9 @@ class Guard:
         lexical = len(content & held) / len(content) if content else 0.0
         holds = set().union(*(self._figures[n] for n in cited))
         missing = [written for figure, written in figures(sentence).items() if figure not in holds]
-        vector = self._embed().embed([sentence])[0]
+        if sentence not in self._asked:
+            self._asked[sentence] = self._embed().embed([sentence])[0]
+        vector = self._asked[sentence]
         similarities = self._vectors_of_rows() @ vector
         cosine = 0.0
         quotes: dict[int, str] = {}

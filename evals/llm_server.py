@@ -20,13 +20,12 @@ from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-from assistant.text import terms
+from assistant.text import split_sentences, terms
 
 Respond = Callable[[dict[str, Any]], str]
 # How long a hanging request holds its connection at most, so a test run always ends.
 HANG_SECONDS = 30.0
 _SOURCE = re.compile(r'<source n="(\d+)">\n.*?\n"(.*?)"\n</source>', re.DOTALL)
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
 class ScriptedServer:
@@ -144,7 +143,7 @@ def composer(invent_every: int = 0) -> Respond:
         question = set(terms(re.search(r"Question: (.*)", user).group(1)))  # type: ignore[union-attr]
         parts = []
         for n, passage in _SOURCE.findall(user):
-            sentences = _SENTENCE.split(passage)
+            sentences = split_sentences(passage)
             ranked = sorted(sentences, key=lambda s: -len(question & set(terms(s))))
             for sentence in sorted(ranked[:2], key=sentences.index):
                 parts.append(f"{_reword(sentence)} [{n}]")
