@@ -31,9 +31,12 @@ _SOURCE = re.compile(r'<source n="(\d+)">\n.*?\n"(.*?)"\n</source>', re.DOTALL)
 class ScriptedServer:
     """ThreadingHTTPServer on 127.0.0.1 serving /v1/chat/completions, streamed (SSE) or not."""
 
-    def __init__(self, respond: Respond, *, hang: bool = False, delay: float = 0.0, port: int = 0) -> None:
+    def __init__(
+        self, respond: Respond, *, hang: bool = False, delay: float = 0.0, port: int = 0, status: int = 200
+    ) -> None:
         self.respond = respond
         self.hang = hang
+        self.status = status  # an error status answers every request with it
         self.delay = delay  # seconds between streamed pieces
         self.requests: list[dict[str, Any]] = []  # each request's body, with its Authorization header
         self._stop = threading.Event()
@@ -72,6 +75,9 @@ class ScriptedServer:
                 server.requests.append({**body, "authorization": self.headers.get("Authorization")})
                 if server.hang:
                     server._stop.wait(HANG_SECONDS)  # accepted, and never answered
+                    return
+                if server.status != 200:
+                    self.send_error(server.status, "scripted error")
                     return
                 text = server.respond(body)
                 if body.get("stream"):

@@ -184,6 +184,15 @@ def test_a_server_that_is_down_falls_back_with_a_clear_reason(corpus: Path) -> N
     assert "1,500 yuan" in answer.answer
 
 
+def test_a_refused_key_names_the_variable_to_set(corpus: Path) -> None:
+    with ScriptedServer(canned("never sent"), status=401) as server:
+        answer = llm_assistant(corpus, server.url).ask(HARBOR)
+    assert answer.generation.fallback == (
+        f"the LLM server at {server.url} refused the API key (HTTP 401): set POLICY_ASSISTANT_LLM_API_KEY"
+    )
+    assert "1,500 yuan" in answer.answer
+
+
 def test_a_question_the_corpus_does_not_answer_is_declined_without_asking_the_llm(corpus: Path) -> None:
     with ScriptedServer(canned("Beijing's minimum wage is 2,420 yuan [1].")) as server:
         answer = llm_assistant(corpus, server.url).ask("What is the minimum wage in Beijing?")
