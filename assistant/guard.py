@@ -222,6 +222,15 @@ class Guard:
                 quotes[n] = self._rows[best].text
         return Support(lexical, cosine, missing, quotes)
 
+    def _idle(self, body: str, cited: list[int]) -> list[int]:
+        """Cited sources the sentence does not need: the others support it, and it is not like them."""
+        idle: list[int] = []
+        for n in cited:
+            rest = [m for m in cited if m != n and m not in idle]
+            if rest and self.support(body, rest).ok and self.support(body, [n]).cosine < MIN_COSINE:
+                idle.append(n)
+        return idle
+
     def check(self, raw: str) -> Verdict:
         """Keep, repair (cite the source that supports it) or remove one generated sentence."""
         body = strip_markers(raw)
@@ -240,15 +249,21 @@ class Guard:
         if known:
             support = self.support(body, known)
             if support.ok:
-                if not unknown:
+                idle = self._idle(body, known)
+                if not unknown and not idle:
                     return Verdict(raw, _with_markers(body, known), known, support.quotes)
+                keep = [n for n in known if n not in idle]
+                reasons = [problem] if unknown else []
+                reasons += [f"{_markers(idle)} does not support it"] if idle else []
+                quotes = {n: q for n, q in support.quotes.items() if n in keep}
+                dropped = _markers(unknown + idle)
                 return Verdict(
                     raw,
-                    _with_markers(body, known),
-                    known,
-                    support.quotes,
+                    _with_markers(body, keep),
+                    keep,
+                    quotes,
                     "repaired",
-                    f"{problem}; dropped it",
+                    f"{'; '.join(reasons)}; dropped {dropped}",
                 )
             if not unknown:
                 problem = support.why_not(_markers(known))

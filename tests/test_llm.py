@@ -128,6 +128,16 @@ def test_a_citation_of_a_missing_source_is_repaired_to_the_one_that_supports_it(
     assert edit.shown is not None and edit.shown.endswith("[2]")
 
 
+def test_a_citation_that_adds_nothing_is_dropped(corpus: Path) -> None:
+    reply = "Harbor City gives young engineers a monthly housing subsidy of 1,500 yuan [1][3]."
+    with ScriptedServer(canned(reply)) as server:
+        _, answer = streamed(llm_assistant(corpus, server.url), THREE)
+    assert answer.answer == "Harbor City gives young engineers a monthly housing subsidy of 1,500 yuan. [1]"
+    assert [c.n for c in answer.citations] == [1]
+    (edit,) = answer.generation.edits
+    assert edit.action == "repaired" and edit.reason == "[3] does not support it; dropped [3]"
+
+
 def test_an_answer_without_citations_gets_the_sources_that_support_it(corpus: Path) -> None:
     reply = (
         "Engineers under 35 with a master's degree receive a monthly housing subsidy of 1,500 yuan. "
