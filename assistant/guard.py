@@ -13,12 +13,13 @@ from assistant.prompts import SYSTEM_PROMPT, Source
 from assistant.text import fold_ws, terms
 
 # A sentence is supported by a passage when both hold. Chosen with `python -m evals.guard_calibration`
-# (52 hand-written claims about the bundled corpus, all-MiniLM-L6-v2): at 0.6 and 0.65, 24 of 26
-# paraphrased true claims pass and 1 of 26 false ones ("Harbin Institute of Technology is the best
-# university for agriculture"); at 0.6 and 0.55 all 26 true claims pass but so do 4 false ones. A true
-# sentence removed costs a fallback to the quoted answer; a false one shown costs the user's trust.
-# - this share of its content words (stemmed; stopwords and sourcing words left out) occur in it;
-MIN_LEXICAL = 0.6
+# (52 hand-written claims about the bundled corpus, all-MiniLM-L6-v2): at 0.7 and 0.65, 23 of 26
+# paraphrased true claims pass and none of 26 false ones; at 0.7 and 0.55, 25 true and 2 false ones
+# ("Harbin Institute of Technology is the best university for agriculture"). A true sentence removed
+# costs a fallback to the quoted answer; a false one shown costs the user's trust.
+# - this share of its content words (stemmed; stopwords and sourcing words left out) occur in one
+#   sentence, or two adjacent ones, of the passage (with the source's title, date and region);
+MIN_LEXICAL = 0.7
 # - its cosine similarity to the passage's closest sentence (or pair of adjacent sentences) reaches this.
 MIN_COSINE = 0.65
 # Word runs this long shared with the system prompt mean the model is reciting its instructions.
@@ -69,7 +70,7 @@ _SOURCING = frozenset(
     terms("source sources according article articles passage mention mentions state states")
 )
 _META = re.compile(
-    r"\bsystem prompt\b|\bmy (?:instructions|rules|prompt|guidelines)\b|\b(?:these|the) rules\b|"
+    r"\[n\]|\bsystem prompt\b|\bmy (?:instructions|rules|prompt|guidelines)\b|\b(?:these|the) rules\b|"
     r"\bi (?:was|am|have been) (?:told|instructed|asked) to\b|\bas an ai\b|\blanguage model\b|"
     r"\byou are a policy assistant\b",
     re.IGNORECASE,
@@ -190,7 +191,10 @@ class Guard:
             )
         self._vectors: np.ndarray | None = None
         self._asked: dict[str, np.ndarray] = {}  # sentence -> its vector: a repair scores it again
-        self._terms = {s.n: set(terms(f"{s.label} {s.text}")) for s in sources}
+        labels = {s.n: set(terms(s.label)) for s in sources}
+        # A claim must be found in one place: a sentence or two adjacent ones (with the source's title,
+        # date and region), not pieced together from words scattered over the passage.
+        self._row_terms = [set(terms(r.text)) | labels[r.n] for r in self._rows]
         self._figures = {s.n: set(figures(f"{s.label} {s.text}")) for s in sources}
 
     def _vectors_of_rows(self) -> np.ndarray:
@@ -201,8 +205,11 @@ class Guard:
     def support(self, sentence: str, cited: list[int]) -> Support:
         """How well the union of the cited sources' passages supports a sentence (markers removed)."""
         content = set(terms(sentence)) - _SOURCING
-        held = set().union(*(self._terms[n] for n in cited))
-        lexical = len(content & held) / len(content) if content else 0.0
+        held: set[str] = set()
+        for n in cited:  # "A offers X [1] and B offers Y [2]": the best place in each source, together
+            rows = [i for i, r in enumerate(self._rows) if r.n == n]
+            held |= max((self._row_terms[i] & content for i in rows), key=len, default=set())
+        lexical = len(held) / len(content) if content else 0.0
         holds = set().union(*(self._figures[n] for n in cited))
         missing = [written for figure, written in figures(sentence).items() if figure not in holds]
         if sentence not in self._asked:
