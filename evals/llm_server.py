@@ -32,11 +32,19 @@ class ScriptedServer:
     """ThreadingHTTPServer on 127.0.0.1 serving /v1/chat/completions, streamed (SSE) or not."""
 
     def __init__(
-        self, respond: Respond, *, hang: bool = False, delay: float = 0.0, port: int = 0, status: int = 200
+        self,
+        respond: Respond,
+        *,
+        hang: bool = False,
+        delay: float = 0.0,
+        port: int = 0,
+        status: int = 200,
+        stall_after: str | None = None,
     ) -> None:
         self.respond = respond
         self.hang = hang
         self.status = status  # an error status answers every request with it
+        self.stall_after = stall_after  # streaming stops, connection open, after the piece holding this
         self.delay = delay  # seconds between streamed pieces
         self.requests: list[dict[str, Any]] = []  # each request's body, with its Authorization header
         self._stop = threading.Event()
@@ -112,6 +120,9 @@ class ScriptedServer:
                     }
                     self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
                     self.wfile.flush()
+                    if server.stall_after and server.stall_after in piece:
+                        server._stop.wait(HANG_SECONDS)
+                        return
                     if server.delay:
                         time.sleep(server.delay)
                 self.wfile.write(b"data: [DONE]\n\n")

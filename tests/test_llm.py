@@ -180,6 +180,21 @@ def test_a_server_that_hangs_times_out_to_the_quoted_answer(corpus: Path) -> Non
     assert "1,500 yuan" in answer.answer and not answer.declined
 
 
+def test_a_server_that_stalls_mid_answer_keeps_what_was_verified(corpus: Path) -> None:
+    reply = (
+        "Harbor City has announced a housing subsidy for young engineers [1]. "
+        "The programme is run by the Harbor City Talent Bureau [1]. Applications open on April 1 [1]."
+    )
+    with ScriptedServer(canned(reply), stall_after="Applications") as server:
+        pieces, answer = streamed(llm_assistant(corpus, server.url, timeout=1.0), HARBOR)
+    assert answer.generation.answered_by == "openai" and answer.generation.fallback is None
+    assert (
+        answer.generation.interrupted is not None
+        and "did not answer within 1s" in answer.generation.interrupted
+    )
+    assert len(pieces) == 2 and "Applications" not in answer.answer
+
+
 def _closed_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
