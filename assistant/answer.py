@@ -63,6 +63,37 @@ class Citation:
 
 
 @dataclass
+class GuardEdit:
+    """A generated sentence the guard changed before showing the answer."""
+
+    sentence: str  # as the model wrote it
+    action: str  # "repaired" (now cites the passage that supports it) or "removed"
+    reason: str
+    shown: str | None = None  # the repaired sentence as shown
+
+
+@dataclass
+class Generation:
+    """Who wrote the answer, whether it fell back to quoting, and what the guard changed."""
+
+    generator: str = "extractive"  # the one configured: extractive, openai or local
+    model: str | None = None  # the LLM asked, when one is configured
+    answered_by: str = "extractive"  # who wrote the text shown: the generator, or extractive
+    fallback: str | None = None  # why the extractive answer was shown instead of the LLM's
+    interrupted: str | None = None  # why the LLM's answer stops short after verified sentences
+    edits: list[GuardEdit] = field(default_factory=list)
+
+    @property
+    def notice(self) -> str | None:
+        """One line for the user when the LLM did not answer as configured."""
+        if self.fallback:
+            return f"showing the quoted answer: {self.fallback}"
+        if self.interrupted:
+            return f"the answer stops short: {self.interrupted}"
+        return None
+
+
+@dataclass
 class Answer:
     """A grounded answer: text with [n] markers and the sources they point at."""
 
@@ -70,9 +101,10 @@ class Answer:
     answer: str
     declined: bool
     citations: list[Citation] = field(default_factory=list)
+    generation: Generation = field(default_factory=Generation)
 
     def to_json(self) -> dict[str, Any]:
-        """The --json shape: question, answer, declined, citations."""
+        """The --json shape: question, answer, declined, citations, generation."""
         return asdict(self)
 
     def references(self) -> str:
@@ -92,6 +124,7 @@ class AnswerRequest:
     query: Query
     hits: list[ArticleHit]
     corpus: Corpus
+    earlier: tuple[str, ...] = ()  # the conversation's turns before the question
 
 
 class AnswerGenerator(Protocol):

@@ -45,6 +45,19 @@ def _print_report(report: IngestReport, out: TextIO) -> None:
         print(f"  skipped {path}: {reason}", file=out)
 
 
+def _add_llm_flags(parser: argparse.ArgumentParser) -> None:
+    """Who writes the answers: the same flags for every command that answers."""
+    parser.add_argument(
+        "--llm",
+        choices=["extractive", "openai", "local"],
+        help="who writes the answer: quotes (default), an OpenAI-compatible server, a local GGUF model "
+        "(env POLICY_ASSISTANT_LLM); the key comes only from POLICY_ASSISTANT_LLM_API_KEY or OPENAI_API_KEY",
+    )
+    parser.add_argument("--llm-base-url", help="OpenAI-compatible server, e.g. http://localhost:8000/v1")
+    parser.add_argument("--llm-model", help="model name on that server")
+    parser.add_argument("--llm-path", type=Path, help="GGUF model file for --llm local")
+
+
 def _build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="policy-assistant",
@@ -68,6 +81,7 @@ def _build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--region", help="only articles whose region contains this text")
     ask.add_argument("--from", dest="date_from", help="only articles dated on or after YYYY-MM-DD")
     ask.add_argument("--to", dest="date_to", help="only articles dated on or before YYYY-MM-DD")
+    _add_llm_flags(ask)
 
     sources = commands.add_parser("sources", help="list the indexed articles")
     sources.add_argument("--json", action="store_true", help="one JSON object per article")
@@ -76,6 +90,7 @@ def _build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", help="address to listen on (env POLICY_ASSISTANT_HOST, GRADIO_SERVER_NAME)")
     serve.add_argument("--port", type=int, help="port (env POLICY_ASSISTANT_PORT or GRADIO_SERVER_PORT)")
     serve.add_argument("--share", action="store_true", help="also open a public gradio.live link")
+    _add_llm_flags(serve)
 
     feedback = commands.add_parser("feedback", help="staff feedback given in the chat app")
     feedback_commands = feedback.add_subparsers(dest="feedback_command", required=True)
@@ -95,6 +110,10 @@ def _settings(args: argparse.Namespace) -> Settings:
             ("host", getattr(args, "host", None)),
             ("port", getattr(args, "port", None)),
             ("share", getattr(args, "share", None) or None),
+            ("llm", getattr(args, "llm", None)),
+            ("llm_base_url", getattr(args, "llm_base_url", None)),
+            ("llm_model", getattr(args, "llm_model", None)),
+            ("llm_path", getattr(args, "llm_path", None)),
         )
         if value is not None
     }
@@ -117,7 +136,7 @@ def _ask(assistant: Assistant, args: argparse.Namespace, out: TextIO, err: TextI
     filters = Filters(region=args.region, date_from=args.date_from, date_to=args.date_to)
     _ensure_index(assistant, err)
     if args.cases:
-        return _ask_cases(assistant, args.cases, filters, out)
+        return _ask_cases(assistant, args.cases, filters, out, err)
     if not args.questions:
         raise AssistantError('nothing to ask: give a question, e.g. policy-assistant ask "..."')
     status = 0
@@ -131,15 +150,23 @@ def _ask(assistant: Assistant, args: argparse.Namespace, out: TextIO, err: TextI
                 status = 1
                 continue
             print(json.dumps(answer.to_json(), ensure_ascii=False), file=out)
+            _notice(answer, err)
         else:
             if len(args.questions) > 1:
                 print(f"\n> {turns[-1]}", file=out)
             stream = assistant.stream(turns, filters)
             answer = _drain(stream, out)
+            _notice(answer, err)
             if answer.citations:
                 print("\nSources:", file=out)
                 print(answer.references(), file=out)
     return status
+
+
+def _notice(answer: Answer, err: TextIO) -> None:
+    """One line on stderr when the configured LLM did not write the answer as asked."""
+    if answer.generation.notice:
+        print(f"note: {answer.generation.notice}", file=err, flush=True)
 
 
 def _drain(stream: Any, out: TextIO) -> Answer:
@@ -153,7 +180,7 @@ def _drain(stream: Any, out: TextIO) -> Answer:
         print(piece, end="", file=out, flush=True)
 
 
-def _ask_cases(assistant: Assistant, path: Path, filters: Filters, out: TextIO) -> int:
+def _ask_cases(assistant: Assistant, path: Path, filters: Filters, out: TextIO, err: TextIO) -> int:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
@@ -169,7 +196,9 @@ def _ask_cases(assistant: Assistant, path: Path, filters: Filters, out: TextIO) 
             status = 1
             continue
         try:
-            record = {"id": case.id, **assistant.ask(case.turns, filters).to_json()}
+            answer = assistant.ask(case.turns, filters)
+            record = {"id": case.id, **answer.to_json()}
+            _notice(answer, err)
         except AssistantError as exc:
             record = {"id": case.id, "question": case.turns[-1], "error": str(exc)}
             status = 1

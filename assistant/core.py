@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Generator, Sequence
 from pathlib import Path
 
-from assistant.answer import Answer, AnswerGenerator, AnswerRequest, ExtractiveAnswerer, collect
+from assistant.answer import Answer, AnswerGenerator, AnswerRequest, collect
 from assistant.embeddings import Embedder, SentenceTransformerEmbedder
+from assistant.generators import FollowUpRewriter, make_generator
 from assistant.index import Index, IngestReport, Progress
-from assistant.query import Filters, check_question, understand
+from assistant.query import Filters, Query, check_question, understand
 from assistant.retrieval import Corpus, HybridRetriever
 from assistant.settings import Settings
 from assistant.store import VectorStore
@@ -28,7 +30,7 @@ class Assistant:
         self.settings = settings or Settings()
         self._embedder = embedder
         self._store = store
-        self.generator = generator or ExtractiveAnswerer(max_sources=self.settings.max_sources)
+        self._generator = generator
         self._index: Index | None = None
         self._retriever: HybridRetriever | None = None
 
@@ -40,6 +42,13 @@ class Assistant:
                 self.settings.embed_model, self.settings.embed_batch_size
             )
         return self._embedder
+
+    @property
+    def generator(self) -> AnswerGenerator:
+        """The answer generator: the one given, else the one the settings name (built on first use)."""
+        if self._generator is None:
+            self._generator = make_generator(self.settings, lambda: self.embedder)
+        return self._generator
 
     @property
     def index(self) -> Index:
@@ -82,11 +91,24 @@ class Assistant:
             turns = [""]
         turns = [check_question(t, self.settings.max_question_chars) for t in turns]
         retriever = self.retriever
-        query = understand(turns, retriever.corpus.gazetteer)
+        query = self._understand(turns, retriever.corpus.gazetteer)
         filters = filters or Filters()
         hits = [] if query.injection else retriever.retrieve(query, filters)
-        request = AnswerRequest(query=query, hits=hits, corpus=retriever.corpus)
+        request = AnswerRequest(query=query, hits=hits, corpus=retriever.corpus, earlier=tuple(turns[:-1]))
         return (yield from self.generator.generate(request))
+
+    def _understand(self, turns: list[str], gazetteer: frozenset[str]) -> Query:
+        """The rule-based reading; a follow-up made standalone by the LLM first, when one is configured."""
+        query = understand(turns, gazetteer)
+        generator = self.generator
+        if len(turns) < 2 or query.injection or not isinstance(generator, FollowUpRewriter):
+            return query
+        standalone = generator.standalone(turns)
+        if standalone is None:
+            return query
+        # The earlier turns stay: the rules still carry a place or topic the rewrite left out.
+        rewritten = understand([*turns[:-1], standalone], gazetteer)
+        return dataclasses.replace(rewritten, question=turns[-1])
 
     def ask(self, question: str | Sequence[str], filters: Filters | None = None) -> Answer:
         """Answer the last turn of a conversation."""

