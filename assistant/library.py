@@ -105,24 +105,26 @@ class Library:
             return []
         return [q for q in questions if isinstance(q, str) and q.strip()]
 
-    def search(self, text: str = "", filters: Filters | None = None, limit: int = 50) -> list[Article]:
-        """Articles passing the filters, best match for the text first (newest first without text)."""
+    def search(self, text: str | None = "", filters: Filters | None = None, limit: int = 50) -> list[Article]:
+        """Articles passing the filters that hold every word searched (best first; newest first
+        without words). When none holds them all, those holding the most of them."""
         filters = filters or Filters()
-        wanted = set(terms(text)) if text.strip() else set()
-        scored: list[tuple[float, Article]] = []
-        for article in self.articles:
-            if not filters.allows(article.meta.region, article.meta.date):
-                continue
-            if not wanted:
-                scored.append((0.0, article))
-                continue
+        wanted = set(terms(text)) if text and text.strip() else set()
+        allowed = [a for a in self.articles if filters.allows(a.meta.region, a.meta.date)]
+        if not wanted:
+            return allowed[:limit]
+        scored: list[tuple[int, float, Article]] = []
+        for article in allowed:
             title, body = self._article_terms(article)
+            found = [t for t in wanted if t in body or t in title]
             # A word in the title or region counts double: it is what the article is about.
-            score = sum(2.0 if t in title else 1.0 for t in wanted if t in body or t in title)
-            if score:
-                scored.append((score / len(wanted), article))
-        scored.sort(key=lambda item: -item[0])  # stable: newest first among equal scores
-        return [article for _, article in scored[:limit]]
+            weight = sum(2.0 if t in title else 1.0 for t in found)
+            if found:
+                scored.append((len(found), weight, article))
+        most = max((n for n, _, _ in scored), default=0)
+        best = [(weight, a) for n, weight, a in scored if n == most]
+        best.sort(key=lambda item: -item[0])  # stable: newest first among equal weights
+        return [article for _, article in best[:limit]]
 
     def _article_terms(self, article: Article) -> tuple[frozenset[str], frozenset[str]]:
         """(title and region terms, body terms) of an article, computed once."""

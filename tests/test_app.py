@@ -44,6 +44,7 @@ def test_the_library_lists_searches_and_filters_articles(service: ChatService) -
         library.snapshot.articles["corpus/harbor_city.txt"]
     ]
     assert library.search("volcano") == []
+    assert len(library.search(None)) == 2  # an empty search box arrives as None
 
 
 def test_an_article_opens_with_the_quote_in_its_paragraph(service: ChatService) -> None:

@@ -113,6 +113,17 @@ def test_a_first_visitor_asks_opens_a_source_follows_up_and_gives_feedback(
     assert "Lanzhou" in pg.inner_text("#pa-chat")
     pg.click("#pa-staff .label-wrap")  # a member of staff keeps the tools open
 
+    # The policy library lists every article; a search narrows it and a row opens the article.
+    pg.click("button[role=tab]:has-text('Policy library')")
+    pg.wait_for_selector("#pa-library :text('corpus/000_0cadbdff6f924c11.txt')", timeout=30_000)
+    pg.fill("#pa-lib-search textarea", "talent card exclusive services")
+    pg.press("#pa-lib-search textarea", "Enter")
+    pg.wait_for_function(
+        "document.querySelector('#pa-library').innerText.split('corpus/').length - 1 < 5", timeout=30_000
+    )
+    pg.locator("#pa-library :text('corpus/001_984762e9b66eeffd.txt') >> visible=true").first.click()
+    pg.wait_for_selector("#pa-article :text('Heilongjiang')", timeout=30_000)
+
     chat = _ask(pg, "What can a graduate get in Liangjiang New Area?", "10,000 yuan")
     assert "10,000 yuan. [1]" in chat
     first_answer_after = time.monotonic() - float(app["started"])
