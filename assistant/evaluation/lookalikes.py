@@ -1413,9 +1413,9 @@ def write(out_dir: Path, n: int, seed: int = 0) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command line: ``python -m evals.lookalikes OUT_DIR --n 2000 --seed 0``."""
+    """Command line: ``python -m assistant.evaluation.lookalikes OUT_DIR --n 2000 --seed 0``."""
     parser = argparse.ArgumentParser(
-        prog="python -m evals.lookalikes",
+        prog="python -m assistant.evaluation.lookalikes",
         description="Write seeded look-alike distractor articles for retrieval evaluations.")
     parser.add_argument("out_dir", type=Path, help="folder to write lookalike_NNNNNN.txt files to")
     parser.add_argument("--n", type=int, default=DEFAULT_N, help="number of articles")

@@ -1,1 +1,0 @@
-"""Evaluation data and helpers for policy-assistant."""
