@@ -9,7 +9,7 @@ import pytest
 from assistant.answer import Answer, Citation
 from assistant.errors import AssistantError
 from assistant.evaluation import Case, load_cases, numbers_in, score_case, summarize
-from assistant.evaluation.lookalikes import SEED_NAMES, generate
+from assistant.evaluation.lookalikes import PROVINCES, RESERVED_NAMES, SEED_NAMES, generate
 from assistant.evaluation.support import SupportChecker, statements
 from assistant.evaluation.workspace import prepare
 
@@ -23,10 +23,21 @@ def test_lookalikes_are_deterministic_and_prefix_stable() -> None:
     assert first != list(generate(30, seed=4))
 
 
-def test_lookalikes_never_name_a_seed_place() -> None:
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in SEED_NAMES) + r")\b")
-    for _, text in generate(200, seed=0):
+def test_lookalikes_never_name_a_seed_place_or_an_out_of_corpus_one() -> None:
+    names = SEED_NAMES + RESERVED_NAMES
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+    for _, text in generate(300, seed=0):
         assert not pattern.search(text)
+
+
+def test_no_out_of_corpus_case_asks_about_a_city_the_look_alikes_cover() -> None:
+    # A look-alike about such a city would make the case answerable: the corpus would cover it.
+    cities = {c for province in PROVINCES for c in province.all_cities} | {p.name for p in PROVINCES}
+    for name in ("questions.jsonl", "heldout.jsonl"):
+        for case in load_cases(EVALS / name):
+            if case.decline:
+                words = set(re.findall(r"[A-Z][a-z]+", " ".join(case.turns)))
+                assert not words & cities, (case.id, words & cities)
 
 
 def _answer(text: str, paths: list[str], declined: bool = False) -> Answer:

@@ -59,8 +59,9 @@ SEED_NAMES: tuple[str, ...] = (
     "Maximum One Visit", "Home of Academicians", "Future Science", "four-step",
     "Talent Service Bank 2.0", "United Front",
 )
-# Cities that evaluation questions use as examples of places the corpus does not cover.
-RESERVED_NAMES: tuple[str, ...] = ("Beijing", "Shanghai", "Shenzhen", "Guangzhou", "Tianjin")
+# Cities that evaluation questions use as examples of places the corpus does not cover
+# (evals/heldout.jsonl asks about a Wuhan hukou).
+RESERVED_NAMES: tuple[str, ...] = ("Beijing", "Shanghai", "Shenzhen", "Guangzhou", "Tianjin", "Wuhan")
 
 DEFAULT_N = 2000
 MIN_WORDS = 150
@@ -120,8 +121,8 @@ PROVINCES: tuple[Province, ...] = (
     _prov("Henan", "Zhengzhou", "Kaifeng Luoyang Pingdingshan Anyang Hebi Xinxiang Jiaozuo "
           "Puyang Xuchang Luohe Sanmenxia Nanyang Shangqiu Xinyang Zhoukou Zhumadian",
           "Central Plains"),
-    _prov("Hubei", "Wuhan", "Huangshi Shiyan Yichang Xiangyang Ezhou Jingmen Xiaogan Jingzhou "
-          "Huanggang Xianning Suizhou Enshi", "Wuhan Metropolitan Area"),
+    _prov("Hubei", None, "Huangshi Shiyan Yichang Xiangyang Ezhou Jingmen Xiaogan Jingzhou "
+          "Huanggang Xianning Suizhou Enshi", "Jianghan Plain"),
     _prov("Hunan", "Changsha", "Zhuzhou Xiangtan Hengyang Shaoyang Yueyang Changde Zhangjiajie "
           "Yiyang Chenzhou Yongzhou Huaihua Loudi", "Changsha-Zhuzhou-Xiangtan City Cluster"),
     _prov("Guangdong", None, "Shaoguan Zhuhai Shantou Foshan Jiangmen Zhanjiang Maoming "
