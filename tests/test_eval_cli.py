@@ -179,3 +179,20 @@ def test_compare_needs_a_report_and_questions_need_to_exist(data_dir: Path, tmp_
         "--data-dir", str(data_dir), "eval", str(tmp_path / "missing.jsonl"), "--out", str(tmp_path / "o")
     )
     assert code == 1 and "cannot read the question set" in err
+
+
+def test_bench_reports_each_size_with_the_hash_embedder(data_dir: Path, tmp_path: Path) -> None:
+    questions = write_cases(tmp_path / "q.jsonl", CASES)
+    code, out, err = run(
+        "--data-dir", str(data_dir), "bench", "--sizes", "3,5", "--embedder", "hash",
+        "--questions", str(questions), "--out", str(tmp_path / "b"),
+    )  # fmt: skip
+    assert code == 0, err
+    results = json.loads((tmp_path / "b" / "bench.json").read_text(encoding="utf-8"))["results"]
+    assert [r["articles_total"] for r in results] == [5, 7]  # the two tiny articles plus the look-alikes
+    for r in results:
+        assert r["ingest"]["chunks"] > 0 and r["reingest_one_changed"]["updated"] == 1
+        assert r["query"]["questions"] == 3 and r["peak_rss_mb"] > 0
+    assert "| 7 | hash |" in out
+    code, _, err = run("--data-dir", str(data_dir), "bench", "--sizes", "ten", "--out", str(tmp_path / "b"))
+    assert code == 1 and "--sizes takes numbers" in err

@@ -33,7 +33,7 @@ def draw(report: dict[str, Any], out: Path) -> list[Path]:
     title = f"{report['pipeline']}, {report['distractors']['n']:,} distractors"
     kinds = list(report["by_kind"])
     width = 0.8 / len(SCORES)
-    fig, ax = plt.subplots(figsize=(max(6.0, 1.3 * len(kinds)), 4.0))
+    fig, ax = plt.subplots(figsize=(max(7.5, 1.3 * len(kinds) + 2), 4.0))
     for i, (key, label) in enumerate(SCORES.items()):
         values = [report["by_kind"][k].get(key) for k in kinds]
         xs = [j + (i - len(SCORES) / 2 + 0.5) * width for j in range(len(kinds))]
@@ -42,7 +42,7 @@ def draw(report: dict[str, Any], out: Path) -> list[Path]:
     ax.set_ylim(0, 1.05)
     ax.set_ylabel("share")
     ax.set_title(f"Scores by kind of case ({title}); missing bars: not measured")
-    ax.legend(fontsize="small", loc="lower left")
+    ax.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.0, 1.0))  # beside the bars
     fig.tight_layout()
     scores_png = out / "scores_by_kind.png"
     fig.savefig(scores_png, dpi=100)
