@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import os
 import random
 import resource
 import shutil
@@ -75,7 +76,9 @@ def _ms(values: list[float]) -> dict[str, float]:
 
 def measure(spec: BenchSpec) -> dict[str, Any]:
     """Measure one size in this process (bench() runs it in a child)."""
+    # The machine may be shared: the load beside each run says how far to trust its timings.
     out: dict[str, Any] = {"documents": spec.size, "embedder": spec.embedder}
+    out["load_before"] = os.getloadavg()[0]
     folder = spec.work / f"bench-{spec.size}"
     started = time.perf_counter()
     data = prepare(folder, spec.corpus, spec.size, spec.seed)
@@ -148,6 +151,7 @@ def measure(spec: BenchSpec) -> dict[str, Any]:
             encodes.append(time.perf_counter() - started)
         out["query_encode"] = _ms(encodes)
     out["peak_rss_mb"] = _peak_rss_mb()
+    out["load_after"] = os.getloadavg()[0]
     return out
 
 
@@ -167,8 +171,8 @@ def table(results: list[dict[str, Any]]) -> str:
     lines = [
         "| documents | embedder | chunks | ingest s | ingest chunks/s | raw encode chunks/s "
         "| ingest/raw time | re-ingest 1 changed s (chunks) | query p50 ms | query p95 ms "
-        "| query encode p50 ms | peak RSS MB |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| query encode p50 ms | peak RSS MB | load avg before/after |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for r in results:
         raw = r.get("raw_encode", {})
@@ -180,6 +184,6 @@ def table(results: list[dict[str, Any]]) -> str:
             f"| {r.get('ingest_over_raw_encode_time', '-')}x "
             f"| {r['reingest_one_changed']['seconds']} ({r['reingest_one_changed']['chunks_embedded']}) "
             f"| {r['query']['p50_ms']} | {r['query']['p95_ms']} | {encode.get('p50_ms', '-')} "
-            f"| {r['peak_rss_mb']} |"
+            f"| {r['peak_rss_mb']} | {r['load_before']:.1f}/{r['load_after']:.1f} |"
         )
     return "\n".join(lines)

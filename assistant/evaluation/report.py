@@ -66,7 +66,8 @@ def markdown(report: dict[str, Any]) -> str:
         "",
         f"- pipeline: **{report['pipeline']}**; distractors: {distractors['n']:,} look-alike articles "
         f"(seed {distractors['seed']}, generator {distractors['generator']})",
-        f"- run {report['created']} on {report['machine']['platform']} ({report['machine']['cpus']} CPUs)",
+        f"- run {report['created']} on {report['machine']['platform']} ({report['machine']['cpus']} CPUs, "
+        f"load average {report['machine'].get('load_average', '?')} at the end)",
         f"- command: `{report['command']}`" if report["command"] else "- command: (library call)",
         f"- index: {report['build']}",
         f"- support check for ALCE citations: {report['support_check']}",

@@ -186,6 +186,7 @@ def evaluate(
             "python": sys.version.split()[0],
             "platform": platform.platform(),
             "cpus": os.cpu_count(),
+            "load_average": round(os.getloadavg()[0], 1),  # a shared machine's latencies vary with it
         },
         "totals": totals,
         "by_kind": by_kind(scores),
