@@ -69,7 +69,8 @@ def markdown(report: dict[str, Any]) -> str:
         f"- run {report['created']} on {report['machine']['platform']} ({report['machine']['cpus']} CPUs, "
         f"load average {report['machine'].get('load_average', '?')} at the end)",
         f"- command: `{report['command']}`" if report["command"] else "- command: (library call)",
-        f"- index: {report['build']}",
+        f"- index: {report['build']['index']}"
+        + (f", built in {report['build']['seconds']} s" if "seconds" in report["build"] else ""),
         f"- support check for ALCE citations: {report['support_check']}",
         "",
         "## Totals",
