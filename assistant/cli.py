@@ -1,42 +1,25 @@
-"""The `policy-assistant` command line: ingest, ask, sources, serve, feedback export."""
+"""The `policy-assistant` command line: ingest, ask, sources, serve, feedback, eval, bench."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from assistant import evaluation_cli
 from assistant.answer import Answer
+from assistant.config import read_overrides, settings_with
 from assistant.core import Assistant
 from assistant.errors import AssistantError
 from assistant.evaluation import parse_case
 from assistant.feedback import FeedbackStore
 from assistant.index import IngestReport
+from assistant.progress import progress_bar as _progress_bar
 from assistant.query import Filters
 from assistant.settings import Settings
-
-
-def _progress_bar(label: str) -> tuple[Callable[[int, int], None], Callable[[], None]]:
-    """A tqdm bar on stderr driven by (done, total) callbacks, and a function to close it."""
-    from tqdm import tqdm
-
-    bar: Any = None
-
-    def update(done: int, total: int) -> None:
-        nonlocal bar
-        if bar is None:
-            bar = tqdm(total=total, desc=label, unit="chunk", file=sys.stderr, dynamic_ncols=True)
-        bar.n = done
-        bar.refresh()
-
-    def close() -> None:
-        if bar is not None:
-            bar.close()
-
-    return update, close
 
 
 def _print_report(report: IngestReport, out: TextIO) -> None:
@@ -97,27 +80,33 @@ def _build_parser() -> argparse.ArgumentParser:
     export = feedback_commands.add_parser("export", help="write every judgement as CSV or JSON Lines")
     export.add_argument("--format", choices=["csv", "jsonl"], default="csv", help="output format (csv)")
     export.add_argument("--out", type=Path, help="file to write (default: standard output)")
+    evaluation_cli.add_commands(commands)
     return parser
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    overrides = {
-        key: value
-        for key, value in (
-            ("data_dir", args.data_dir),
-            ("corpus_dir", args.corpus_dir),
-            ("index_dir", args.index_dir),
-            ("host", getattr(args, "host", None)),
-            ("port", getattr(args, "port", None)),
-            ("share", getattr(args, "share", None) or None),
-            ("llm", getattr(args, "llm", None)),
-            ("llm_base_url", getattr(args, "llm_base_url", None)),
-            ("llm_model", getattr(args, "llm_model", None)),
-            ("llm_path", getattr(args, "llm_path", None)),
-        )
-        if value is not None
-    }
-    return Settings(**overrides)
+    # A --config file (eval, bench) first; the folder options override it.
+    config = getattr(args, "config", None)
+    overrides = read_overrides(config) if config else {}
+    overrides.update(
+        {
+            key: value
+            for key, value in (
+                ("data_dir", args.data_dir),
+                ("corpus_dir", args.corpus_dir),
+                ("index_dir", args.index_dir),
+                ("host", getattr(args, "host", None)),
+                ("port", getattr(args, "port", None)),
+                ("share", getattr(args, "share", None) or None),
+                ("llm", getattr(args, "llm", None)),
+                ("llm_base_url", getattr(args, "llm_base_url", None)),
+                ("llm_model", getattr(args, "llm_model", None)),
+                ("llm_path", getattr(args, "llm_path", None)),
+            )
+            if value is not None
+        }
+    )
+    return settings_with(overrides, str(config)) if config else Settings(**overrides)
 
 
 def _ensure_index(assistant: Assistant, err: TextIO) -> None:
@@ -257,6 +246,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     err = err or sys.stderr
     args = _build_parser().parse_args(argv)
     try:
+        if args.command in ("eval", "bench"):
+            command = list(argv) if argv is not None else sys.argv[1:]
+            return evaluation_cli.run(args, _settings(args), command, out)
         settings = _settings(args)
         if args.command == "serve":
             return _serve(settings)

@@ -50,6 +50,10 @@ class Assistant:
             self._generator = make_generator(self.settings, lambda: self.embedder)
         return self._generator
 
+    @generator.setter
+    def generator(self, generator: AnswerGenerator) -> None:
+        self._generator = generator
+
     @property
     def index(self) -> Index:
         """The index these settings name."""

@@ -94,8 +94,9 @@ SEED_NAMES: tuple[str, ...] = (
     "Talent Service Bank 2.0",
     "United Front",
 )
-# Cities that evaluation questions use as examples of places the corpus does not cover.
-RESERVED_NAMES: tuple[str, ...] = ("Beijing", "Shanghai", "Shenzhen", "Guangzhou", "Tianjin")
+# Cities that evaluation questions use as examples of places the corpus does not cover
+# (evals/heldout.jsonl asks about a Wuhan hukou).
+RESERVED_NAMES: tuple[str, ...] = ("Beijing", "Shanghai", "Shenzhen", "Guangzhou", "Tianjin", "Wuhan")
 
 DEFAULT_N = 2000
 MIN_WORDS = 150
@@ -204,9 +205,9 @@ PROVINCES: tuple[Province, ...] = (
     ),
     _prov(
         "Hubei",
-        "Wuhan",
+        None,
         "Huangshi Shiyan Yichang Xiangyang Ezhou Jingmen Xiaogan Jingzhou Huanggang Xianning Suizhou Enshi",
-        "Wuhan Metropolitan Area",
+        "Jianghan Plain",
     ),
     _prov(
         "Hunan",
@@ -2600,9 +2601,9 @@ def write(out_dir: Path, n: int, seed: int = 0) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command line: ``python -m evals.lookalikes OUT_DIR --n 2000 --seed 0``."""
+    """Command line: ``python -m assistant.evaluation.lookalikes OUT_DIR --n 2000 --seed 0``."""
     parser = argparse.ArgumentParser(
-        prog="python -m evals.lookalikes",
+        prog="python -m assistant.evaluation.lookalikes",
         description="Write seeded look-alike distractor articles for retrieval evaluations.",
     )
     parser.add_argument("out_dir", type=Path, help="folder to write lookalike_NNNNNN.txt files to")

@@ -1,0 +1,65 @@
+"""Evaluation data folders: a corpus plus N look-alike distractors, kept between runs."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+from assistant.errors import AssistantError
+from assistant.evaluation import lookalikes
+
+DISTRACTORS = "lookalikes"  # the distractors' folder inside the workspace corpus
+_MANIFEST = "lookalikes.json"
+
+
+def generator_digest() -> str:
+    """Names the generator's code: a change to it regenerates the distractors."""
+    return hashlib.sha256(Path(lookalikes.__file__).read_bytes()).hexdigest()[:12]
+
+
+def _sync_tree(source: Path, target: Path, skip: str) -> None:
+    """Make target hold source's files (skip: a top-level name that target keeps as it is)."""
+    target.mkdir(parents=True, exist_ok=True)
+    wanted = {p.relative_to(source) for p in source.rglob("*") if p.is_file()}
+    for path in sorted(target.rglob("*"), reverse=True):
+        rel = path.relative_to(target)
+        if rel.parts[0] == skip:
+            continue
+        if path.is_file() and rel not in wanted:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    for rel in wanted:
+        src, dst = source / rel, target / rel
+        if dst.is_file() and dst.read_bytes() == src.read_bytes():
+            continue  # unchanged: the ingest will not re-embed it either way, but spare the write
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(src, dst)
+
+
+def prepare(work: Path, corpus: Path, distractors: int, seed: int = 0) -> Path:
+    """A data folder under work: corpus/ holds the given corpus and corpus/lookalikes/ N distractors.
+
+    Distractors are written again only when their number, seed or generator changed; the
+    index built over the folder (data/index/, named by what built it) is reused by the next run.
+    """
+    data = work / "data"
+    target = data / "corpus"
+    if (corpus / DISTRACTORS).exists():
+        raise AssistantError(
+            f"{corpus} has a folder named '{DISTRACTORS}': rename it to run with distractors"
+        )
+    _sync_tree(corpus, target, skip=DISTRACTORS)
+    manifest = data / _MANIFEST
+    want = {"generator": generator_digest(), "seed": seed, "n": distractors}
+    have = json.loads(manifest.read_text(encoding="utf-8")) if manifest.is_file() else None
+    folder = target / DISTRACTORS
+    if have != want:
+        shutil.rmtree(folder, ignore_errors=True)
+        manifest.unlink(missing_ok=True)
+        if distractors:
+            lookalikes.write(folder, distractors, seed)
+        manifest.write_text(json.dumps(want), encoding="utf-8")  # written last: a complete set
+    return data
