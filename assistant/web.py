@@ -136,7 +136,8 @@ def build_app(service: ChatService) -> gr.Blocks:
             yield history, conversation, "", gr.update(), gr.update()
             return
         except Exception:
-            log.exception("answering %r failed", message)
+            # The start of the question is enough to find it again; all of it could be 100k characters.
+            log.exception("answering a question failed (%d characters: %.80r)", len(message), message)
             history[-1] = {"role": "assistant", "content": OOPS}
             yield history, conversation, "", gr.update(), gr.update()
             return
