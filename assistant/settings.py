@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field, SecretStr, model_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # The checkout this package lives in: its corpus/ and index/ are the defaults.
@@ -26,6 +26,11 @@ class Settings(BaseSettings):
     )
     index_dir: Path | None = Field(
         default=None, description="Folder of the built index (default: DATA_DIR/index)."
+    )
+    chroma_url: str | None = Field(
+        default=None,
+        description="URL of a Chroma server (`chroma run`), e.g. http://127.0.0.1:8000: the vectors live "
+        "there instead of the embedded store under INDEX_DIR; the snapshot and BM25 files stay in INDEX_DIR.",
     )
     embed_model: str = Field(
         default=DEFAULT_MODEL,
@@ -67,6 +72,16 @@ class Settings(BaseSettings):
     concurrency: int = Field(
         default=4, ge=1, description="Questions the app answers at the same time; more wait in the queue."
     )
+
+    @field_validator("chroma_url")
+    @classmethod
+    def _check_chroma_url(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        from assistant.store import parse_chroma_url
+
+        parse_chroma_url(value)  # raises ValueError naming the expected form
+        return value.strip()
 
     @model_validator(mode="after")
     def _fill_dirs(self) -> Settings:

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol
+from urllib.parse import urlsplit
 
 import numpy as np
+
+from assistant.errors import StoreUnavailable
 
 
 class VectorStore(Protocol):
@@ -74,14 +78,28 @@ class MemoryStore:
         return set(self._ids)
 
 
+def parse_chroma_url(url: str) -> tuple[str, int, bool]:
+    """(host, port, ssl) of a Chroma server URL such as http://127.0.0.1:8000."""
+    parts = urlsplit(url.strip())
+    try:
+        port = parts.port
+    except ValueError:
+        port = -1
+    if parts.scheme not in ("http", "https") or not parts.hostname or port == -1 or parts.path.strip("/"):
+        raise ValueError(f"a Chroma server URL looks like http://HOST:PORT, not {url!r}")
+    ssl = parts.scheme == "https"
+    return parts.hostname, port or (443 if ssl else 8000), ssl
+
+
 class ChromaStore:
     """A Chroma collection, embedded on disk or on a server, driven through llama-index."""
 
-    def __init__(self, collection: Any) -> None:
+    def __init__(self, collection: Any, url: str | None = None) -> None:
         from llama_index.vector_stores.chroma import ChromaVectorStore
 
         self._collection = collection
         self._store = ChromaVectorStore(chroma_collection=collection)
+        self.url = url  # the server's, when the collection is remote
 
     @classmethod
     def open(cls, path: Path, name: str) -> ChromaStore:
@@ -92,10 +110,24 @@ class ChromaStore:
         client = chromadb.PersistentClient(
             path=str(path), settings=ChromaSettings(anonymized_telemetry=False)
         )
-        collection = client.get_or_create_collection(
-            name, configuration={"hnsw": {"space": "cosine", "ef_search": 200}}, embedding_function=None
-        )
-        return cls(collection)
+        return cls(_collection(client, name))
+
+    @classmethod
+    def connect(cls, url: str, name: str) -> ChromaStore:
+        """The named collection on the Chroma server at url (`chroma run`)."""
+        import chromadb
+        from chromadb.config import Settings as ChromaSettings
+
+        host, port, ssl = parse_chroma_url(url)
+        with _guard(url):
+            try:
+                client = chromadb.HttpClient(
+                    host=host, port=port, ssl=ssl, settings=ChromaSettings(anonymized_telemetry=False)
+                )
+            except ValueError as exc:  # chromadb's "Could not connect to a Chroma server"
+                raise StoreUnavailable(url) from exc
+            collection = _collection(client, name)
+        return cls(collection, url)
 
     def add(self, ids: Sequence[str], vectors: np.ndarray, metadatas: Sequence[dict[str, Any]]) -> None:
         """Add nodes carrying precomputed embeddings."""
@@ -113,12 +145,14 @@ class ChromaStore:
             )
             for id_, vector, metadata in zip(ids, vectors, metadatas, strict=True)
         ]
-        self._store.add(nodes)
+        with _guard(self.url):
+            self._store.add(nodes)
 
     def delete(self, ids: Sequence[str]) -> None:
         """Delete nodes by id."""
-        for start in range(0, len(ids), 5000):
-            self._store.delete_nodes(node_ids=list(ids[start : start + 5000]))
+        with _guard(self.url):
+            for start in range(0, len(ids), 5000):
+                self._store.delete_nodes(node_ids=list(ids[start : start + 5000]))
 
     def query(
         self, vector: np.ndarray, k: int, doc_ids: Collection[str] | None = None
@@ -138,9 +172,10 @@ class ChromaStore:
             filters = MetadataFilters(
                 filters=[MetadataFilter(key="doc_id", value=sorted(doc_ids), operator=FilterOperator.IN)]
             )
-        result = self._store.query(
-            VectorStoreQuery(query_embedding=vector.tolist(), similarity_top_k=k, filters=filters)
-        )
+        with _guard(self.url):
+            result = self._store.query(
+                VectorStoreQuery(query_embedding=vector.tolist(), similarity_top_k=k, filters=filters)
+            )
         # llama-index reports exp(-distance); Chroma's cosine distance is 1 - cosine.
         return [
             (id_, 1.0 + math.log(max(sim, 1e-12)))
@@ -149,4 +184,25 @@ class ChromaStore:
 
     def ids(self) -> set[str]:
         """Every id in the collection."""
-        return set(self._collection.get(include=[])["ids"])
+        with _guard(self.url):
+            return set(self._collection.get(include=[])["ids"])
+
+
+def _collection(client: Any, name: str) -> Any:
+    """The named collection: cosine space, a wide search beam for recall, vectors given by us."""
+    return client.get_or_create_collection(
+        name, configuration={"hnsw": {"space": "cosine", "ef_search": 200}}, embedding_function=None
+    )
+
+
+@contextmanager
+def _guard(url: str | None) -> Iterator[None]:
+    """Turn a lost connection to the Chroma server into one line that names the server."""
+    import httpx
+
+    try:
+        yield
+    except httpx.TransportError as exc:
+        if url is None:
+            raise
+        raise StoreUnavailable(url) from exc
