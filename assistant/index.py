@@ -17,7 +17,7 @@ from typing import Any
 
 from assistant.chunking import CHUNKER_VERSION, Chunk, chunk_article
 from assistant.cleaning import CLEANER_VERSION, clean
-from assistant.documents import iter_files, read_document
+from assistant.documents import check_size, iter_files, read_document
 from assistant.embeddings import Embedder
 from assistant.errors import IndexMissing, IngestBusy, SkippedDocument
 from assistant.lexical import LexicalIndex, Segment, merge, new_segment_name, plan_merges, tokens
@@ -154,6 +154,12 @@ class IngestReport:
         return asdict(self)
 
 
+def _unexpected(key: str, exc: Exception) -> str:
+    log.warning("skipped %s: reading it failed", key, exc_info=exc)
+    message = " ".join(str(exc).split())[:200]
+    return f"unreadable file ({exc.__class__.__name__}{': ' + message if message else ''})"
+
+
 def _doc_id(path_key: str) -> str:
     return hashlib.sha1(path_key.encode("utf-8")).hexdigest()[:16]
 
@@ -253,7 +259,7 @@ class Index:
             yield
 
     def _parse(self, path: Path, key: str, sha: str, catalog: dict[str, Any]) -> Article:
-        raw = read_document(path)
+        raw = read_document(path, self.settings.max_document_mb)
         cleaned = clean(raw.text)
         if not any(p for p in cleaned.paragraphs):
             raise SkippedDocument("nothing left after removing boilerplate")
@@ -291,9 +297,15 @@ class Index:
                 catalogs[path.parent] = load_catalog(path.parent)
             entry = catalogs[path.parent].get(path.name, {})
             try:
+                check_size(path, path.stat().st_size, self.settings.max_document_mb)
                 data = path.read_bytes()
             except OSError as exc:
                 report.skipped.append((key, f"cannot read the file ({exc.strerror})"))
+                continue
+            except SkippedDocument as exc:
+                report.skipped.append((key, str(exc)))
+                if key in previous.articles:  # keep serving what was there
+                    articles[key] = previous.articles[key]
                 continue
             sha = hashlib.sha256(data + json.dumps(entry, sort_keys=True).encode()).hexdigest()
             old = previous.articles.get(key)
@@ -303,8 +315,11 @@ class Index:
                 continue
             try:
                 article = self._parse(path, key, sha, entry)
-            except SkippedDocument as exc:
-                report.skipped.append((key, str(exc)))
+            except Exception as exc:
+                # A parser (pypdf, python-docx, trafilatura) may fail in ways nobody listed on a
+                # malformed file: that file is skipped with the reason, the ingest goes on.
+                reason = str(exc) if isinstance(exc, SkippedDocument) else _unexpected(key, exc)
+                report.skipped.append((key, reason))
                 if old is not None:  # keep serving what was there: bad input loses nothing
                     articles[key] = old
                 continue

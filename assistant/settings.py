@@ -44,6 +44,12 @@ class Settings(BaseSettings):
         le=180,
         description="Most words in a chunk; the model reads at most 256 word pieces.",
     )
+    max_document_mb: float = Field(
+        default=10.0,
+        gt=0,
+        description="Largest source file ingest reads, in MB; a bigger one is skipped with the reason. "
+        "One 10 MB text is some 20,000 chunks: answers quoting it get slow.",
+    )
     top_k: int = Field(default=40, ge=1, description="Chunks each retriever returns before fusion.")
     max_sources: int = Field(default=5, ge=1, description="Most articles one answer cites.")
     max_question_chars: int = Field(
