@@ -250,7 +250,9 @@ class Index:
     @contextmanager
     def _lock(self) -> Iterator[None]:
         self.folder.mkdir(parents=True, exist_ok=True)
-        lock_path = self.folder / "ingest.lock"
+        # One lock for the whole index folder, not per collection: the embedded Chroma under it is
+        # one database for every collection, and it takes one writing process at a time.
+        lock_path = self.settings.index / "ingest.lock"
         with lock_path.open("w") as fh:
             try:
                 fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -111,3 +111,11 @@ def test_vector_store_filters_by_article(assistant: Assistant) -> None:
     vector = assistant.embedder.embed(["housing subsidy for engineers"])[0]
     hits = assistant.index.store.query(vector, 10, {pine.doc_id})
     assert hits and {cid for cid, _ in hits} <= {c.id for c in pine.chunks}
+
+
+def test_ingests_of_two_recipes_share_one_lock(settings: Settings) -> None:
+    # Both collections live in the same embedded Chroma database, which takes one writer.
+    other = settings.model_copy(update={"chunk_words": 60})
+    assert collection_name(other, FakeEmbedder()) != collection_name(settings, FakeEmbedder())
+    with Index(settings, FakeEmbedder())._lock(), pytest.raises(IngestBusy):
+        Index(other, FakeEmbedder()).ingest()
