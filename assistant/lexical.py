@@ -15,6 +15,7 @@ import math
 import os
 import secrets
 import shutil
+from array import array
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,6 +29,7 @@ from assistant.text import terms
 K1 = 1.5
 B = 0.75
 _ARRAYS = ("indptr", "rows", "tfs", "lengths")
+_BLOCK = 4_000_000  # tokens counted at once while building a segment
 
 
 def tokens(text: str) -> list[str]:
@@ -51,18 +53,21 @@ class Segment:
     def build(cls, name: str, chunk_ids: Sequence[str], token_lists: Iterable[Sequence[str]]) -> Segment:
         """Postings of tokenized chunks, one token list per chunk id."""
         vocab: dict[str, int] = {}
-        term_ids: list[int] = []
-        row_of: list[int] = []
-        lengths: list[int] = []
+        lengths = array("i")
+        blocks: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        term_ids, rows = array("i"), array("i")
         for row, toks in enumerate(token_lists):
             lengths.append(len(toks))
-            term_ids.extend(vocab.setdefault(t, len(vocab)) for t in toks)
-            row_of.extend([row] * len(toks))
+            term_ids.extend([vocab.setdefault(t, len(vocab)) for t in toks])
+            rows.extend([row] * len(toks))
+            if len(term_ids) >= _BLOCK:  # count a block at a time: memory stays near the postings
+                blocks.append(_count(term_ids, rows, len(chunk_ids)))
+                term_ids, rows = array("i"), array("i")
+        blocks.append(_count(term_ids, rows, len(chunk_ids)))
         if len(lengths) != len(chunk_ids):
             raise ValueError("one token list per chunk id")
-        cols = np.asarray(term_ids, dtype=np.int64)
-        rows = np.asarray(row_of, dtype=np.int64)
-        return cls._from_postings(name, list(chunk_ids), list(vocab), cols, rows, None, lengths)
+        cols, rows_, tfs = (np.concatenate(parts) for parts in zip(*blocks, strict=True))
+        return cls._from_postings(name, list(chunk_ids), list(vocab), cols, rows_, tfs, np.asarray(lengths))
 
     @classmethod
     def _from_postings(
@@ -72,22 +77,20 @@ class Segment:
         vocab_terms: list[str],
         cols: np.ndarray,
         rows: np.ndarray,
-        tfs: np.ndarray | None,
-        lengths: Sequence[float] | np.ndarray,
+        tfs: np.ndarray,
+        lengths: np.ndarray,
     ) -> Segment:
-        """Sum (column, row) pairs into CSC postings; tfs None counts each pair once."""
+        """CSC postings from (column, row, term frequency) triples; repeated pairs are summed."""
         n_rows = max(len(chunk_ids), 1)
-        keys = cols * n_rows + rows
-        if tfs is None:
-            keys, counts = np.unique(keys, return_counts=True)
-            tf = counts.astype(np.float32)
-        else:
+        keys = cols.astype(np.int64) * n_rows + rows
+        order = np.argsort(keys, kind="stable")
+        keys, tf = keys[order], np.asarray(tfs, dtype=np.float32)[order]
+        del order
+        if len(keys) > 1 and bool(np.any(keys[1:] == keys[:-1])):
             keys, inverse = np.unique(keys, return_inverse=True)
-            tf = np.zeros(len(keys), dtype=np.float32)
-            np.add.at(tf, inverse, tfs)
-        col_of = keys // n_rows
+            tf = np.bincount(inverse, weights=tf, minlength=len(keys)).astype(np.float32)
         indptr = np.zeros(len(vocab_terms) + 1, dtype=np.int64)
-        np.cumsum(np.bincount(col_of, minlength=len(vocab_terms)), out=indptr[1:])
+        np.cumsum(np.bincount(keys // n_rows, minlength=len(vocab_terms)), out=indptr[1:])
         return cls(
             name=name,
             chunk_ids=chunk_ids,
@@ -134,6 +137,14 @@ class Segment:
             vocab={t: i for i, t in enumerate(vocab_terms)},
             **arrays,
         )
+
+
+def _count(term_ids: array[int], rows: array[int], n_rows: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(column, row, term frequency) of each distinct (term, chunk) pair in a block of tokens."""
+    keys = np.frombuffer(term_ids, dtype=np.int32).astype(np.int64) * max(n_rows, 1)
+    keys += np.frombuffer(rows, dtype=np.int32)
+    keys, counts = np.unique(keys, return_counts=True)
+    return keys // max(n_rows, 1), keys % max(n_rows, 1), counts.astype(np.float32)
 
 
 _NO_ROWS = np.zeros(0, dtype=np.int32)

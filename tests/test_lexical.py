@@ -151,3 +151,14 @@ def test_an_index_from_before_segments_is_served_and_then_rewritten(assistant: A
     assert "1,500 yuan" in again.ask("What housing subsidy do engineers get in Harbor City?").answer
     again.ingest()
     assert sum(len(ids) for ids in _segment_ids(again).values()) == len(snapshot.chunk_ids())
+
+
+def test_building_in_blocks_gives_the_same_postings(
+    texts: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole = Segment.build("whole", _ids(len(texts)), [tokens(t) for t in texts])
+    monkeypatch.setattr("assistant.lexical._BLOCK", 100)  # a block every few chunks
+    blocks = Segment.build("blocks", _ids(len(texts)), [tokens(t) for t in texts])
+    assert whole.vocab == blocks.vocab
+    for key in ("indptr", "rows", "tfs", "lengths"):
+        assert np.array_equal(getattr(whole, key), getattr(blocks, key))
