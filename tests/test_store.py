@@ -8,6 +8,8 @@ import numpy as np
 import pytest
 from conftest import requires_chroma
 
+from assistant import Assistant
+from assistant.query import Filters
 from assistant.store import ChromaStore, MemoryStore, VectorStore, parse_chroma_url
 
 KINDS = ["memory", "embedded", pytest.param("server", marks=requires_chroma)]
@@ -58,6 +60,20 @@ def test_query_within_articles(store: VectorStore) -> None:
     assert store.query(vectors[0], 5, set()) == []
 
 
+def test_similarities_rank_the_given_ids_exactly(store: VectorStore) -> None:
+    ids, vectors = _fill(store)
+    query = vectors[5]
+    picked = [ids[i] for i in (1, 5, 9, 10)] + ["never-stored"]
+    ranked = store.similarities(query, picked)
+    exact = {cid: float(vectors[ids.index(cid)] @ query) for cid in picked[:-1]}
+    assert [cid for cid, _ in ranked] == sorted(exact, key=lambda c: -exact[c])
+    assert dict(ranked) == pytest.approx(exact, abs=1e-5)
+    # The same ranking as a search filtered to those chunks' articles, restricted to them.
+    within = [hit for hit in store.query(query, 12, {"doc1", "doc2"}) if hit[0] in exact]
+    assert [cid for cid, _ in within] == [cid for cid, _ in ranked]
+    assert store.similarities(query, []) == [] == store.similarities(query, ["never-stored"])
+
+
 def test_delete_forgets_ids_and_ignores_unknown_ones(store: VectorStore) -> None:
     ids, vectors = _fill(store)
     store.delete([ids[0], ids[5], "never-stored"])
@@ -97,3 +113,20 @@ def test_server_urls(url: str, parsed: tuple[str, int, bool]) -> None:
 def test_bad_server_urls_name_the_form(url: str) -> None:
     with pytest.raises(ValueError, match="http://HOST:PORT"):
         parse_chroma_url(url)
+
+
+@pytest.mark.parametrize(
+    ("question", "filters"),
+    [
+        ("What does Pine County offer returning graduates?", Filters(region="Pine")),
+        ("What housing subsidy do engineers get?", Filters(date_from="2022-01-01")),
+        ("Compare Harbor City and Pine County on subsidies", Filters()),  # dense search per place
+    ],
+)
+def test_searching_within_articles_by_fetched_vectors_or_by_filter_agrees(
+    assistant: Assistant, monkeypatch: pytest.MonkeyPatch, question: str, filters: Filters
+) -> None:
+    fetched = assistant.ask(question, filters).to_json()
+    monkeypatch.setattr("assistant.retrieval.EXACT_LIMIT", 0)  # always the store's filter
+    assert assistant.ask(question, filters).to_json() == fetched
+    assert fetched["citations"]
