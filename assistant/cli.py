@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from pydantic import ValidationError
+
 from assistant import evaluation_cli
 from assistant.answer import Answer
 from assistant.config import read_overrides, settings_with
@@ -51,6 +53,11 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--corpus-dir", type=Path, help="articles folder (env POLICY_ASSISTANT_CORPUS_DIR)")
     parser.add_argument("--index-dir", type=Path, help="index folder (env POLICY_ASSISTANT_INDEX_DIR)")
+    parser.add_argument(
+        "--chroma-url",
+        help="a Chroma server (`chroma run`) to hold the vectors, e.g. http://127.0.0.1:8000 "
+        "(env POLICY_ASSISTANT_CHROMA_URL; default: the embedded store in the index folder)",
+    )
     commands = parser.add_subparsers(dest="command", required=True)
 
     ingest = commands.add_parser("ingest", help="index files or folders (default: the corpus)")
@@ -95,6 +102,7 @@ def _settings(args: argparse.Namespace) -> Settings:
                 ("data_dir", args.data_dir),
                 ("corpus_dir", args.corpus_dir),
                 ("index_dir", args.index_dir),
+                ("chroma_url", args.chroma_url),
                 ("host", getattr(args, "host", None)),
                 ("port", getattr(args, "port", None)),
                 ("share", getattr(args, "share", None) or None),
@@ -263,7 +271,12 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     except AssistantError as exc:
         print(f"error: {exc}", file=err)
         return 1
-    except ValueError as exc:  # settings validation: a bad environment variable
+    except ValidationError as exc:  # a bad environment variable or option: name it and why
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "settings"
+        print(f"error: invalid setting {where}: {first['msg']}".splitlines()[0], file=err)
+        return 1
+    except ValueError as exc:
         print(f"error: invalid setting: {exc}".splitlines()[0], file=err)
         return 1
     except KeyboardInterrupt:

@@ -81,8 +81,8 @@ class Assistant:
     def retriever(self) -> HybridRetriever:
         """The retriever over the current snapshot, loaded once."""
         if self._retriever is None:
-            snapshot = self.index.snapshot()
-            corpus = Corpus(snapshot, self.index.lexical(snapshot))
+            snapshot, lexical = self.index.serving()
+            corpus = Corpus(snapshot, lexical)
             self._retriever = HybridRetriever(corpus, self.index.store, self.embedder, self.settings.top_k)
         return self._retriever
 

@@ -16,7 +16,7 @@ from assistant.metadata import CATALOG_NAME
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | {".pdf", ".docx"}
-MAX_BYTES = 50 * 1024 * 1024
+MAX_MB = 10.0  # the default of Settings.max_document_mb
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
@@ -100,7 +100,7 @@ def _read_html(data: bytes) -> tuple[str, str | None, str | None]:
 
 def _read_pdf(data: bytes) -> tuple[str, str | None, str | None]:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import DependencyError, PdfReadError
 
     try:
         reader = PdfReader(io.BytesIO(data))
@@ -110,8 +110,12 @@ def _read_pdf(data: bytes) -> tuple[str, str | None, str | None]:
         title = reader.metadata.title if reader.metadata else None
     except SkippedDocument:
         raise
+    except DependencyError as exc:  # AES encryption, even with an empty password
+        raise SkippedDocument(
+            "encrypted PDF (AES): install the `cryptography` package, or save an unencrypted copy"
+        ) from exc
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise SkippedDocument(f"unreadable PDF ({exc.__class__.__name__}: {exc})") from exc
+        raise SkippedDocument(f"unreadable PDF ({exc.__class__.__name__}: {_one_line(exc)})") from exc
     text = "\n\n".join(pages)
     if not text.strip():
         raise SkippedDocument("PDF has no extractable text (a scan needs OCR first)")
@@ -122,26 +126,40 @@ def _read_docx(data: bytes) -> tuple[str, str | None, str | None]:
     import zipfile
 
     import docx
+    from lxml.etree import LxmlError
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise SkippedDocument(f"unreadable DOCX ({exc})") from exc
+    except (zipfile.BadZipFile, KeyError, ValueError, LxmlError) as exc:
+        raise SkippedDocument(f"unreadable DOCX ({_one_line(exc)})") from exc
     text = "\n\n".join(p.text for p in document.paragraphs if p.text.strip())
     props = document.core_properties
     created = props.created.date().isoformat() if props.created else None
     return text, props.title or None, created
 
 
-def read_document(path: Path) -> RawDocument:
+def _one_line(exc: BaseException) -> str:
+    """An exception's message on one line, at most 200 characters."""
+    text = " ".join(str(exc).split()) or exc.__class__.__name__
+    return text if len(text) <= 200 else text[:199] + "…"
+
+
+def check_size(path: Path, size: int, max_mb: float) -> None:
+    """SkippedDocument when a file is over the size limit, before anything reads it."""
+    if size > max_mb * 1_000_000:
+        raise SkippedDocument(
+            f"file is {size / 1_000_000:.3g} MB; the limit is {max_mb:g} MB "
+            "(POLICY_ASSISTANT_MAX_DOCUMENT_MB): split it into articles, or raise the limit"
+        )
+
+
+def read_document(path: Path, max_mb: float = MAX_MB) -> RawDocument:
     """Read one file; raise SkippedDocument with the reason when it cannot be indexed."""
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
         raise SkippedDocument(f"unsupported file type '{suffix or path.name}'")
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise SkippedDocument(f"file is {size // 2**20} MiB; the limit is {MAX_BYTES // 2**20}")
+        check_size(path, path.stat().st_size, max_mb)
         data = path.read_bytes()
     except OSError as exc:
         raise SkippedDocument(f"cannot read the file ({exc.strerror})") from exc

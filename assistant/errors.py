@@ -31,6 +31,16 @@ class ModelUnavailable(AssistantError):
     """The embedding model cannot be loaded offline."""
 
 
+class StoreUnavailable(AssistantError):
+    """The Chroma server named by the settings does not answer."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__(
+            f"cannot reach the Chroma server at {url}: start it with `chroma run --path DIR --port PORT`, "
+            "or fix POLICY_ASSISTANT_CHROMA_URL (--chroma-url); unset it to use the embedded store"
+        )
+
+
 class SkippedDocument(AssistantError):
     """A file that ingest reports and skips; the message is the reason."""
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import json
+import logging
 import os
+import secrets
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -15,16 +17,19 @@ from typing import Any
 
 from assistant.chunking import CHUNKER_VERSION, Chunk, chunk_article
 from assistant.cleaning import CLEANER_VERSION, clean
-from assistant.documents import iter_files, read_document
+from assistant.documents import check_size, iter_files, read_document
 from assistant.embeddings import Embedder
 from assistant.errors import IndexMissing, IngestBusy, SkippedDocument
-from assistant.lexical import LexicalIndex
+from assistant.lexical import LexicalIndex, Segment, merge, new_segment_name, plan_merges, tokens
 from assistant.metadata import ArticleMeta, load_catalog, read_meta
 from assistant.settings import Settings
 from assistant.store import ChromaStore, VectorStore
 
 SNAPSHOT = "snapshot.json"
+LEXICAL = "lexical"  # the BM25 segment folders
+SERVER_COLLECTION = "server-collection"
 Progress = Callable[[int, int], None]
+log = logging.getLogger(__name__)
 
 
 def collection_name(settings: Settings, embedder: Embedder) -> str:
@@ -58,7 +63,7 @@ class Article:
             "path": self.path,
             "sha256": self.sha256,
             "meta": self.meta.as_dict(),
-            "chunks": [[c.id, list(c.sentences), list(c.breaks)] for c in self.chunks],
+            "chunks": [[c.id, c.sentences, c.breaks] for c in self.chunks],  # tuples dump as lists
         }
 
     @classmethod
@@ -77,29 +82,35 @@ class Snapshot:
     """What one completed ingest produced; queries read only this."""
 
     articles: dict[str, Article]  # by path
-    lexical_dir: str | None = None
+    lexical: list[str] = field(default_factory=list)  # BM25 segment folders, oldest first
     generation: int = 0
 
-    def chunk_texts(self) -> tuple[list[str], list[str]]:
-        """(chunk ids, header + text) for every chunk, in a stable order."""
+    def chunk_texts(self, only: Collection[str] | None = None) -> tuple[list[str], list[str]]:
+        """(chunk ids, header + text) for every chunk (or those in only), in a stable order."""
         ids: list[str] = []
         texts: list[str] = []
         for article in self.articles.values():
             for chunk in article.chunks:
-                ids.append(chunk.id)
-                texts.append(f"{article.header()}\n{chunk.text}")
+                if only is None or chunk.id in only:
+                    ids.append(chunk.id)
+                    texts.append(f"{article.header()}\n{chunk.text}")
         return ids, texts
+
+    def chunk_ids(self) -> set[str]:
+        """Every chunk id the snapshot serves."""
+        return {c.id for a in self.articles.values() for c in a.chunks}
 
     def save(self, folder: Path) -> None:
         """Write atomically: readers see the old snapshot or the new one, never half."""
         data = {
             "generation": self.generation,
-            "lexical_dir": self.lexical_dir,
+            "lexical": self.lexical,
             "articles": [a.to_json() for a in self.articles.values()],
         }
         tmp = folder / f".{SNAPSHOT}.tmp"
         with tmp.open("w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False)
+            # dumps, not dump: dump encodes in Python (100k articles: 2.8 s instead of 4.0 s).
+            fh.write(json.dumps(data, ensure_ascii=False))
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, folder / SNAPSHOT)
@@ -112,7 +123,8 @@ class Snapshot:
             return None
         data = json.loads(path.read_text(encoding="utf-8"))
         articles = [Article.from_json(a) for a in data["articles"]]
-        return cls({a.path: a for a in articles}, data["lexical_dir"], data["generation"])
+        # An index written before BM25 segments has none: the missing chunks are indexed again.
+        return cls({a.path: a for a in articles}, list(data.get("lexical", [])), data["generation"])
 
 
 @dataclass
@@ -124,6 +136,7 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    restored: list[str] = field(default_factory=list)  # unchanged, but the store lacked their vectors
     chunks_embedded: int = 0
     collection: str = ""
 
@@ -132,12 +145,20 @@ class IngestReport:
         return (
             f"{len(self.added)} added, {len(self.updated)} updated, {len(self.unchanged)} unchanged, "
             f"{len(self.removed)} removed, {len(self.skipped)} skipped "
-            f"({self.chunks_embedded} chunks embedded)"
+            f"({self.chunks_embedded} chunks embedded"
+            + (f"; {len(self.restored)} unchanged articles' vectors restored" if self.restored else "")
+            + ")"
         )
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
         return asdict(self)
+
+
+def _unexpected(key: str, exc: Exception) -> str:
+    log.warning("skipped %s: reading it failed", key, exc_info=exc)
+    message = " ".join(str(exc).split())[:200]
+    return f"unreadable file ({exc.__class__.__name__}{': ' + message if message else ''})"
 
 
 def _doc_id(path_key: str) -> str:
@@ -161,14 +182,39 @@ class Index:
 
     @property
     def store(self) -> VectorStore:
-        """The vector store, opened on first use."""
+        """The vector store, opened on first use: the embedded Chroma, or the server's."""
         if self._store is None:
-            self._store = ChromaStore.open(self.settings.index / "chroma", self.name)
+            if self.settings.chroma_url:
+                self._store = ChromaStore.connect(self.settings.chroma_url, self.server_collection())
+            else:
+                self._store = ChromaStore.open(self.settings.index / "chroma", self.name)
         return self._store
 
-    def path_key(self, path: Path) -> str:
-        """How citations name a file: relative to the data folder when inside it."""
-        resolved = path.resolve()
+    def server_collection(self) -> str:
+        """This index's collection on a Chroma server: the recipe name plus a token kept in the
+        index folder, so two index folders sharing a server never delete each other's vectors."""
+        path = self.folder / SERVER_COLLECTION
+        if not path.is_file():
+            self.folder.mkdir(parents=True, exist_ok=True)
+            tmp = self.folder / f".{SERVER_COLLECTION}.{os.getpid()}"
+            tmp.write_text(f"{self.name}-{secrets.token_hex(4)}", encoding="utf-8")
+            try:
+                os.link(tmp, path)  # atomic: the first writer's name wins, complete
+            except FileExistsError:
+                pass
+            finally:
+                tmp.unlink()
+        return path.read_text(encoding="utf-8").strip()
+
+    def path_key(self, path: Path, folders: dict[Path, Path] | None = None) -> str:
+        """How citations name a file: relative to the data folder when inside it. folders caches
+        resolved folders across calls (100k files: 1.4 s instead of 3.6 s)."""
+        if folders is None or path.is_symlink():
+            resolved = path.resolve()
+        else:
+            if path.parent not in folders:
+                folders[path.parent] = path.parent.resolve()
+            resolved = folders[path.parent] / path.name
         try:
             return resolved.relative_to(self.settings.data_dir).as_posix()
         except ValueError:
@@ -186,15 +232,34 @@ class Index:
         return snap
 
     def lexical(self, snapshot: Snapshot) -> LexicalIndex:
-        """The snapshot's lexical index."""
-        if snapshot.lexical_dir is None:
-            return LexicalIndex(None, [])
-        return LexicalIndex.load(self.folder / snapshot.lexical_dir)
+        """The snapshot's lexical index; chunks no segment holds (an index from an older version)
+        are indexed in memory until the next ingest writes them."""
+        live = snapshot.chunk_ids()
+        index = LexicalIndex.open(self.folder / LEXICAL, snapshot.lexical, live)
+        missing = live.difference(index.chunk_ids)
+        if missing:
+            ids, texts = snapshot.chunk_texts(missing)
+            extra = Segment.build("memory", ids, (tokens(t) for t in texts))
+            index = LexicalIndex([*index.segments, extra], live)
+        return index
+
+    def serving(self) -> tuple[Snapshot, LexicalIndex]:
+        """The serving snapshot and its lexical index, read consistently."""
+        for _attempt in range(3):
+            snapshot = self.snapshot()
+            try:
+                return snapshot, self.lexical(snapshot)
+            except FileNotFoundError:
+                continue  # an ingest committed a newer snapshot and cleared these segments
+        snapshot = self.snapshot()
+        return snapshot, self.lexical(snapshot)
 
     @contextmanager
     def _lock(self) -> Iterator[None]:
         self.folder.mkdir(parents=True, exist_ok=True)
-        lock_path = self.folder / "ingest.lock"
+        # One lock for the whole index folder, not per collection: the embedded Chroma under it is
+        # one database for every collection, and it takes one writing process at a time.
+        lock_path = self.settings.index / "ingest.lock"
         with lock_path.open("w") as fh:
             try:
                 fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -203,7 +268,7 @@ class Index:
             yield
 
     def _parse(self, path: Path, key: str, sha: str, catalog: dict[str, Any]) -> Article:
-        raw = read_document(path)
+        raw = read_document(path, self.settings.max_document_mb)
         cleaned = clean(raw.text)
         if not any(p for p in cleaned.paragraphs):
             raise SkippedDocument("nothing left after removing boilerplate")
@@ -228,18 +293,29 @@ class Index:
     def _ingest(self, roots: list[Path], progress: Progress | None) -> IngestReport:
         report = IngestReport(collection=self.name)
         previous = Snapshot.load(self.folder) or Snapshot({})
+        self._clear_leftovers(previous)
+        # What the store holds: vectors of a killed ingest are reused, lost ones are restored.
+        present = self.store.ids()
+        log.info("ingest of %s started: %d vectors stored", ", ".join(map(str, roots)), len(present))
         articles: dict[str, Article] = {}
         pending: list[Article] = []
         catalogs: dict[Path, dict[str, Any]] = {}
+        folders: dict[Path, Path] = {}
         for path in iter_files(roots):
-            key = self.path_key(path)
+            key = self.path_key(path, folders)
             if path.parent not in catalogs:
                 catalogs[path.parent] = load_catalog(path.parent)
             entry = catalogs[path.parent].get(path.name, {})
             try:
+                check_size(path, path.stat().st_size, self.settings.max_document_mb)
                 data = path.read_bytes()
             except OSError as exc:
                 report.skipped.append((key, f"cannot read the file ({exc.strerror})"))
+                continue
+            except SkippedDocument as exc:
+                report.skipped.append((key, str(exc)))
+                if key in previous.articles:  # keep serving what was there
+                    articles[key] = previous.articles[key]
                 continue
             sha = hashlib.sha256(data + json.dumps(entry, sort_keys=True).encode()).hexdigest()
             old = previous.articles.get(key)
@@ -249,8 +325,11 @@ class Index:
                 continue
             try:
                 article = self._parse(path, key, sha, entry)
-            except SkippedDocument as exc:
-                report.skipped.append((key, str(exc)))
+            except Exception as exc:
+                # A parser (pypdf, python-docx, trafilatura) may fail in ways nobody listed on a
+                # malformed file: that file is skipped with the reason, the ingest goes on.
+                reason = str(exc) if isinstance(exc, SkippedDocument) else _unexpected(key, exc)
+                report.skipped.append((key, reason))
                 if old is not None:  # keep serving what was there: bad input loses nothing
                     articles[key] = old
                 continue
@@ -264,16 +343,23 @@ class Index:
                 report.removed.append(key)
             else:
                 articles[key] = old  # outside this ingest's paths: untouched
-        report.chunks_embedded = self._embed(pending, progress)
-        self._publish(previous, Snapshot(articles, generation=previous.generation + 1))
+        waiting = {a.path for a in pending}
+        for article in articles.values():
+            if article.path not in waiting and any(c.id not in present for c in article.chunks):
+                pending.append(article)  # its vectors were lost (a new or wiped store)
+                report.restored.append(article.path)
+        report.chunks_embedded = self._embed(pending, present, progress)
+        self._publish(previous, Snapshot(articles, generation=previous.generation + 1), present)
         return report
 
     def _source_exists(self, key: str) -> bool:
         path = Path(key) if os.path.isabs(key) else self.settings.data_dir / key
         return path.exists()
 
-    def _embed(self, pending: list[Article], progress: Progress | None) -> int:
-        work = [(article, chunk) for article in pending for chunk in article.chunks]
+    def _embed(self, pending: list[Article], present: set[str], progress: Progress | None) -> int:
+        # A chunk id names its file's content and this collection its embedder, so a vector
+        # already stored under the id (left by a killed ingest) is the one we would compute.
+        work = [(a, c) for a in pending for c in a.chunks if c.id not in present]
         # Longest first across the whole batch, as sentence-transformers does within a call.
         texts = [f"{a.header()}\n{c.text}" for a, c in work]
         order = sorted(range(len(work)), key=lambda i: -len(texts[i]))
@@ -290,23 +376,44 @@ class Index:
                 [{"doc_id": work[i][0].doc_id} for i in picked],
             )
             done += len(picked)
+            log.info("ingest: %d of %d chunks embedded and stored", done, len(work))
             if progress:
                 progress(done, len(work))
         return len(work)
 
-    def _publish(self, previous: Snapshot, snapshot: Snapshot) -> None:
-        """Write the lexical index and the snapshot, then clear what nothing serves any more."""
-        ids, texts = snapshot.chunk_texts()
-        lexical_dir = f"lexical-{snapshot.generation}"
-        target = self.folder / lexical_dir
-        shutil.rmtree(target, ignore_errors=True)
-        LexicalIndex.build(ids, texts).save(target)
-        snapshot.lexical_dir = lexical_dir
+    def _publish(self, previous: Snapshot, snapshot: Snapshot, present: set[str]) -> None:
+        """Write the lexical segments and the snapshot, then clear what nothing serves any more."""
+        live = snapshot.chunk_ids()
+        folder = self.folder / LEXICAL
+        index = LexicalIndex.open(folder, previous.lexical, live)
+        segments = list(index.segments)
+        missing = live.difference(index.chunk_ids)
+        if missing:
+            ids, texts = snapshot.chunk_texts(missing)
+            added = Segment.build(new_segment_name(snapshot.generation), ids, (tokens(t) for t in texts))
+            added.save(folder)
+            segments.append(added)
+            index = LexicalIndex(segments, live)
+        # Runs are adjacent and replaced from the last, so earlier positions stay valid.
+        for group in reversed(plan_merges(index)):
+            merged = merge(index, group, new_segment_name(snapshot.generation))
+            if merged.chunk_ids:
+                merged.save(folder)
+            segments[group[0] : group[-1] + 1] = [merged] if merged.chunk_ids else []
+        snapshot.lexical = [seg.name for seg in segments]
+        log.info("ingest: lexical segments written (%s)", ", ".join(snapshot.lexical) or "none")
         snapshot.save(self.folder)  # the commit point
-        live = set(ids)
-        stale = [i for i in self.store.ids() if i not in live]
+        log.info("ingest: snapshot %d committed", snapshot.generation)
+        stale = [i for i in present if i not in live]
         if stale:
             self.store.delete(stale)
-        for old in self.folder.glob("lexical-*"):
-            if old.name != lexical_dir:
-                shutil.rmtree(old, ignore_errors=True)
+        log.info("ingest: %d stale vectors deleted", len(stale))
+        self._clear_leftovers(snapshot)
+
+    def _clear_leftovers(self, snapshot: Snapshot) -> None:
+        """Delete segment folders the committed snapshot does not name (replaced, or written by a
+        killed ingest), and the single-folder BM25 of older versions."""
+        keep = set(snapshot.lexical)
+        for path in [*(self.folder / LEXICAL).glob("*"), *self.folder.glob("lexical-*")]:
+            if path.is_dir() and path.name not in keep:
+                shutil.rmtree(path, ignore_errors=True)

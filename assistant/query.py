@@ -124,7 +124,10 @@ _WANTS_DATE = re.compile(r"\bwhen\b|\bwhat (?:date|year|month|day)\b|\bsince whe
 _ASKS_QUANTITY = re.compile(
     r"\bhow (?:many|much)\b|\bwhat (?:percentage|proportion|share|number|amount)\b|多少|几个", re.I
 )
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Unicode format characters (zero-width spaces and joiners, bidirectional overrides, the BOM):
+# they only hide or reorder text, so they are dropped.
+_FORMAT = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
 
 _SYNONYM_TERMS = {
@@ -204,7 +207,7 @@ def check_question(text: str, max_chars: int) -> str:
     """The question, trimmed, or BadQuestion saying what is wrong with it."""
     if not isinstance(text, str):
         raise BadQuestion("the question must be text")
-    cleaned = _CONTROL.sub(" ", text).strip()
+    cleaned = _CONTROL.sub(" ", _FORMAT.sub("", text)).strip()
     if not cleaned:
         raise BadQuestion("the question is empty: type a question about the policy articles")
     if len(cleaned) > max_chars:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import AliasChoices, Field, SecretStr, model_validator
+from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 # The checkout this package lives in: its corpus/ and index/ are the defaults.
@@ -30,6 +30,11 @@ class Settings(BaseSettings):
     index_dir: Path | None = Field(
         default=None, description="Folder of the built index (default: DATA_DIR/index)."
     )
+    chroma_url: str | None = Field(
+        default=None,
+        description="URL of a Chroma server (`chroma run`), e.g. http://127.0.0.1:8000: the vectors live "
+        "there instead of the embedded store under INDEX_DIR; the snapshot and BM25 files stay in INDEX_DIR.",
+    )
     embed_model: str = Field(
         default=DEFAULT_MODEL,
         description="sentence-transformers model: a folder, or all-MiniLM-L6-v2 from the "
@@ -41,6 +46,12 @@ class Settings(BaseSettings):
         ge=20,
         le=180,
         description="Most words in a chunk; the model reads at most 256 word pieces.",
+    )
+    max_document_mb: float = Field(
+        default=10.0,
+        gt=0,
+        description="Largest source file ingest reads, in MB; a bigger one is skipped with the reason. "
+        "One 10 MB text is some 20,000 chunks: answers quoting it get slow.",
     )
     top_k: int = Field(default=40, ge=1, description="Chunks each retriever returns before fusion.")
     max_sources: int = Field(default=5, ge=1, description="Most articles one answer cites.")
@@ -125,6 +136,16 @@ class Settings(BaseSettings):
     concurrency: int = Field(
         default=4, ge=1, description="Questions the app answers at the same time; more wait in the queue."
     )
+
+    @field_validator("chroma_url")
+    @classmethod
+    def _check_chroma_url(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        from assistant.store import parse_chroma_url
+
+        parse_chroma_url(value)  # raises ValueError naming the expected form
+        return value.strip()
 
     @model_validator(mode="after")
     def _fill_dirs(self) -> Settings:

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol
+from urllib.parse import urlsplit
 
 import numpy as np
+
+from assistant.errors import StoreUnavailable
 
 
 class VectorStore(Protocol):
@@ -25,6 +29,10 @@ class VectorStore(Protocol):
         self, vector: np.ndarray, k: int, doc_ids: Collection[str] | None = None
     ) -> list[tuple[str, float]]:
         """The k nearest (id, cosine similarity), optionally only among chunks of doc_ids."""
+        ...
+
+    def similarities(self, vector: np.ndarray, ids: Sequence[str]) -> list[tuple[str, float]]:
+        """(id, cosine similarity) of each of these stored ids, best first; unknown ids left out."""
         ...
 
     def ids(self) -> set[str]:
@@ -69,19 +77,49 @@ class MemoryStore:
         order = np.argsort(-scores)[:k]
         return [(self._ids[i], float(scores[i])) for i in order if np.isfinite(scores[i])]
 
+    def similarities(self, vector: np.ndarray, ids: Sequence[str]) -> list[tuple[str, float]]:
+        """Exact cosine of the rows with these ids."""
+        position = {id_: i for i, id_ in enumerate(self._ids)}
+        rows = [position[i] for i in ids if i in position]
+        return _ranked([self._ids[r] for r in rows], self._vectors[rows], vector)
+
     def ids(self) -> set[str]:
         """Stored ids."""
         return set(self._ids)
 
 
+def _ranked(ids: Sequence[str], vectors: np.ndarray, vector: np.ndarray) -> list[tuple[str, float]]:
+    """ids by cosine similarity of their vectors to vector, best first."""
+    if not len(ids):
+        return []
+    norms = np.linalg.norm(vectors, axis=1) * float(np.linalg.norm(vector))
+    scores = (vectors @ vector) / np.where(norms > 0, norms, 1.0)
+    order = np.argsort(-scores, kind="stable")
+    return [(ids[i], float(scores[i])) for i in order]
+
+
+def parse_chroma_url(url: str) -> tuple[str, int, bool]:
+    """(host, port, ssl) of a Chroma server URL such as http://127.0.0.1:8000."""
+    parts = urlsplit(url.strip())
+    try:
+        port = parts.port
+    except ValueError:
+        port = -1
+    if parts.scheme not in ("http", "https") or not parts.hostname or port == -1 or parts.path.strip("/"):
+        raise ValueError(f"a Chroma server URL looks like http://HOST:PORT, not {url!r}")
+    ssl = parts.scheme == "https"
+    return parts.hostname, port or (443 if ssl else 8000), ssl
+
+
 class ChromaStore:
     """A Chroma collection, embedded on disk or on a server, driven through llama-index."""
 
-    def __init__(self, collection: Any) -> None:
+    def __init__(self, collection: Any, url: str | None = None) -> None:
         from llama_index.vector_stores.chroma import ChromaVectorStore
 
         self._collection = collection
         self._store = ChromaVectorStore(chroma_collection=collection)
+        self.url = url  # the server's, when the collection is remote
 
     @classmethod
     def open(cls, path: Path, name: str) -> ChromaStore:
@@ -92,10 +130,24 @@ class ChromaStore:
         client = chromadb.PersistentClient(
             path=str(path), settings=ChromaSettings(anonymized_telemetry=False)
         )
-        collection = client.get_or_create_collection(
-            name, configuration={"hnsw": {"space": "cosine", "ef_search": 200}}, embedding_function=None
-        )
-        return cls(collection)
+        return cls(_collection(client, name))
+
+    @classmethod
+    def connect(cls, url: str, name: str) -> ChromaStore:
+        """The named collection on the Chroma server at url (`chroma run`)."""
+        import chromadb
+        from chromadb.config import Settings as ChromaSettings
+
+        host, port, ssl = parse_chroma_url(url)
+        with _guard(url):
+            try:
+                client = chromadb.HttpClient(
+                    host=host, port=port, ssl=ssl, settings=ChromaSettings(anonymized_telemetry=False)
+                )
+            except ValueError as exc:  # chromadb's "Could not connect to a Chroma server"
+                raise StoreUnavailable(url) from exc
+            collection = _collection(client, name)
+        return cls(collection, url)
 
     def add(self, ids: Sequence[str], vectors: np.ndarray, metadatas: Sequence[dict[str, Any]]) -> None:
         """Add nodes carrying precomputed embeddings."""
@@ -113,12 +165,14 @@ class ChromaStore:
             )
             for id_, vector, metadata in zip(ids, vectors, metadatas, strict=True)
         ]
-        self._store.add(nodes)
+        with _guard(self.url):
+            self._store.add(nodes)
 
     def delete(self, ids: Sequence[str]) -> None:
         """Delete nodes by id."""
-        for start in range(0, len(ids), 5000):
-            self._store.delete_nodes(node_ids=list(ids[start : start + 5000]))
+        with _guard(self.url):
+            for start in range(0, len(ids), 5000):
+                self._store.delete_nodes(node_ids=list(ids[start : start + 5000]))
 
     def query(
         self, vector: np.ndarray, k: int, doc_ids: Collection[str] | None = None
@@ -138,15 +192,49 @@ class ChromaStore:
             filters = MetadataFilters(
                 filters=[MetadataFilter(key="doc_id", value=sorted(doc_ids), operator=FilterOperator.IN)]
             )
-        result = self._store.query(
-            VectorStoreQuery(query_embedding=vector.tolist(), similarity_top_k=k, filters=filters)
-        )
+        with _guard(self.url):
+            result = self._store.query(
+                VectorStoreQuery(query_embedding=vector.tolist(), similarity_top_k=k, filters=filters)
+            )
         # llama-index reports exp(-distance); Chroma's cosine distance is 1 - cosine.
         return [
             (id_, 1.0 + math.log(max(sim, 1e-12)))
             for id_, sim in zip(result.ids or [], result.similarities or [], strict=True)
         ]
 
+    def similarities(self, vector: np.ndarray, ids: Sequence[str]) -> list[tuple[str, float]]:
+        """Fetch these vectors by id and rank them exactly: for a few hundred chunks that is far
+        quicker than Chroma's filtered search, which scans the metadata of the whole collection."""
+        if not ids:
+            return []
+        with _guard(self.url):
+            found = self._collection.get(ids=list(ids), include=["embeddings"])
+        if not found["ids"]:
+            return []
+        vectors = np.asarray(found["embeddings"], dtype=np.float32).reshape(len(found["ids"]), -1)
+        return _ranked(found["ids"], vectors, vector)
+
     def ids(self) -> set[str]:
         """Every id in the collection."""
-        return set(self._collection.get(include=[])["ids"])
+        with _guard(self.url):
+            return set(self._collection.get(include=[])["ids"])
+
+
+def _collection(client: Any, name: str) -> Any:
+    """The named collection: cosine space, a wide search beam for recall, vectors given by us."""
+    return client.get_or_create_collection(
+        name, configuration={"hnsw": {"space": "cosine", "ef_search": 200}}, embedding_function=None
+    )
+
+
+@contextmanager
+def _guard(url: str | None) -> Iterator[None]:
+    """Turn a lost connection to the Chroma server into one line that names the server."""
+    import httpx
+
+    try:
+        yield
+    except httpx.TransportError as exc:
+        if url is None:
+            raise
+        raise StoreUnavailable(url) from exc

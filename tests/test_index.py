@@ -111,3 +111,30 @@ def test_vector_store_filters_by_article(assistant: Assistant) -> None:
     vector = assistant.embedder.embed(["housing subsidy for engineers"])[0]
     hits = assistant.index.store.query(vector, 10, {pine.doc_id})
     assert hits and {cid for cid, _ in hits} <= {c.id for c in pine.chunks}
+
+
+def test_ingests_of_two_recipes_share_one_lock(settings: Settings) -> None:
+    # Both collections live in the same embedded Chroma database, which takes one writer.
+    other = settings.model_copy(update={"chunk_words": 60})
+    assert collection_name(other, FakeEmbedder()) != collection_name(settings, FakeEmbedder())
+    with Index(settings, FakeEmbedder())._lock(), pytest.raises(IngestBusy):
+        Index(other, FakeEmbedder()).ingest()
+
+
+def test_files_reached_through_links_are_named_by_their_real_path(
+    settings: Settings, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    outside = tmp_path_factory.mktemp("elsewhere")
+    (outside / "linked.txt").write_text("Pine County adds a ferry for commuting engineers.", encoding="utf-8")
+    (settings.corpus / "link.txt").symlink_to(outside / "linked.txt")
+    (settings.corpus / "sub").mkdir()
+    (settings.corpus / "sub" / "plain.txt").write_text("Harbor City adds a night bus.", encoding="utf-8")
+    report = Assistant(settings, embedder=FakeEmbedder()).ingest()
+    assert sorted(report.added) == sorted(
+        [
+            "corpus/harbor_city.txt",
+            "corpus/pine_county.txt",
+            "corpus/sub/plain.txt",
+            str((outside / "linked.txt").resolve()),
+        ]
+    )
