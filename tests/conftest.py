@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 import socket
 import subprocess
@@ -22,6 +23,27 @@ from assistant import Assistant, Settings
 TESTS = Path(__file__).parent
 ROOT = TESTS.parent
 TINY_CORPUS = TESTS / "data" / "corpus"
+
+
+@pytest.fixture
+def cli_fake_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CLI builds its own Assistant: give it the fake embedder."""
+    original = Assistant.__init__
+
+    def init(self: Assistant, settings=None, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        kwargs.setdefault("embedder", FakeEmbedder())
+        original(self, settings, **kwargs)
+
+    monkeypatch.setattr(Assistant, "__init__", init)
+
+
+def run_cli(*argv: str) -> tuple[int, str, str]:
+    """cli.main in this process: (exit status, stdout, stderr)."""
+    from assistant import cli
+
+    out, err = io.StringIO(), io.StringIO()
+    code = cli.main(list(argv), out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture

@@ -2,15 +2,14 @@
 the logs."""
 
 import contextlib
-import io
 import json
 import logging
 from pathlib import Path
 
 import pytest
-from fakes import FakeEmbedder
+from conftest import run_cli
 
-from assistant import Assistant, cli
+from assistant import Assistant
 from assistant.errors import BadQuestion
 
 HARBOR = "What housing subsidy do engineers get in Harbor City?"
@@ -87,43 +86,26 @@ def test_no_question_reaches_the_logs(assistant: Assistant, caplog: pytest.LogCa
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
 
 
-@pytest.fixture
-def cli_fake_model(monkeypatch: pytest.MonkeyPatch) -> None:
-    original = Assistant.__init__
-
-    def init(self: Assistant, settings=None, **kwargs) -> None:  # type: ignore[no-untyped-def]
-        kwargs.setdefault("embedder", FakeEmbedder())
-        original(self, settings, **kwargs)
-
-    monkeypatch.setattr(Assistant, "__init__", init)
-
-
-def _cli(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = cli.main(list(argv), out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
-
-
 @pytest.mark.usefixtures("cli_fake_model")
 @pytest.mark.parametrize(
     ("question", "message"), REFUSED, ids=[m[:24] + str(i) for i, (_, m) in enumerate(REFUSED)]
 )
 def test_the_command_line_prints_one_error_line(data_dir: Path, question: str, message: str) -> None:
-    assert _cli("--data-dir", str(data_dir), "ingest")[0] == 0
-    code, out, err = _cli("--data-dir", str(data_dir), "ask", question)
+    assert run_cli("--data-dir", str(data_dir), "ingest")[0] == 0
+    code, out, err = run_cli("--data-dir", str(data_dir), "ask", question)
     assert code == 1
     assert err.strip().splitlines() == [f"error: {err.strip().removeprefix('error: ')}"]
     assert err.startswith(f"error: {message}")
     assert "Traceback" not in out + err
-    code, out, _ = _cli("--data-dir", str(data_dir), "ask", "--json", question)
+    code, out, _ = run_cli("--data-dir", str(data_dir), "ask", "--json", question)
     assert code == 1
     assert json.loads(out)["error"].startswith(message)
 
 
 @pytest.mark.usefixtures("cli_fake_model")
 def test_the_command_line_answers_and_declines_the_rest(data_dir: Path) -> None:
-    assert _cli("--data-dir", str(data_dir), "ingest")[0] == 0
-    code, out, err = _cli("--data-dir", str(data_dir), "ask", "--json", *ANSWERED[:1], *DECLINED)
+    assert run_cli("--data-dir", str(data_dir), "ingest")[0] == 0
+    code, out, err = run_cli("--data-dir", str(data_dir), "ask", "--json", *ANSWERED[:1], *DECLINED)
     assert code == 0, err
     turns = [json.loads(line) for line in out.splitlines()]
     assert "1,500 yuan" in turns[0]["answer"]

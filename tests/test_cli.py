@@ -1,40 +1,21 @@
 """The command line, driven through main(argv) with the fake embedder."""
 
-import io
 import json
 from pathlib import Path
 
 import pytest
-from fakes import FakeEmbedder
+from conftest import run_cli
 
-from assistant import cli
-from assistant.core import Assistant
 from evals.llm_server import ScriptedServer, canned
 
-
-@pytest.fixture(autouse=True)
-def fake_model(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The CLI builds its own Assistant: give it the fake embedder."""
-    original = Assistant.__init__
-
-    def init(self: Assistant, settings=None, **kwargs) -> None:  # type: ignore[no-untyped-def]
-        kwargs.setdefault("embedder", FakeEmbedder())
-        original(self, settings, **kwargs)
-
-    monkeypatch.setattr(Assistant, "__init__", init)
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = cli.main(list(argv), out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
+pytestmark = pytest.mark.usefixtures("cli_fake_model")
 
 
 def test_ingest_then_ask_json(data_dir: Path) -> None:
-    code, out, err = run("--data-dir", str(data_dir), "ingest")
+    code, out, err = run_cli("--data-dir", str(data_dir), "ingest")
     assert code == 0, err
     assert "2 added" in out
-    code, out, _ = run(
+    code, out, _ = run_cli(
         "--data-dir",
         str(data_dir),
         "ask",
@@ -57,7 +38,9 @@ def test_ingest_then_ask_json(data_dir: Path) -> None:
 
 
 def test_ask_builds_a_missing_index_first(data_dir: Path) -> None:
-    code, out, err = run("--data-dir", str(data_dir), "ask", "How much is the Harbor City housing subsidy?")
+    code, out, err = run_cli(
+        "--data-dir", str(data_dir), "ask", "How much is the Harbor City housing subsidy?"
+    )
     assert code == 0
     assert "No index yet" in err
     assert "1,500 yuan" in out and "Sources:" in out
@@ -91,7 +74,7 @@ def test_cases_file_gives_one_object_per_case(data_dir: Path, tmp_path: Path) ->
         ),
         encoding="utf-8",
     )
-    code, out, _ = run("--data-dir", str(data_dir), "ask", "--cases", str(cases), "--json")
+    code, out, _ = run_cli("--data-dir", str(data_dir), "ask", "--cases", str(cases), "--json")
     assert code == 0
     results = {r["id"]: r for r in map(json.loads, out.splitlines())}
     assert results["a"]["citations"][0]["path"] == "corpus/harbor_city.txt"
@@ -100,7 +83,7 @@ def test_cases_file_gives_one_object_per_case(data_dir: Path, tmp_path: Path) ->
 
 
 def test_sources_lists_metadata(data_dir: Path) -> None:
-    code, out, _ = run("--data-dir", str(data_dir), "sources", "--json")
+    code, out, _ = run_cli("--data-dir", str(data_dir), "sources", "--json")
     assert code == 0
     rows = [json.loads(line) for line in out.splitlines()]
     assert [r["path"] for r in rows] == ["corpus/harbor_city.txt", "corpus/pine_county.txt"]
@@ -109,7 +92,7 @@ def test_sources_lists_metadata(data_dir: Path) -> None:
 
 @pytest.mark.parametrize(("question", "fragment"), [("", "empty"), ("y" * 100_000, "characters long")])
 def test_bad_question_is_one_clear_line(data_dir: Path, question: str, fragment: str) -> None:
-    code, _out, err = run("--data-dir", str(data_dir), "ask", question)
+    code, _out, err = run_cli("--data-dir", str(data_dir), "ask", question)
     assert code == 1
     lines = [line for line in err.splitlines() if line.startswith("error:")]
     assert len(lines) == 1 and fragment in lines[0]
@@ -119,7 +102,7 @@ def test_bad_question_is_one_clear_line(data_dir: Path, question: str, fragment:
 def test_ingest_reports_skipped_files_and_goes_on(data_dir: Path) -> None:
     (data_dir / "corpus" / "empty.txt").write_bytes(b"")
     (data_dir / "corpus" / "scan.pdf").write_bytes(b"%PDF-1.4 garbage")
-    code, out, _ = run("--data-dir", str(data_dir), "ingest")
+    code, out, _ = run_cli("--data-dir", str(data_dir), "ingest")
     assert code == 0
     assert "2 added" in out and "2 skipped" in out
     assert "skipped corpus/empty.txt: empty file" in out
@@ -128,7 +111,7 @@ def test_ingest_reports_skipped_files_and_goes_on(data_dir: Path) -> None:
 
 def test_index_and_corpus_can_live_outside_the_checkout(data_dir: Path, tmp_path: Path) -> None:
     index_dir = tmp_path / "elsewhere" / "index"
-    code, _, _ = run("--corpus-dir", str(data_dir / "corpus"), "--index-dir", str(index_dir), "ingest")
+    code, _, _ = run_cli("--corpus-dir", str(data_dir / "corpus"), "--index-dir", str(index_dir), "ingest")
     assert code == 0
     assert any(index_dir.iterdir())
 
@@ -139,7 +122,7 @@ def test_a_bad_case_line_is_reported_and_the_rest_answered(data_dir: Path, tmp_p
     cases.write_text(
         json.dumps({"id": "empty", "turns": []}) + "\n" + json.dumps(good) + "\n", encoding="utf-8"
     )
-    code, out, _ = run("--data-dir", str(data_dir), "ask", "--cases", str(cases), "--json")
+    code, out, _ = run_cli("--data-dir", str(data_dir), "ask", "--cases", str(cases), "--json")
     assert code == 1
     bad, answered = map(json.loads, out.splitlines())
     assert bad["line"] == 1 and "non-empty list" in bad["error"]
@@ -149,7 +132,7 @@ def test_a_bad_case_line_is_reported_and_the_rest_answered(data_dir: Path, tmp_p
 def test_ask_streams_an_llm_answer_from_the_server_the_flags_name(data_dir: Path) -> None:
     reply = "Engineers under 35 with a master's degree receive a monthly housing subsidy of 1,500 yuan [1]."
     with ScriptedServer(canned(reply)) as server:
-        code, out, err = run(
+        code, out, err = run_cli(
             "--data-dir", str(data_dir), "ask", "--llm", "openai", "--llm-base-url", server.url,
             "--llm-model", "scripted", "How much is the Harbor City housing subsidy?",
         )  # fmt: skip
@@ -165,7 +148,7 @@ def test_a_hanging_llm_server_is_one_note_and_the_quoted_answer(
     monkeypatch.setenv("POLICY_ASSISTANT_LLM_TIMEOUT", "1")
     with ScriptedServer(canned("never sent"), hang=True) as server:
         flags = ["--llm", "openai", "--llm-base-url", server.url, "--llm-model", "m"]
-        code, out, err = run(
+        code, out, err = run_cli(
             "--data-dir",
             str(data_dir),
             "ask",
@@ -188,7 +171,7 @@ def test_a_hanging_llm_server_is_one_note_and_the_quoted_answer(
 
 
 def test_an_llm_without_a_server_address_is_one_clear_line(data_dir: Path) -> None:
-    code, _, err = run("--data-dir", str(data_dir), "ask", "--llm", "openai", "How much is the subsidy?")
+    code, _, err = run_cli("--data-dir", str(data_dir), "ask", "--llm", "openai", "How much is the subsidy?")
     assert code == 1
     assert (
         err.strip()

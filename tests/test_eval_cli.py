@@ -1,15 +1,11 @@
 """`policy-assistant eval`: reports written, comparisons, thresholds and settings, on the tiny corpus."""
 
-import io
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
-from fakes import FakeEmbedder
-
-from assistant import cli
-from assistant.core import Assistant
+from conftest import run_cli
 
 CASES: list[dict[str, Any]] = [
     {
@@ -37,22 +33,7 @@ CASES: list[dict[str, Any]] = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def fake_model(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The CLI builds its own Assistant: give it the fake embedder."""
-    original = Assistant.__init__
-
-    def init(self: Assistant, settings=None, **kwargs) -> None:  # type: ignore[no-untyped-def]
-        kwargs.setdefault("embedder", FakeEmbedder())
-        original(self, settings, **kwargs)
-
-    monkeypatch.setattr(Assistant, "__init__", init)
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = cli.main(list(argv), out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
+pytestmark = pytest.mark.usefixtures("cli_fake_model")
 
 
 def write_cases(path: Path, cases: list[dict[str, Any]]) -> Path:
@@ -65,7 +46,7 @@ def test_eval_writes_the_report_and_compares_runs(data_dir: Path, tmp_path: Path
     config = tmp_path / "config.json"
     config.write_text('{"top_k": 7}', encoding="utf-8")
     first = tmp_path / "first"
-    code, out, err = run(
+    code, out, err = run_cli(
         "--data-dir", str(data_dir), "eval", str(questions), "--config", str(config), "--out", str(first)
     )
     assert code == 0, err
@@ -83,7 +64,7 @@ def test_eval_writes_the_report_and_compares_runs(data_dir: Path, tmp_path: Path
     # The same cases with one fact nobody can find: a regression, case by case.
     changed = [dict(CASES[0], facts=[["1,500 yuan"], ["free lunch"]]), *CASES[1:]]
     write_cases(questions, changed)
-    code, out, err = run(
+    code, out, err = run_cli(
         "--data-dir",
         str(data_dir),
         "eval",
@@ -113,11 +94,11 @@ def test_distractors_are_generated_once_and_kept(data_dir: Path, tmp_path: Path)
         "--out",
         str(tmp_path / "o"),
     ]
-    code, _, err = run(*argv)
+    code, _, err = run_cli(*argv)
     assert code == 0, err
     report = json.loads((tmp_path / "o" / "report.json").read_text(encoding="utf-8"))
     assert report["build"]["index"].startswith("8 added") and report["distractors"]["n"] == 6
-    code, _, err = run(*argv)
+    code, _, err = run_cli(*argv)
     report = json.loads((tmp_path / "o" / "report.json").read_text(encoding="utf-8"))
     assert report["build"]["index"].startswith("0 added, 0 updated, 8 unchanged")
 
@@ -132,7 +113,7 @@ def test_a_bad_config_is_one_line_naming_the_setting(data_dir: Path, tmp_path: P
         ("{top_k", "is not valid JSON"),
     ):
         config.write_text(text, encoding="utf-8")
-        code, out, err = run(
+        code, out, err = run_cli(
             "--data-dir",
             str(data_dir),
             "eval",
@@ -146,7 +127,7 @@ def test_a_bad_config_is_one_line_naming_the_setting(data_dir: Path, tmp_path: P
         assert err.startswith("error: ") and expected in err and err.count("\n") == 1, err
     toml = tmp_path / "config.toml"
     toml.write_text("max_sources = 1\n", encoding="utf-8")
-    code, _, err = run(
+    code, _, err = run_cli(
         "--data-dir",
         str(data_dir),
         "eval",
@@ -164,7 +145,7 @@ def test_a_bad_config_is_one_line_naming_the_setting(data_dir: Path, tmp_path: P
 def test_compare_needs_a_report_and_questions_need_to_exist(data_dir: Path, tmp_path: Path) -> None:
     questions = write_cases(tmp_path / "q.jsonl", CASES)
     (tmp_path / "old.json").write_text('{"something": "else"}', encoding="utf-8")
-    code, _, err = run(
+    code, _, err = run_cli(
         "--data-dir",
         str(data_dir),
         "eval",
@@ -175,7 +156,7 @@ def test_compare_needs_a_report_and_questions_need_to_exist(data_dir: Path, tmp_
         str(tmp_path / "old.json"),
     )
     assert code == 1 and "is not a report.json written by policy-assistant eval" in err
-    code, _, err = run(
+    code, _, err = run_cli(
         "--data-dir", str(data_dir), "eval", str(tmp_path / "missing.jsonl"), "--out", str(tmp_path / "o")
     )
     assert code == 1 and "cannot read the question set" in err
@@ -183,7 +164,7 @@ def test_compare_needs_a_report_and_questions_need_to_exist(data_dir: Path, tmp_
 
 def test_bench_reports_each_size_with_the_hash_embedder(data_dir: Path, tmp_path: Path) -> None:
     questions = write_cases(tmp_path / "q.jsonl", CASES)
-    code, out, err = run(
+    code, out, err = run_cli(
         "--data-dir", str(data_dir), "bench", "--sizes", "3,5", "--embedder", "hash",
         "--questions", str(questions), "--out", str(tmp_path / "b"),
     )  # fmt: skip
@@ -194,5 +175,7 @@ def test_bench_reports_each_size_with_the_hash_embedder(data_dir: Path, tmp_path
         assert r["ingest"]["chunks"] > 0 and r["reingest_one_changed"]["updated"] == 1
         assert r["query"]["questions"] == 3 and r["peak_rss_mb"] > 0
     assert "| 7 | hash |" in out
-    code, _, err = run("--data-dir", str(data_dir), "bench", "--sizes", "ten", "--out", str(tmp_path / "b"))
+    code, _, err = run_cli(
+        "--data-dir", str(data_dir), "bench", "--sizes", "ten", "--out", str(tmp_path / "b")
+    )
     assert code == 1 and "--sizes takes numbers" in err
