@@ -10,7 +10,7 @@ import numpy as np
 
 from assistant.embeddings import Embedder
 from assistant.prompts import SYSTEM_PROMPT, Source
-from assistant.text import fold_ws, terms
+from assistant.text import NUMBER_WORDS, fold_ws, terms
 
 # A sentence is supported by a passage when both hold. Chosen with `python -m evals.guard_calibration`
 # (52 hand-written claims about the bundled corpus, all-MiniLM-L6-v2): at 0.7 and 0.65, 23 of 26
@@ -31,35 +31,7 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _WORD = re.compile(r"[a-z]+")
 # Written-out numbers are figures too ("two years" must be in the passage); "one" is left out, being
 # mostly a pronoun ("one of the programmes").
-_NUMBER_WORDS = {
-    w: str(i)
-    for i, w in enumerate(
-        [
-            "zero",
-            "_",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty",
-        ]
-    )
-    if w != "_"
-}
+_NUMBER_WORDS = {w: str(i) for i, w in enumerate(NUMBER_WORDS) if w != "one"}
 _SCALES = frozenset(["hundred", "thousand", "million", "billion", "trillion"])
 # Month names count when capitalised: "may" is mostly a verb.
 _MONTH = re.compile(

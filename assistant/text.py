@@ -15,6 +15,13 @@ _LATIN = re.compile(r"[A-Za-z]")
 # Numbers keep their decimals and drop thousands separators, so "10,000" and "10000" meet.
 _TERM = re.compile(r"\d+(?:[.,]\d+)*|[a-z]+|[\u3400-\u9fff\uf900-\ufaff]+")
 
+# Numbers written out in words, each at the index of its value.
+NUMBER_WORDS = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty",
+)  # fmt: skip
+
 STOPWORDS = frozenset(
     [
         "a",

@@ -49,6 +49,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import NamedTuple
 
+from assistant.text import NUMBER_WORDS
+
 # Names from the five seed articles (places, people, programmes, organisations): never emitted.
 SEED_NAMES: tuple[str, ...] = (
     "Lanzhou",
@@ -1393,21 +1395,7 @@ _MONTH_ABBR = (
     "Nov.",
     "Dec.",
 )
-_WORD_NUMBERS = (
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-)
+_WORD_NUMBERS = NUMBER_WORDS[:13]  # zero to twelve: the counts the templates write out
 
 # ----------------------------------------------------------------------------------------------
 # Figures
