@@ -135,13 +135,30 @@ class AnswerGenerator(Protocol):
         ...
 
 
+class Streamed:
+    """The pieces of an answer stream, for a for-loop; `answer` holds its Answer once it is spent."""
+
+    def __init__(self, stream: Generator[str, None, Answer]) -> None:
+        self._stream = stream
+        self._answer: Answer | None = None
+
+    def __iter__(self) -> Generator[str, None, None]:
+        self._answer = yield from self._stream
+
+    @property
+    def answer(self) -> Answer:
+        """The stream's Answer, once the loop over it has run to its end."""
+        if self._answer is None:
+            raise RuntimeError("the answer stream has not been read to its end")
+        return self._answer
+
+
 def collect(stream: Generator[str, None, Answer]) -> Answer:
     """Run a generator to the end and return its Answer."""
-    while True:
-        try:
-            next(stream)
-        except StopIteration as done:
-            return done.value  # type: ignore[no-any-return]
+    streamed = Streamed(stream)
+    for _ in streamed:
+        pass
+    return streamed.answer
 
 
 @dataclass

@@ -5,14 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Generator, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from pydantic import ValidationError
 
 from assistant import evaluation_cli
-from assistant.answer import Answer
+from assistant.answer import Answer, Streamed
 from assistant.config import read_overrides, settings_with
 from assistant.core import Assistant
 from assistant.errors import AssistantError
@@ -166,15 +166,13 @@ def _notice(answer: Answer, err: TextIO) -> None:
         print(f"note: {answer.generation.notice}", file=err, flush=True)
 
 
-def _drain(stream: Any, out: TextIO) -> Answer:
+def _drain(stream: Generator[str, None, Answer], out: TextIO) -> Answer:
     """Print streamed pieces as they come; return the finished Answer."""
-    while True:
-        try:
-            piece = next(stream)
-        except StopIteration as done:
-            print(file=out)
-            return done.value  # type: ignore[no-any-return]
+    streamed = Streamed(stream)
+    for piece in streamed:
         print(piece, end="", file=out, flush=True)
+    print(file=out)
+    return streamed.answer
 
 
 def _ask_cases(assistant: Assistant, path: Path, filters: Filters, out: TextIO, err: TextIO) -> int:

@@ -13,7 +13,7 @@ from typing import Any
 import gradio as gr
 from gradio.components.chatbot import ExampleMessage
 
-from assistant.answer import Answer
+from assistant.answer import Answer, Streamed
 from assistant.core import Assistant
 from assistant.errors import AssistantError, BadQuestion
 from assistant.query import Filters
@@ -121,13 +121,9 @@ def build_app(service: ChatService) -> gr.Blocks:
         history += [{"role": "user", "content": message}, {"role": "assistant", "content": "…"}]
         yield history, conversation, "", gr.update(), gr.update()
         text = ""
+        streamed = Streamed(stream)
         try:
-            while True:
-                try:
-                    piece = next(stream)
-                except StopIteration as done:
-                    answer: Answer = done.value
-                    break
+            for piece in streamed:
                 text += piece
                 history[-1] = {"role": "assistant", "content": html.escape(text, quote=False)}
                 yield history, conversation, "", gr.update(), gr.update()
@@ -141,6 +137,7 @@ def build_app(service: ChatService) -> gr.Blocks:
             history[-1] = {"role": "assistant", "content": OOPS}
             yield history, conversation, "", gr.update(), gr.update()
             return
+        answer = streamed.answer
         history[-1] = {"role": "assistant", "content": answer_markdown(answer, service.library)}
         conversation.turns.append(Turn(turns, answer, len(history) - 1))
         choices = _source_choices(answer)

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from assistant import Assistant
+from assistant.answer import Streamed
 from assistant.errors import BadQuestion
 from assistant.query import Filters
 from assistant.text import fold_ws
@@ -73,15 +74,9 @@ def test_region_filter_narrows_retrieval(assistant: Assistant) -> None:
 
 
 def test_streaming_yields_the_answer_text(assistant: Assistant) -> None:
-    stream = assistant.stream("How much is the housing subsidy in Harbor City?")
-    pieces = []
-    while True:
-        try:
-            pieces.append(next(stream))
-        except StopIteration as done:
-            answer = done.value
-            break
-    assert "".join(pieces) == answer.answer
+    streamed = Streamed(assistant.stream("How much is the housing subsidy in Harbor City?"))
+    pieces = list(streamed)
+    assert "".join(pieces) == streamed.answer.answer
 
 
 @pytest.mark.parametrize(

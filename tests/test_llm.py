@@ -11,6 +11,7 @@ import pytest
 from fakes import FakeEmbedder
 
 from assistant import Answer, Assistant, Settings
+from assistant.answer import Streamed
 from assistant.guard import SentenceSplitter, cited_numbers, figures
 from assistant.prompts import SYSTEM_PROMPT
 from assistant.text import fold_ws
@@ -46,13 +47,9 @@ def llm_assistant(data_dir: Path, url: str, timeout: float = 5.0) -> Assistant:
 
 def streamed(assistant: Assistant, question: str | list[str]) -> tuple[list[str], Answer]:
     """The pieces the stream yielded, and the Answer it returned."""
-    stream = assistant.stream(question)
-    pieces = []
-    while True:
-        try:
-            pieces.append(next(stream))
-        except StopIteration as done:
-            return pieces, done.value
+    streamed = Streamed(assistant.stream(question))
+    pieces = list(streamed)
+    return pieces, streamed.answer
 
 
 def source_text(data_dir: Path, path: str) -> str:
