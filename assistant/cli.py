@@ -16,7 +16,7 @@ from assistant.answer import Answer, Streamed
 from assistant.config import read_overrides, settings_with
 from assistant.core import Assistant
 from assistant.errors import AssistantError
-from assistant.evaluation import parse_case
+from assistant.evaluation.cases import read_cases
 from assistant.feedback import FeedbackStore
 from assistant.index import IngestReport
 from assistant.progress import progress_bar as _progress_bar
@@ -176,18 +176,10 @@ def _drain(stream: Generator[str, None, Answer], out: TextIO) -> Answer:
 
 
 def _ask_cases(assistant: Assistant, path: Path, filters: Filters, out: TextIO, err: TextIO) -> int:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise AssistantError(f"cannot read {path}: {exc.strerror}") from exc
     status = 0
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            case = parse_case(line)
-        except (ValueError, KeyError, TypeError) as exc:
-            print(json.dumps({"id": None, "line": number, "error": f"bad case: {exc}"}), file=out)
+    for number, case in read_cases(path):
+        if isinstance(case, str):
+            print(json.dumps({"id": None, "line": number, "error": f"bad case: {case}"}), file=out)
             status = 1
             continue
         try:

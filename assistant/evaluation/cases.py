@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,21 +41,28 @@ def parse_case(line: str) -> Case:
     )
 
 
-def load_cases(path: Path) -> list[Case]:
-    """Read a JSON Lines question set; a bad line or a repeated id is an error naming its line."""
+def read_cases(path: Path) -> Iterator[tuple[int, Case | str]]:
+    """Each non-blank line of a question set: (line number, its Case or why it is not one)."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
         raise AssistantError(f"cannot read the question set {path}: {exc.strerror}") from exc
-    cases: list[Case] = []
-    seen: set[str] = set()
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
-            case = parse_case(line)
+            yield number, parse_case(line)
         except (ValueError, KeyError, TypeError) as exc:
-            raise AssistantError(f"{path}:{number}: not a valid case ({exc})") from exc
+            yield number, str(exc)
+
+
+def load_cases(path: Path) -> list[Case]:
+    """Read a JSON Lines question set; a bad line or a repeated id is an error naming its line."""
+    cases: list[Case] = []
+    seen: set[str] = set()
+    for number, case in read_cases(path):
+        if isinstance(case, str):
+            raise AssistantError(f"{path}:{number}: not a valid case ({case})")
         if case.id in seen:
             raise AssistantError(f"{path}:{number}: the id '{case.id}' is used twice; ids must be unique")
         seen.add(case.id)
