@@ -200,14 +200,14 @@ class ChatService:
         self._check_staff(staff)
         return self.feedback.add(turns, answer, rating, comment)
 
-    def export_feedback(self, fmt: str = "csv", *, staff: bool = False) -> Path:
-        """Every judgement written to a new temporary file, for download."""
+    def export_feedback(self, fmt: str = "csv", *, staff: bool = False) -> tuple[Path, int]:
+        """Every judgement written to a new temporary file, for download: (the file, how many)."""
         self._check_staff(staff)
         folder = Path(tempfile.mkdtemp(prefix="policy-feedback-"))
         target = folder / f"feedback.{fmt}"
         with target.open("w", encoding="utf-8", newline="") as fh:
-            self.feedback.export(fh, fmt)
-        return target
+            count = self.feedback.export(fh, fmt)
+        return target, count
 
     def add_documents(self, files: Sequence[Path], *, staff: bool = False) -> tuple[list[str], list[str]]:
         """Copy uploaded files into the corpus folder: (names added, one-line reasons for refusals)."""

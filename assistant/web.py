@@ -193,10 +193,10 @@ def build_app(service: ChatService) -> gr.Blocks:
 
     def export_feedback(fmt: str, staff: bool) -> tuple[Any, str]:
         try:
-            path = service.export_feedback(fmt, staff=staff)
+            path, count = service.export_feedback(fmt, staff=staff)
         except AssistantError as exc:
             return None, str(exc)
-        return str(path), f"{len(service.feedback.all())} judgements exported."
+        return str(path), f"{count} judgements exported."
 
     def add_and_reindex(files: list[str] | None, staff: bool, progress: Any = PROGRESS) -> str:
         try:

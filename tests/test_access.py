@@ -54,7 +54,8 @@ def test_staff_tools_need_a_sign_in_when_a_staff_login_is_set(
         with pytest.raises(StaffOnly, match="sign in as staff"):
             call()
     assert service.record_feedback([QUESTION], answer, 1, staff=True) == 1
-    assert service.export_feedback("jsonl", staff=True).read_text(encoding="utf-8").count("\n") == 1
+    exported, count = service.export_feedback("jsonl", staff=True)
+    assert count == 1 and exported.read_text(encoding="utf-8").count("\n") == 1
 
 
 def test_uploads_land_in_the_corpus_and_are_served_after_a_reindex(service_dir: Path, tmp_path: Path) -> None:
