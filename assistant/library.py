@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from assistant.cleaning import clean
@@ -46,8 +47,11 @@ class Library:
         self.data_dir = data_dir
         self._views: dict[tuple[str, str], ArticleView] = {}
         self._terms: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        self._examples: dict[int, list[str]] = {}
 
-    @property
+    # The snapshot never changes under a Library (a new ingest gets a new one), so what is derived
+    # from it is computed once, not at every page load.
+    @cached_property
     def articles(self) -> list[Article]:
         """Every article, newest first."""
         newest = sorted(self.snapshot.articles.values(), key=lambda a: (a.meta.date or "", a.path))
@@ -55,6 +59,10 @@ class Library:
 
     def regions(self) -> list[str]:
         """The distinct regions, most articles first."""
+        return self._regions
+
+    @cached_property
+    def _regions(self) -> list[str]:
         counts: dict[str, int] = {}
         for article in self.snapshot.articles.values():
             if article.meta.region:
@@ -63,6 +71,10 @@ class Library:
 
     def coverage(self) -> str:
         """One line saying what the assistant can answer about: how many articles, where, when."""
+        return self._coverage
+
+    @cached_property
+    def _coverage(self) -> str:
         articles = self.snapshot.articles.values()
         if not articles:
             return "The corpus is empty: add articles to corpus/ and run `policy-assistant ingest`."
@@ -80,6 +92,11 @@ class Library:
         A catalog entry's "questions" (written by whoever added the article) come first; otherwise
         the question is made from the region's most specific place.
         """
+        if limit not in self._examples:
+            self._examples[limit] = self._make_examples(limit)
+        return self._examples[limit]
+
+    def _make_examples(self, limit: int) -> list[str]:
         questions: list[str] = []
         by_region: dict[str, list[Article]] = {}
         for article in self.articles:
