@@ -10,14 +10,9 @@ from assistant.library import ArticleView, Library
 from assistant.text import fold_ws
 
 
-def source_line(c: Citation | Article) -> str:
-    """'Title · Publisher · 2020-11-19 · Region' for a citation or an article."""
-    if isinstance(c, Article):
-        title, publisher, date, region = c.meta.title, c.meta.publisher, c.meta.date, c.meta.region
-        path = c.path
-    else:
-        title, publisher, date, region, path = c.title, c.publisher, c.date, c.region, c.path
-    return " · ".join(p for p in (title or path, publisher, date, region) if p)
+def source_line(c: Citation) -> str:
+    """'Title · Publisher · 2020-11-19 · Region' for a citation."""
+    return " · ".join(p for p in (c.title or c.path, c.publisher, c.date, c.region) if p)
 
 
 def answer_markdown(answer: Answer, library: Library | None = None) -> str:

@@ -232,7 +232,7 @@ def build_app(service: ChatService) -> gr.Blocks:
     def refresh() -> tuple[Any, ...]:
         """Coverage, examples and region choices once the index is ready; keeps polling until then."""
         status = service.status()
-        if not service.ready and not service.wait(0):
+        if not service.wait(0):  # still building: keep polling
             return status, gr.update(), gr.update(), gr.update(), gr.Timer(active=True)
         return (
             status,
