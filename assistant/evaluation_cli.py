@@ -41,6 +41,14 @@ def add_commands(commands: Any) -> None:
     ev.add_argument("--distractors", type=int, default=0, metavar="N", help="add N look-alike articles")
     ev.add_argument("--seed", type=int, default=0, help="seed of the look-alike generator")
     ev.add_argument(
+        "--add",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FOLDER",
+        help="add a folder of test articles to the corpus as corpus/<its name>/ (e.g. evals/corpora/real)",
+    )
+    ev.add_argument(
         "--pipeline",
         choices=("product", "naive"),
         default="product",
@@ -50,6 +58,13 @@ def add_commands(commands: Any) -> None:
     ev.add_argument("--work", type=Path, help="where distractors and their index are kept (default OUT/work)")
     ev.add_argument("--compare", type=Path, metavar="OLD.json", help="print what changed since that report")
     ev.add_argument("--strict", action="store_true", help="exit with status 1 when a threshold is missed")
+    ev.add_argument(
+        "--bar",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a threshold other than the default one for this question set, e.g. fact_recall=0.85",
+    )
 
     bench = commands.add_parser(
         "bench",
@@ -96,6 +111,7 @@ def _eval(args: argparse.Namespace, settings: Settings, command: str, out: TextI
     if args.distractors < 0:
         raise AssistantError("--distractors must be 0 or more")
     previous = report.read(args.compare) if args.compare else None  # a bad file fails before the run
+    bars = _bars(args.bar)
     spec = EvalSpec(
         questions=args.questions,
         settings=settings,
@@ -104,6 +120,8 @@ def _eval(args: argparse.Namespace, settings: Settings, command: str, out: TextI
         distractors=args.distractors,
         seed=args.seed,
         command=command,
+        added=tuple(folder.resolve() for folder in args.add),
+        bars=bars,
     )
     ingest_bar, close_ingest = progress_bar("embedding")
     case_bar, close_cases = progress_bar("answering", unit="case")
@@ -139,6 +157,21 @@ def _eval(args: argparse.Namespace, settings: Settings, command: str, out: TextI
         (args.out / "compare.txt").write_text(comparison + "\n", encoding="utf-8")
         print(comparison, file=out)
     return 1 if args.strict and not result["passed"] else 0
+
+
+def _bars(given: list[str]) -> dict[str, float]:
+    from assistant.evaluation.runner import THRESHOLDS
+
+    bars: dict[str, float] = {}
+    for item in given:
+        name, _, value = item.partition("=")
+        if name not in THRESHOLDS:
+            raise AssistantError(f"--bar {item}: the thresholds are {', '.join(THRESHOLDS)}")
+        try:
+            bars[name] = float(value)
+        except ValueError as exc:
+            raise AssistantError(f"--bar {item}: give a number, e.g. {name}=0.9") from exc
+    return bars
 
 
 def _bench(args: argparse.Namespace, settings: Settings, command: str, out: TextIO) -> int:

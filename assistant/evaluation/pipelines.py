@@ -48,7 +48,7 @@ class _Recorder:
 
     def generate(self, request: AnswerRequest) -> Generator[str, None, Answer]:
         """The wrapped generator's answer, unchanged."""
-        self.retrieved = [hit.article.path for hit in request.hits]
+        self.retrieved = list(request.evidence.searched)
         return (yield from self.inner.generate(request))
 
 

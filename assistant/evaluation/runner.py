@@ -54,6 +54,8 @@ class EvalSpec:
     distractors: int = 0
     seed: int = 0
     command: str = ""
+    added: tuple[Path, ...] = ()  # folders of test articles added to the corpus as corpus/<name>/
+    bars: dict[str, float] = field(default_factory=dict)  # thresholds other than THRESHOLDS' values
 
 
 @dataclass
@@ -66,7 +68,7 @@ class Setup:
 
 
 def _product(spec: EvalSpec, progress: Progress | None) -> Setup:
-    if not spec.distractors:
+    if not spec.distractors and not spec.added:
         assistant = Assistant(spec.settings)
         started = time.perf_counter()
         report = assistant.ensure_index(progress)  # the user's own index, built if missing
@@ -74,7 +76,7 @@ def _product(spec: EvalSpec, progress: Progress | None) -> Setup:
         if report is not None:
             build["seconds"] = round(time.perf_counter() - started, 1)
         return Setup(ProductPipeline(assistant), spec.settings.data_dir, build)
-    data = prepare(spec.work, spec.settings.corpus, spec.distractors, spec.seed)
+    data = prepare(spec.work, spec.settings.corpus, spec.distractors, spec.seed, spec.added)
     # The API key is not copied: Settings read it from the environment only, as before.
     fields = spec.settings.model_dump(exclude={"llm_api_key"})
     fields.update(data_dir=data, corpus_dir=None, index_dir=None)
@@ -86,8 +88,8 @@ def _product(spec: EvalSpec, progress: Progress | None) -> Setup:
 
 
 def _naive(spec: EvalSpec) -> Setup:
-    if spec.distractors:
-        data = prepare(spec.work, spec.settings.corpus, spec.distractors, spec.seed)
+    if spec.distractors or spec.added:
+        data = prepare(spec.work, spec.settings.corpus, spec.distractors, spec.seed, spec.added)
         corpus = data / "corpus"
     else:
         data, corpus = spec.settings.data_dir, spec.settings.corpus
@@ -146,10 +148,14 @@ def answer_cases(
     return scores
 
 
-def check_thresholds(totals: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """Each threshold with the measured value and whether it holds (None measured: not applicable)."""
+def check_thresholds(
+    totals: dict[str, Any], bars: dict[str, float] | None = None
+) -> dict[str, dict[str, Any]]:
+    """Each threshold (bars: values that replace the default ones) with the measured value and whether
+    it holds (None measured: not applicable)."""
     out: dict[str, dict[str, Any]] = {}
-    for name, (op, bar) in THRESHOLDS.items():
+    for name, (op, default) in THRESHOLDS.items():
+        bar = (bars or {}).get(name, default)
         value = totals.get(name)
         passed = None if value is None else (value >= bar if op == ">=" else value <= bar)
         out[name] = {"op": op, "threshold": bar, "value": value, "passed": passed}
@@ -167,7 +173,7 @@ def evaluate(
     setup = set_up(spec, ingest_progress)
     scores = answer_cases(setup, cases, case_progress)
     totals = summarize(scores)
-    thresholds = check_thresholds(totals)
+    thresholds = check_thresholds(totals, spec.bars)
     return {
         "format": 1,
         "created": started.isoformat(timespec="seconds"),
@@ -179,6 +185,7 @@ def evaluate(
         },
         "pipeline": setup.pipeline.name,
         "distractors": {"n": spec.distractors, "seed": spec.seed, "generator": generator_digest()},
+        "added": [str(folder) for folder in spec.added],
         "data_dir": str(setup.data_dir),
         "build": setup.build,
         "settings": setup.pipeline.settings(),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+from collections.abc import Collection, Sequence
 from pathlib import Path
 
 from assistant.errors import AssistantError
@@ -19,13 +20,13 @@ def generator_digest() -> str:
     return hashlib.sha256(Path(lookalikes.__file__).read_bytes()).hexdigest()[:12]
 
 
-def _sync_tree(source: Path, target: Path, skip: str) -> None:
-    """Make target hold source's files (skip: a top-level name that target keeps as it is)."""
+def _sync_tree(source: Path, target: Path, skip: Collection[str] = ()) -> None:
+    """Make target hold source's files (skip: top-level names that target keeps as they are)."""
     target.mkdir(parents=True, exist_ok=True)
     wanted = {p.relative_to(source) for p in source.rglob("*") if p.is_file()}
     for path in sorted(target.rglob("*"), reverse=True):
         rel = path.relative_to(target)
-        if rel.parts[0] == skip:
+        if rel.parts[0] in skip:
             continue
         if path.is_file() and rel not in wanted:
             path.unlink()
@@ -39,8 +40,12 @@ def _sync_tree(source: Path, target: Path, skip: str) -> None:
         shutil.copy2(src, dst)
 
 
-def prepare(work: Path, corpus: Path, distractors: int, seed: int = 0) -> Path:
+def prepare(
+    work: Path, corpus: Path, distractors: int, seed: int = 0, added: Sequence[Path] = ()
+) -> Path:
     """A data folder under work: corpus/ holds the given corpus and corpus/lookalikes/ N distractors.
+
+    Each added folder (test articles, such as evals/corpora/real) is copied in as corpus/<its name>/.
 
     Distractors are written again only when their number, seed or generator changed; the
     index built over the folder (data/index/, named by what built it) is reused by the next run.
@@ -51,7 +56,15 @@ def prepare(work: Path, corpus: Path, distractors: int, seed: int = 0) -> Path:
         raise AssistantError(
             f"{corpus} has a folder named '{DISTRACTORS}': rename it to run with distractors"
         )
-    _sync_tree(corpus, target, skip=DISTRACTORS)
+    names = [folder.name for folder in added]
+    for folder in added:
+        if not folder.is_dir():
+            raise AssistantError(f"{folder} is not a folder of articles")
+        if folder.name == DISTRACTORS or names.count(folder.name) > 1 or (corpus / folder.name).exists():
+            raise AssistantError(f"cannot add {folder} as corpus/{folder.name}/: that name is taken")
+    _sync_tree(corpus, target, skip={DISTRACTORS, *names})
+    for folder in added:
+        _sync_tree(folder, target / folder.name)
     manifest = data / _MANIFEST
     want = {"generator": generator_digest(), "seed": seed, "n": distractors}
     have = json.loads(manifest.read_text(encoding="utf-8")) if manifest.is_file() else None
