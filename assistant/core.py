@@ -8,6 +8,7 @@ from pathlib import Path
 
 from assistant.answer import Answer, AnswerGenerator, AnswerRequest, collect
 from assistant.embeddings import Embedder, SentenceTransformerEmbedder
+from assistant.evidence import EvidenceFinder
 from assistant.generators import FollowUpRewriter, make_generator
 from assistant.index import Index, IngestReport, Progress
 from assistant.query import Filters, Query, check_question, understand
@@ -33,6 +34,7 @@ class Assistant:
         self._generator = generator
         self._index: Index | None = None
         self._retriever: HybridRetriever | None = None
+        self._finder: EvidenceFinder | None = None
 
     @property
     def embedder(self) -> Embedder:
@@ -64,7 +66,7 @@ class Assistant:
     def ingest(self, paths: Sequence[Path] | None = None, progress: Progress | None = None) -> IngestReport:
         """Index files and folders (default: the corpus folder); later questions see the result."""
         report = self.index.ingest(list(paths) if paths else None, progress)
-        self._retriever = None
+        self.reload()
         return report
 
     def ensure_index(self, progress: Progress | None = None) -> IngestReport | None:
@@ -76,6 +78,7 @@ class Assistant:
     def reload(self) -> None:
         """Serve the latest completed ingest (another process may have run it)."""
         self._retriever = None
+        self._finder = None
 
     @property
     def retriever(self) -> HybridRetriever:
@@ -85,6 +88,13 @@ class Assistant:
             corpus = Corpus(snapshot, lexical)
             self._retriever = HybridRetriever(corpus, self.index.store, self.embedder, self.settings.top_k)
         return self._retriever
+
+    @property
+    def finder(self) -> EvidenceFinder:
+        """The evidence stage over the current snapshot."""
+        if self._finder is None:
+            self._finder = EvidenceFinder(self.retriever.corpus, self.settings.max_sources)
+        return self._finder
 
     def stream(
         self, question: str | Sequence[str], filters: Filters | None = None
@@ -98,7 +108,8 @@ class Assistant:
         query = self._understand(turns, retriever.corpus.gazetteer)
         filters = filters or Filters()
         hits = [] if query.injection else retriever.retrieve(query, filters)
-        request = AnswerRequest(query=query, hits=hits, corpus=retriever.corpus, earlier=tuple(turns[:-1]))
+        evidence = self.finder.find(query, hits)
+        request = AnswerRequest(query.question, evidence, earlier=tuple(turns[:-1]))
         return (yield from self.generator.generate(request))
 
     def _understand(self, turns: list[str], gazetteer: frozenset[str]) -> Query:

@@ -18,10 +18,10 @@ from assistant.answer import (
 )
 from assistant.embeddings import Embedder
 from assistant.errors import LLMUnavailable
+from assistant.evidence import Passage
 from assistant.guard import Guard, SentenceSplitter, Verdict
 from assistant.llm import ChatModel, Message, make_chat_model
 from assistant.prompts import Source, answer_messages, parse_rewrite, rewrite_messages
-from assistant.retrieval import ArticleHit
 from assistant.settings import Settings
 from assistant.text import fold_ws
 
@@ -31,9 +31,6 @@ from assistant.text import fold_ws
 # replaced by the quoted one before any of it is shown, which cannot be done once text is on screen.
 SHOW_AFTER = 2
 MIN_KEPT_SHARE = 0.5
-# Each source's passage: the chunk holding the extractive quote, then its best-ranked chunks, up to
-# this many words (about 330 tokens; five sources stay well inside a 4,096-token context).
-MAX_PASSAGE_WORDS = 250
 # Making a follow-up standalone is a short reply: a stalled model is abandoned sooner than an answer.
 REWRITE_TIMEOUT = 15.0
 REWRITE_MAX_TOKENS = 80
@@ -53,22 +50,6 @@ def _label(citation: Citation) -> str:
     return "; ".join(p for p in parts if p) or citation.path
 
 
-def _passage(hit: ArticleHit, quote: str) -> tuple[str, ...]:
-    """The sentences the model reads for one source, in article order."""
-    chunks = hit.article.chunks
-    holding = [c for c in chunks if any(s in quote for s in c.sentences)][:1]
-    ranked = [c for c, _ in sorted(hit.chunks, key=lambda item: -item[1])]
-    chosen = list(holding)
-    words = sum(len(" ".join(c.sentences).split()) for c in chosen)
-    for chunk in ranked:
-        size = len(" ".join(chunk.sentences).split())
-        if chunk in chosen or (chosen and words + size > MAX_PASSAGE_WORDS):
-            continue
-        chosen.append(chunk)
-        words += size
-    return tuple(s for c in sorted(chosen, key=lambda c: c.position) for s in c.sentences)
-
-
 class LLMAnswerer:
     """Asks a chat model for a cited answer from the sources the extractive answerer picked.
 
@@ -83,14 +64,13 @@ class LLMAnswerer:
         embedder: Callable[[], Embedder],
         *,
         generator: str,
-        max_sources: int = 5,
         max_tokens: int = 400,
     ) -> None:
         self.chat = chat
         self.embedder = embedder
         self.generator = generator
         self.max_tokens = max_tokens
-        self.extractive = ExtractiveAnswerer(max_sources=max_sources)
+        self.extractive = ExtractiveAnswerer()
 
     def standalone(self, turns: list[str]) -> str | None:
         """The model's standalone rewrite of the last turn; None when it fails or strays."""
@@ -120,15 +100,13 @@ class LLMAnswerer:
         if base.declined or not base.citations:
             yield base.answer
             return dataclasses.replace(base, generation=meta)
-        hits = {h.article.path: h for h in request.hits}
+        passages: list[Passage] = list(request.evidence.passages)
         sources = [
-            Source(c.n, _label(c), _passage(hits[c.path], c.quote))
-            if c.path in hits
-            else Source(c.n, _label(c), (c.quote,))
-            for c in base.citations
+            Source(c.n, _label(c), p.context or (c.quote,))
+            for c, p in zip(base.citations, passages, strict=True)
         ]
         guard = Guard(sources, self.embedder)
-        messages = answer_messages(request.query.question, list(request.earlier), sources)
+        messages = answer_messages(request.question, list(request.earlier), sources)
         failure: list[str] = []
         verdicts: list[Verdict] = []
         held: list[Verdict] = []
@@ -176,7 +154,7 @@ class LLMAnswerer:
         citations = [
             dataclasses.replace(c, quote=quotes[c.n] or c.quote) for c in base.citations if c.n in quotes
         ]
-        return Answer(request.query.question, "".join(text), False, citations, meta)
+        return Answer(request.question, "".join(text), False, citations, meta)
 
 
 def _joined(verdict: Verdict, *, first: bool) -> str:
@@ -202,11 +180,10 @@ def make_generator(settings: Settings, embedder: Callable[[], Embedder]) -> Answ
     """The answer generator the settings name; embedder is called only when an answer is checked."""
     chat = make_chat_model(settings)
     if chat is None:
-        return ExtractiveAnswerer(max_sources=settings.max_sources)
+        return ExtractiveAnswerer()
     return LLMAnswerer(
         chat,
         embedder,
         generator=settings.llm,
-        max_sources=settings.max_sources,
         max_tokens=settings.llm_max_tokens,
     )

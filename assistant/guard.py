@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -9,6 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from assistant.embeddings import Embedder
+from assistant.parts import fits, read_part
 from assistant.prompts import SYSTEM_PROMPT, Source
 from assistant.text import NUMBER_WORDS, fold_ws, terms
 
@@ -113,16 +115,26 @@ class Support:
     cosine: float
     missing: list[str]  # figures of the sentence that none of the sources holds
     quotes: dict[int, str] = field(default_factory=dict)  # source -> its closest sentence(s)
+    # figures the sources hold, but only for another benefit, group of people or period
+    misbound: dict[str, str] = field(default_factory=dict)  # figure -> what the source says it is
 
     @property
     def ok(self) -> bool:
-        """Supported: enough words, close enough in meaning, and every figure present."""
-        return self.lexical >= MIN_LEXICAL and self.cosine >= MIN_COSINE and not self.missing
+        """Supported: enough words, close enough in meaning, every figure present and bound alike."""
+        return (
+            self.lexical >= MIN_LEXICAL
+            and self.cosine >= MIN_COSINE
+            and not self.missing
+            and not self.misbound
+        )
 
     def why_not(self, cited: str) -> str:
         """What fails, in words."""
         if self.missing:
             return f"{', '.join(self.missing)} not in {cited}"
+        if self.misbound:
+            figure, why = next(iter(self.misbound.items()))
+            return f"{figure} in {cited} {why}"
         return (
             f"{cited} does not support it (word overlap {self.lexical:.2f}, needs {MIN_LEXICAL}; "
             f"similarity {self.cosine:.2f}, needs {MIN_COSINE})"
@@ -168,6 +180,17 @@ class Guard:
         # date and region), not pieced together from words scattered over the passage.
         self._row_terms = [set(terms(r.text)) | labels[r.n] for r in self._rows]
         self._figures = {s.n: set(figures(f"{s.label} {s.text}")) for s in sources}
+        # Single sentences (not adjacent pairs), with their figures and the two sentences before them.
+        self._single: set[int] = set()
+        self._before: dict[int, str] = {}
+        i = 0
+        for s in sources:
+            i += 1  # the label row
+            for k in range(len(s.sentences)):
+                self._single.add(i + k)
+                self._before[i + k] = " ".join([s.label, *s.sentences[max(0, k - 2) : k]])
+            i += len(s.sentences) + max(0, len(s.sentences) - 1)
+        self._row_figures = [set(figures(r.text)) for r in self._rows]
 
     def _vectors_of_rows(self) -> np.ndarray:
         if self._vectors is None:
@@ -184,6 +207,7 @@ class Guard:
         lexical = len(held) / len(content) if content else 0.0
         holds = set().union(*(self._figures[n] for n in cited))
         missing = [written for figure, written in figures(sentence).items() if figure not in holds]
+        misbound = self._misbound(sentence, cited)
         if sentence not in self._asked:
             self._asked[sentence] = self._embed().embed([sentence])[0]
         vector = self._asked[sentence]
@@ -199,7 +223,33 @@ class Guard:
             if best is not None:
                 cosine = max(cosine, float(similarities[best]))
                 quotes[n] = self._rows[best].text
-        return Support(lexical, cosine, missing, quotes)
+        return Support(lexical, cosine, missing, quotes, misbound)
+
+    def _misbound(self, sentence: str, cited: list[int]) -> dict[str, str]:
+        """Figures of the sentence that every cited sentence holding them binds to something else.
+
+        "The home-purchase subsidy is 5,000 yuan per month [1]" where [1] says "a rental subsidy of
+        5,000 yuan per month" for another group: the figure occurs, the claim is false. The claim is
+        read like a question part (its benefit, group of people and period) and each source sentence
+        holding the figure must fit it as an answer would.
+        """
+        claim = read_part(sentence)
+        if not (claim.kinds or claim.groups or claim.period):
+            return {}
+        claim = dataclasses.replace(claim, asks=None, aggregate=True)
+        wrong: dict[str, str] = {}
+        for figure, written in figures(sentence).items():
+            if not figure[:1].isdigit():
+                continue
+            holding = [
+                (r.text, self._before[i])
+                for i, r in enumerate(self._rows)
+                if r.n in cited and r.quotable and i in self._single and figure in self._row_figures[i]
+            ]
+            verdicts = [fits(claim, text, before) for text, before in holding]
+            if verdicts and not any(v.ok for v in verdicts):
+                wrong[written] = verdicts[0].why
+        return wrong
 
     def _idle(self, body: str, cited: list[int]) -> list[int]:
         """Cited sources the sentence does not need: the others support it, and it is not like them."""

@@ -9,6 +9,8 @@ from datetime import date
 
 from assistant.errors import BadQuestion
 from assistant.glossary import CHINESE_TO_ENGLISH, SYNONYMS
+from assistant.parts import GROUP_TERMS, Part, following, parts_of
+from assistant.places import Gazetteer
 from assistant.text import STOPWORDS, is_mostly_cjk, terms
 
 # Words that start a question or an instruction; capitalised there, they name nothing.
@@ -72,6 +74,7 @@ _LEADING_WORDS = frozenset(
         "i",
     ]
 )
+_LEADING_STEMS = frozenset(t for w in _LEADING_WORDS for t in terms(w))
 # Question words that carry no topic of their own.
 _GENERIC = frozenset(
     terms(
@@ -184,6 +187,12 @@ class Query:
     # article spells it as one name ("Science and Innovation Center").
     joined: tuple[str, ...] = ()
     quantity: bool = False  # asks "how many/how much": the answer must hold a figure
+    parts: tuple[Part, ...] = ()  # what it asks, part by part (parts.py)
+    places_known: tuple[bool, ...] = ()  # per named phrase: a place (corpus region or gazetteer)
+
+    def is_place(self, order: int) -> bool:
+        """True when the named phrase at this position is a place, not a programme or a word."""
+        return self.places_known[order] if order < len(self.places_known) else True
 
     @property
     def search_terms(self) -> list[str]:
@@ -225,6 +234,10 @@ def translate_chinese(text: str) -> str:
     out = text
     for zh in sorted(CHINESE_TO_ENGLISH, key=len, reverse=True):
         out = out.replace(zh, f" {CHINESE_TO_ENGLISH[zh]} ")
+    # Any other Chinese place name: its English name from the gazetteer.
+    for written, place in Gazetteer.load().find(out):
+        if is_mostly_cjk(written):
+            out = out.replace(written, f" {place.name} ", 1)
     out = re.sub(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]+", " ", out)
     return re.sub(r"\s+", " ", out).strip()
 
@@ -251,8 +264,8 @@ def _named_runs(text: str, gazetteer: frozenset[str]) -> list[tuple[str, tuple[s
             (word[0].isupper() and lowered not in _LEADING_WORDS and lowered not in STOPWORDS)
             or stem[0] in gazetteer
         )
-        if i == 0 and lowered in _LEADING_WORDS:
-            is_named = False
+        if i == 0 and (lowered in _LEADING_WORDS or (stem and stem[0] in _LEADING_STEMS)):
+            is_named = False  # "Comparing Liangjiang and Lanzhou": the verb names nothing
         if is_named:
             run.extend(stem)
             raw.append(word)
@@ -261,7 +274,13 @@ def _named_runs(text: str, gazetteer: frozenset[str]) -> list[tuple[str, tuple[s
             run, raw = [], []
     if run:
         phrases.append((" ".join(raw), tuple(run)))
-    return phrases
+    # One capitalised word that is no place ("PhD", "I'm", "Hi") is an ordinary word of the question.
+    return [p for p in phrases if len(p[0].split()) > 1 or _is_place(p[0], p[1], gazetteer)]
+
+
+def _is_place(written: str, stems: tuple[str, ...], gazetteer: frozenset[str]) -> bool:
+    """A place: in the gazetteer of Chinese divisions and world places, or in a corpus region's name."""
+    return bool(Gazetteer.load().find(written)) or any(t in gazetteer for t in stems)
 
 
 def _named_words(text: str, places: list[tuple[str, ...]]) -> list[str]:
@@ -296,8 +315,10 @@ def understand(turns: list[str], gazetteer: frozenset[str] = frozenset()) -> Que
     names = [w for w, _ in runs]
     focus = _focus_terms(last, places)
     carried: list[str] = []
+    # "And for someone with a master's?": names a group of people but no topic of its own.
+    topic = [t for t in focus if t not in GROUP_TERMS]
     follow_up = len(turns) > 1 and (
-        bool(_FOLLOW_UP.match(last)) or not places or not focus or bool(_PRONOUN.search(last))
+        bool(_FOLLOW_UP.match(last)) or not places or not topic or bool(_PRONOUN.search(last))
     )
     if follow_up:
         for earlier in reversed(english[:-1]):
@@ -306,11 +327,16 @@ def understand(turns: list[str], gazetteer: frozenset[str] = frozenset()) -> Que
                 places = earlier_places
                 names = place_names(earlier, gazetteer)
                 carried.append(" ".join(_named_words(earlier, earlier_places)))
-            if not focus:
-                focus = _focus_terms(earlier, earlier_places)
+            if not topic:
+                focus = [*_focus_terms(earlier, earlier_places), *focus]
+                topic = focus
                 carried.append(earlier)
-            if places and focus:
+            if places and topic:
                 break
+    parts = parts_of(last, question if is_mostly_cjk(question) else "")
+    if follow_up:
+        earlier_parts = parts_of(english[-2])
+        parts = tuple(following(p, earlier_parts[0]) for p in parts)
     alternatives = {t: _SYNONYM_TERMS[t] for t in focus if t in _SYNONYM_TERMS}
     search_text = " ".join([last, *carried])
     return Query(
@@ -326,4 +352,6 @@ def understand(turns: list[str], gazetteer: frozenset[str] = frozenset()) -> Que
         injection=any(_INJECTION.search(t) for t in turns),
         wants=_answer_type(question),
         carried=tuple(carried),
+        parts=parts,
+        places_known=tuple(_is_place(n, p, gazetteer) for n, p in zip(names, places, strict=True)),
     )

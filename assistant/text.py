@@ -177,6 +177,11 @@ STOPWORDS = frozenset(
         "ones",
         "s",
         "t",
+        "m",
+        "re",
+        "ve",
+        "ll",
+        "d",
     ]
 )
 

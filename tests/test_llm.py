@@ -12,8 +12,8 @@ from fakes import FakeEmbedder
 
 from assistant import Answer, Assistant, Settings
 from assistant.answer import Streamed
-from assistant.guard import SentenceSplitter, cited_numbers, figures
-from assistant.prompts import SYSTEM_PROMPT
+from assistant.guard import Guard, SentenceSplitter, cited_numbers, figures
+from assistant.prompts import SYSTEM_PROMPT, Source
 from assistant.text import fold_ws
 from evals.llm_server import ScriptedServer, canned
 
@@ -302,3 +302,24 @@ def test_smollm2_answers_end_to_end_through_the_local_backend(corpus: Path) -> N
     cited_figures = set().union(*(figures(source_text(corpus, c.path)) for c in answer.citations))
     assert shown_figures <= cited_figures
     assert all(fold_ws(c.quote) in source_text(corpus, c.path) for c in answer.citations)
+
+
+def test_a_figure_bound_to_another_benefit_or_group_is_removed() -> None:
+    """The real failure: a 1.5B model called a rental subsidy for other talents a home-purchase one."""
+    sources = [
+        Source(
+            1,
+            "Talent housing policy; Example City",
+            (
+                "Grade C talents can receive a rental subsidy of 5,000 yuan per month.",
+                "PhD holders can receive a home-purchase subsidy of 200,000 yuan.",
+            ),
+        )
+    ]
+    guard = Guard(sources, lambda: FakeEmbedder())
+    wrong = guard.check("The maximum home-purchase subsidy is 5,000 yuan per month [1].")
+    assert wrong.action == "removed" and "not about the purchase benefit" in wrong.reason
+    other_group = guard.check("PhD holders can receive a rental subsidy of 5,000 yuan per month [1].")
+    assert other_group.action == "removed" and "other people" in other_group.reason
+    for true in sources[0].sentences:
+        assert guard.support(true, [1]).misbound == {}

@@ -1,0 +1,459 @@
+"""The evidence stage: between retrieval and the answer, the passages that answer each part of a question.
+
+query -> retrieve -> evidence -> write (extractive or LLM) -> guard. For every part of the question
+(parts.py) and every place it names, the candidate articles' sentences are scored for the part, and
+only sentences that hold what the part asks for (its kind of answer, benefit, group and period) may
+answer it. A part that no sentence answers is recorded as not given, so the answer can say so plainly
+instead of quoting a sentence that merely shares words with the question. Writers receive only this.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.index import Article
+from assistant.parts import Part, fits, groups_in
+from assistant.query import Query
+from assistant.retrieval import ArticleHit, Corpus
+from assistant.text import terms
+
+# An article answers when the share of the question's focus terms it holds (IDF-weighted) plus the
+# cosine similarity of its best chunk reaches this. Measured on evals/questions.jsonl: questions the
+# corpus cannot answer score at most 0.54, answerable ones mostly 0.6 and above.
+MIN_RELEVANCE = 0.6
+# A sentence must share this much of the focus to be quoted beside the best one.
+MIN_SENTENCE_COVERAGE = 0.3
+MAX_SENTENCES = 3
+# How much the cosine similarity of a sentence's chunk to the question adds to its word overlap:
+# the model sees paraphrase that word overlap misses (measured on evals/questions.jsonl).
+CHUNK_WEIGHT = 1.0
+# How much naming the places asked about adds (scaled by the share of place words present).
+PLACE_WEIGHT = 0.1
+# Bonus for a sentence holding the kind of answer the question expects.
+ANSWER_TYPE_BONUS = 0.15
+# Bonus for a sentence naming the group of people asked about (PhD holders, Grade C talents).
+GROUP_BONUS = 0.15
+# Each source's passage for an LLM: the chunk holding the quote, then its best-ranked chunks, up to
+# this many words (about 330 tokens; five sources stay well inside a 4,096-token context).
+MAX_PASSAGE_WORDS = 250
+_FIGURE = re.compile(  # a count or amount; a year is not one
+    r"\b(?!(?:19|20)\d\d\b)\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|"
+    r"million|billion|half|double|twice)\b",
+    re.IGNORECASE,
+)
+_ANSWER_TYPES = {
+    "number": _FIGURE,
+    "amount": re.compile(r"\d[\d,.]*\s*(?:million |billion |thousand )?(?:yuan|dollars|US dollars|RMB)|\d%"),
+    "date": re.compile(
+        r"\b(?:19|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|September|October|"
+        r"November|December)\b|\b(?:this|last|next) (?:year|month)\b",
+    ),
+}
+_SENTENCE_END = set(".!?;。！？；\"”’)）")
+_CONTINUES = re.compile(r"^(?:These|This|They|Those|Such|It|Its|The goal|In addition|Additionally)\b")
+_NOT_A_FACT = re.compile(
+    r"\b(?:ignore|disregard)\b.{0,60}\b(?:instructions?|prompt)\b|\bsystem prompt\b|"
+    r"\b(?:as an ai|language model)\b",
+    re.IGNORECASE,
+)
+_ASKED = {
+    "amount": "the amount",
+    "count": "the number",
+    "duration": "how long it lasts",
+    "age": "the age limit",
+    "percent": "the percentage",
+    "score": "the score required",
+    "date": "the date",
+}
+
+
+@dataclass(frozen=True)
+class Passage:
+    """Sentences of one article that answer parts of the question."""
+
+    article: Article
+    sentences: tuple[str, ...]  # the quoted sentences, in article order
+    quote: str  # the longest run of them adjacent in one paragraph: verbatim in the source
+    context: tuple[str, ...]  # what an LLM reads: the quoted chunk and the article's best chunks
+    parts: tuple[int, ...]  # the parts of the question it answers
+    relevance: float  # how well its best sentence answers
+    score: float  # the retrieval score
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A part of the question that the corpus does not give, where it was looked for."""
+
+    part: Part
+    where: str | None  # the region (or title) of the article that covers the place but not this
+
+    def describe(self) -> str:
+        """What is missing, in words: 'the amount of the rent subsidy for doctor holders'."""
+        return describe(self.part)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What the answer is written from."""
+
+    question: str
+    parts: tuple[Part, ...] = ()
+    passages: tuple[Passage, ...] = ()
+    gaps: tuple[Gap, ...] = ()  # parts the articles that cover the place do not give
+    missing_places: tuple[str, ...] = ()  # places asked about that no article covers
+    covered: tuple[str, ...] = ()  # the regions the corpus covers, most articles first
+    injection: bool = False  # asks to reveal or change the instructions
+    labelled: bool = False  # several articles answer: label each with its region
+    searched: tuple[str, ...] = ()  # the articles retrieval returned, best first (paths)
+
+    @property
+    def answerable(self) -> bool:
+        """True when some passage answers the question."""
+        return bool(self.passages)
+
+
+@dataclass
+class _Sentence:
+    text: str
+    paragraph: int  # paragraph number within the article
+    index: int  # sentence number within the article
+    chunk_id: str
+    terms: frozenset[str]
+    score: float = 0.0
+    before: str = ""  # the article's title and the sentences just before it
+
+
+def _sentences(article: Article) -> list[_Sentence]:
+    out: list[_Sentence] = []
+    paragraph = 0
+    title = article.meta.title or ""
+    for chunk in article.chunks:
+        for i, sentence in enumerate(chunk.sentences):
+            if i in chunk.breaks or (i == 0 and out):
+                paragraph += 1
+            before = " ".join([title, *(s.text for s in out[-3:])])
+            out.append(
+                _Sentence(sentence, paragraph, len(out), chunk.id, frozenset(terms(sentence)), before=before)
+            )
+    return out
+
+
+def _usable(sentence: _Sentence) -> bool:
+    # Headlines, section titles and speaker labels are not statements to quote.
+    words = sentence.text.split()
+    if len(words) < 5 or _NOT_A_FACT.search(sentence.text):
+        return False
+    return sentence.text.rstrip()[-1:] in _SENTENCE_END
+
+
+def describe(part: Part) -> str:
+    """A part in words, for saying the corpus does not give it."""
+    what = _ASKED.get(part.asks or "", "")
+    phrase = benefit_phrase(part.text) if part.benefit else None
+    if not what:
+        return f"an answer to “{part.text.rstrip('?？ ')}”"
+    pieces = [what]
+    if phrase:
+        pieces.append(f"of the {phrase}")
+    if part.groups:
+        pieces.append("for " + " and ".join(sorted(_GROUP_NAMES.get(g, g) for g in part.groups)))
+    if part.period and part.asks == "amount":
+        pieces.append(f"per {part.period}")
+    return " ".join(pieces)
+
+
+_GROUP_NAMES = {
+    "doctor": "PhD holders",
+    "master": "master's graduates",
+    "bachelor": "bachelor's graduates",
+    "college": "junior college graduates",
+    "couple": "couples",
+    "graduate": "graduates",
+    "grade_a": "Grade A talents",
+    "grade_b": "Grade B talents",
+    "grade_c": "Grade C talents",
+    "grade_d": "Grade D talents",
+    "grade_e": "Grade E talents",
+}
+_BENEFIT_PHRASE = re.compile(
+    r"((?:[\w'’-]+\s+){0,3}?(?:subsid(?:y|ies)|allowances?|grants?|bonus(?:es)?|rewards?|awards?|stipends?|"
+    r"funding|loans?|incentives?|benefits?|exemptions?))\b",
+    re.IGNORECASE,
+)
+_PHRASE_NOISE = re.compile(
+    r"^(?:(?:how|much|what|which|is|the|a|an|does|do|can|monthly|yearly|annual|highest|maximum|most|"
+    r"minimum|total|any|one-time|one-off|of|for|in|under|s|'s)\s+)+",
+    re.IGNORECASE,
+)
+
+
+def benefit_phrase(text: str) -> str | None:
+    """The benefit a question names, as written: 'first-home purchase subsidy'."""
+    match = _BENEFIT_PHRASE.search(text)
+    if not match:
+        return None
+    phrase = _PHRASE_NOISE.sub("", match.group(1)).strip()
+    return phrase or None
+
+
+def covered_regions(corpus: Corpus) -> tuple[str, ...]:
+    """The regions the corpus covers, most articles first."""
+    regions: dict[str, int] = {}
+    for article in corpus.snapshot.articles.values():
+        if article.meta.region:
+            regions[article.meta.region] = regions.get(article.meta.region, 0) + 1
+    return tuple(sorted(regions, key=lambda r: -regions[r]))
+
+
+class EvidenceFinder:
+    """Finds, for each part of a question, the sentences that answer it, or records that none does."""
+
+    def __init__(self, corpus: Corpus, max_sources: int = 5) -> None:
+        self.corpus = corpus
+        self.max_sources = max_sources
+        self._covered = covered_regions(corpus)
+
+    # -- scoring -------------------------------------------------------------------------------
+    def _weights(self, focus: tuple[str, ...], query: Query) -> dict[str, float]:
+        # A question made only of names ("Where is the X Center?") is about those names.
+        focus = focus or tuple(t for phrase in query.places for t in phrase)
+        known = set(self.corpus.lexical.known(focus))
+        # A word the corpus never uses would outweigh every other ("idea", "approach"): it counts
+        # as much as the question's rarest known word, so coverage still drops without it.
+        cap = max((self.corpus.idf(t) for t in known), default=1.0)
+        return {t: self.corpus.idf(t) if t in known else cap for t in focus}
+
+    @staticmethod
+    def _covered_term(query: Query, term: str, vocabulary: frozenset[str]) -> bool:
+        return term in vocabulary or any(alt in vocabulary for alt in query.alternatives.get(term, ()))
+
+    def _coverage(self, query: Query, weights: dict[str, float], vocabulary: frozenset[str]) -> float:
+        total = sum(weights.values())
+        if not total:
+            return 1.0
+        return sum(w for t, w in weights.items() if self._covered_term(query, t, vocabulary)) / total
+
+    def _score_sentences(
+        self, query: Query, weights: dict[str, float], hit: ArticleHit, part: Part | None
+    ) -> list[_Sentence]:
+        place_terms = {t for phrase in query.places for t in phrase}
+        sentences = [s for s in _sentences(hit.article) if _usable(s)]
+        if part is not None:
+            sentences = [s for s in sentences if fits(part, s.text, s.before).ok]
+            # A sentence that holds none of the words the question asks about does not answer it.
+            names = {t for i, p in enumerate(query.places) if not query.is_place(i) for t in p}
+            topic = set(weights) | names
+            if topic:
+                sentences = [
+                    s for s in sentences if any(self._covered_term(query, t, s.terms) for t in topic)
+                ]
+        # The chunk's cosine similarity carries the meaning that word overlap misses.
+        for s in sentences:
+            s.score = self._coverage(query, weights, s.terms)
+            s.score += CHUNK_WEIGHT * hit.chunk_similarity.get(s.chunk_id, 0.0)
+            if query.wants and _ANSWER_TYPES[query.wants].search(s.text):
+                s.score += ANSWER_TYPE_BONUS
+            if part is not None and part.groups & groups_in(s.text):
+                s.score += GROUP_BONUS  # names the people asked about itself, not only nearby
+            if place_terms:
+                s.score += PLACE_WEIGHT * len(place_terms & s.terms) / len(place_terms)
+            s.score -= 0.001 * s.index  # ties go to the earlier sentence
+        return sentences
+
+    def _select(
+        self, query: Query, weights: dict[str, float], hit: ArticleHit, part: Part | None, overview: bool
+    ) -> list[_Sentence]:
+        if overview:  # "What about Lanzhou?": the lede says what the article is about
+            return self._score_sentences(query, weights, hit, None)[:2]
+        sentences = self._score_sentences(query, weights, hit, part)
+        if not sentences:
+            return []
+        ranked = sorted(sentences, key=lambda s: -s.score)
+        best = ranked[0]
+        chosen = [best]
+        for s in ranked[1:]:
+            if len(chosen) >= MAX_SENTENCES or s.score < max(0.6 * best.score, MIN_SENTENCE_COVERAGE):
+                break
+            chosen.append(s)
+        # A sentence that starts "These areas include ..." finishes the one before it.
+        by_index = {s.index: s for s in self._score_sentences(query, weights, hit, None)}
+        for s in list(chosen):
+            follower = by_index.get(s.index + 1)
+            if (
+                follower is not None
+                and all(follower.index != c.index for c in chosen)
+                and follower.paragraph == s.paragraph
+                and _CONTINUES.match(follower.text)
+                and len(chosen) < MAX_SENTENCES + 1
+            ):
+                chosen.append(follower)
+        return sorted(chosen, key=lambda s: s.index)
+
+    # -- places --------------------------------------------------------------------------------
+    def _place_groups(
+        self, query: Query, candidates: list[ArticleHit]
+    ) -> tuple[list[tuple[int, list[ArticleHit]]], list[str]]:
+        """Candidate articles per place asked about (in answering order), and places none names.
+
+        One group of the articles naming every place, unless the question is about several
+        places that no one article covers together; then one group per place.
+        """
+        corpus = self.corpus
+        whole = [h for h in candidates if h.place_coverage == 1.0]
+        # "Zhejiang and Chun'an County" names two places; "Science and Innovation Center" one.
+        two_places = any(
+            all(pair not in corpus.article_text(h.article) for h in candidates) for pair in query.joined
+        )
+        # "... in Zhuhai. What help with housing is available, and how does the Greater Bay Area
+        # subsidy work?": each part is about its own place.
+        several = (query.multi or two_places or len(query.parts) > 1) and len(query.places) > 1
+        if not query.places or (whole and not several):
+            return [(-1, whole)], []
+        groups: list[tuple[int, list[ArticleHit]]] = []  # (place order in the question, its articles)
+        missing: list[str] = []
+        for order, (phrase, name) in enumerate(zip(query.places, query.place_names, strict=True)):
+            naming = [h for h in candidates if corpus.names(h.article, phrase)]
+            if naming:
+                groups.append((order, naming))
+            elif query.is_place(order):
+                missing.append(name)
+        # The most specific place first: "Chun'an County" before the "Zhejiang" that contains it.
+        groups.sort(key=lambda g: len(g[1]))
+        return groups, missing
+
+    @staticmethod
+    def _parts_for(query: Query, order: int) -> list[int]:
+        """The parts a place's articles should answer: those naming the place, else all unplaced."""
+        if order < 0:
+            return list(range(len(query.parts)))
+        name = query.place_names[order].lower()
+        own = [i for i, p in enumerate(query.parts) if name in p.text.lower()]
+        placed = {
+            i
+            for i, p in enumerate(query.parts)
+            for other in query.place_names
+            if other.lower() in p.text.lower()
+        }
+        return own or [i for i in range(len(query.parts)) if i not in placed] or list(range(len(query.parts)))
+
+    # -- the stage -----------------------------------------------------------------------------
+    def find(self, query: Query, hits: list[ArticleHit]) -> Evidence:
+        """The passages answering each part of the question, and the parts nothing answers."""
+        searched = tuple(h.article.path for h in hits)
+        if query.injection or not hits:
+            return Evidence(
+                query.question,
+                query.parts,
+                covered=self._covered,
+                injection=query.injection,
+                searched=searched,
+            )
+        candidates = hits[: max(self.max_sources * 3, 10)]
+        groups, missing = self._place_groups(query, candidates)
+        # Only a region's name and no topic: an overview of the region's article.
+        overview = not query.focus and all(t in self.corpus.gazetteer for p in query.places for t in p)
+        figure = _ANSWER_TYPES["amount"] if query.wants == "amount" else _FIGURE
+        whole_weights = self._weights(query.focus, query)
+        chosen: list[tuple[int, int, ArticleHit, list[_Sentence], float]] = []  # order, part, hit, ...
+        gaps: list[Gap] = []
+        several_parts = len(query.parts) > 1
+        for order, group in groups:
+            top_score = group[0].score if group else 1.0
+            relevant = [
+                (rank, hit)
+                for rank, hit in enumerate(group)
+                if self._coverage(query, whole_weights, self.corpus.article_terms(hit.article))
+                + hit.similarity
+                >= MIN_RELEVANCE
+            ]
+            for index in self._parts_for(query, order):
+                part = query.parts[index] if query.parts else None
+                weights = whole_weights
+                if several_parts and part is not None:
+                    own = tuple(t for t in part.focus if t in whole_weights)
+                    weights = self._weights(own, query) if own else whole_weights
+                answering: list[tuple[float, ArticleHit, list[_Sentence]]] = []
+                for rank, hit in relevant:
+                    sentences = self._select(query, weights, hit, part, overview)
+                    if not sentences:
+                        continue
+                    if part is None and query.quantity and not any(figure.search(x.text) for x in sentences):
+                        continue  # "How many attended?" is not answered by sentences with no figure
+                    best = max(s.score for s in sentences)
+                    merit = best + 0.5 * hit.score / top_score - 0.01 * rank
+                    answering.append((merit, hit, sentences))
+                answering.sort(key=lambda item: -item[0])
+                keep = self.max_sources if (query.multi and len(groups) == 1) else 1
+                fresh = [item for item in answering if all(item[1] is not c[2] for c in chosen)] or answering
+                for merit, hit, sentences in fresh[:keep]:
+                    chosen.append((order, index, hit, sentences, merit))
+                if not answering and part is not None and relevant:
+                    where = relevant[0][1].article.meta.region or relevant[0][1].article.meta.title
+                    gaps.append(Gap(part, where))
+        passages = self._merge(chosen)
+        return Evidence(
+            query.question,
+            query.parts,
+            tuple(passages[: self.max_sources]),
+            tuple(gaps),
+            tuple(missing),
+            self._covered,
+            labelled=len({p.article.path for p in passages[: self.max_sources]}) > 1,
+            searched=searched,
+        )
+
+    def _merge(self, chosen: list[tuple[int, int, ArticleHit, list[_Sentence], float]]) -> list[Passage]:
+        """One passage per article, in the order the question names places and parts."""
+        merged: dict[str, tuple[int, int, ArticleHit, dict[int, _Sentence], set[int], float]] = {}
+        for order, index, hit, sentences, merit in chosen:
+            key = hit.article.path
+            if key not in merged:
+                merged[key] = (order, index, hit, {}, set(), merit)
+            entry = merged[key]
+            entry[3].update({s.index: s for s in sentences})
+            entry[4].add(index)
+        out: list[Passage] = []
+        for _order, _index, hit, by_index, parts, _merit in sorted(merged.values(), key=lambda e: e[:2]):
+            sentences = [by_index[i] for i in sorted(by_index)]
+            quote = _quote(sentences)
+            out.append(
+                Passage(
+                    article=hit.article,
+                    sentences=tuple(s.text for s in sentences),
+                    quote=quote,
+                    context=_context(hit, quote),
+                    parts=tuple(sorted(parts)),
+                    relevance=max(s.score for s in sentences),
+                    score=hit.score,
+                )
+            )
+        return out
+
+
+def _quote(sentences: list[_Sentence]) -> str:
+    """The longest run of adjacent chosen sentences in one paragraph: verbatim in the source."""
+    runs: list[list[_Sentence]] = []
+    for s in sentences:
+        if runs and runs[-1][-1].index + 1 == s.index and runs[-1][-1].paragraph == s.paragraph:
+            runs[-1].append(s)
+        else:
+            runs.append([s])
+    best_run = max(runs, key=lambda run: (max(x.score for x in run), len(run)))
+    return " ".join(s.text for s in best_run)
+
+
+def _context(hit: ArticleHit, quote: str) -> tuple[str, ...]:
+    """The sentences an LLM reads for one source, in article order."""
+    chunks = hit.article.chunks
+    holding = [c for c in chunks if any(s in quote for s in c.sentences)][:1]
+    ranked = [c for c, _ in sorted(hit.chunks, key=lambda item: -item[1])]
+    chosen = list(holding)
+    words = sum(len(" ".join(c.sentences).split()) for c in chosen)
+    for chunk in ranked:
+        size = len(" ".join(chunk.sentences).split())
+        if chunk in chosen or (chosen and words + size > MAX_PASSAGE_WORDS):
+            continue
+        chosen.append(chunk)
+        words += size
+    return tuple(s for c in sorted(chosen, key=lambda c: c.position) for s in c.sentences)

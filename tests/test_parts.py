@@ -1,0 +1,74 @@
+"""What a question asks, part by part, and which sentences answer a part (assistant/parts.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.parts import fits, following, parts_of, read_part
+
+RENT = "Grade C talents can receive a rental subsidy of 5,000 yuan per month."
+PURCHASE = "PhD holders can receive a home-purchase subsidy of 200,000 yuan."
+TOTAL = "Since the policy began last August, a total of CNY 244 million has been given out."
+LIVING = (
+    "Living allowances will be 1,500 yuan per person per month for doctors; 1,000 yuan per person per "
+    "month for masters."
+)
+
+
+def test_a_question_is_split_into_the_parts_it_asks() -> None:
+    parts = parts_of(
+        "Compare the monthly living allowance for PhD graduates in Liuzhou and in Tai'an. "
+        "Which city pays more, and for how long does Tai'an pay it?"
+    )
+    assert [p.asks for p in parts] == [None, None, "duration"]
+    assert parts[0].kinds == {"living"} and parts[0].groups >= {"doctor"} and parts[0].period == "month"
+
+
+def test_a_statement_gives_the_group_of_people_to_every_part() -> None:
+    (part,) = parts_of(
+        "A PhD under 45 joins a chip company in Lin-gang. What settlement allowance can they get?"
+    )
+    assert part.groups == {"doctor"} and part.kinds == {"settlement"}
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "answers"),
+    [
+        ("How much is the home-purchase subsidy for PhD holders?", PURCHASE, True),
+        ("How much is the home-purchase subsidy for PhD holders?", RENT, False),  # another benefit
+        ("How much rent subsidy does a Grade C talent get?", RENT, True),
+        ("How much rent subsidy does a Grade D talent get?", RENT, False),  # another group
+        ("What yearly rent subsidy does a Grade C talent get?", RENT, False),  # another period
+        ("How much first-home subsidy does the city give one PhD holder?", TOTAL, False),  # a total
+        ("How much has the city paid out in total under the subsidy?", TOTAL, True),
+        ("How much living allowance does a master's graduate get per month?", LIVING, True),
+        ("For how many years is the living allowance paid?", LIVING, False),  # no duration in it
+        ("What is the age cap for the subsidy?", PURCHASE, False),  # no age in it
+        ("How many services does the card offer?", "The card offers 24 exclusive services.", True),
+        ("How many applicants were there?", "The card offers 24 exclusive services.", False),
+    ],
+)
+def test_a_sentence_answers_a_part_only_when_it_holds_what_is_asked(
+    question: str, sentence: str, answers: bool
+) -> None:
+    assert fits(read_part(question), sentence).ok is answers
+
+
+def test_a_lower_degree_or_above_covers_a_higher_one() -> None:
+    part = read_part("How much housing subsidy can a PhD get?")
+    assert fits(part, "Graduates with a bachelor's degree or above get a housing subsidy of 10,000 yuan.").ok
+    assert not fits(part, "Graduates with a bachelor's degree get a housing subsidy of 10,000 yuan.").ok
+
+
+def test_the_benefit_named_just_before_counts() -> None:
+    part = read_part("What settlement allowance can a PhD apply for?")
+    sentence = "Those with a doctorate can apply for 80,000 yuan."
+    assert fits(part, sentence, context="Settlement allowances are offered to talent in top industries.").ok
+    assert not fits(part, sentence, context="Rental subsidies are offered to talent in top industries.").ok
+
+
+def test_a_follow_up_keeps_what_was_asked_for_its_own_group() -> None:
+    earlier = read_part("How much monthly living subsidy does Changchun give college graduates?")
+    (part,) = parts_of("And someone with a master's degree?")
+    follow = following(part, earlier)
+    assert follow.asks == "amount" and follow.kinds == {"living"} and follow.groups == {"master"}
