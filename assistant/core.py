@@ -41,7 +41,7 @@ class Assistant:
         """The embedding model, loaded on first use."""
         if self._embedder is None:
             self._embedder = SentenceTransformerEmbedder(
-                self.settings.embed_model, self.settings.embed_batch_size
+                self.settings.embed_model, self.settings.embed_batch_size, self.settings.question_threads
             )
         return self._embedder
 

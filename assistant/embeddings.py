@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Protocol
 
@@ -47,10 +49,37 @@ def resolve_model_path(model: str) -> Path:
     return path
 
 
+# Up to this many texts are a question (and its follow-up), encoded on the question threads.
+SHORT = 8
+_thread_lock = threading.Lock()
+_thread_users = 0
+_thread_saved = 0
+
+
+@contextmanager
+def _threads(n: int) -> Iterator[None]:
+    """torch's intra-op threads set to n while any question encodes (the setting is per process)."""
+    import torch
+
+    global _thread_users, _thread_saved
+    with _thread_lock:
+        if _thread_users == 0:
+            _thread_saved = torch.get_num_threads()
+            torch.set_num_threads(n)
+        _thread_users += 1
+    try:
+        yield
+    finally:
+        with _thread_lock:
+            _thread_users -= 1
+            if _thread_users == 0:
+                torch.set_num_threads(_thread_saved)
+
+
 class SentenceTransformerEmbedder:
     """A sentence-transformers model on the CPU, loaded once."""
 
-    def __init__(self, model: str, batch_size: int = 64) -> None:
+    def __init__(self, model: str, batch_size: int = 64, question_threads: int = 1) -> None:
         from sentence_transformers import SentenceTransformer
         from transformers.utils import logging as hf_logging
 
@@ -58,6 +87,7 @@ class SentenceTransformerEmbedder:
         path = resolve_model_path(model)
         self.model = SentenceTransformer(str(path), device="cpu")
         self.batch_size = batch_size
+        self.question_threads = question_threads
         self.name = Path(model).name if model.lower() not in _PACKAGED else "all-MiniLM-L6-v2"
 
     @property
@@ -66,7 +96,14 @@ class SentenceTransformerEmbedder:
         return int(self.model.max_seq_length or 256)
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
-        """Encode in batches, normalised so a dot product is the cosine."""
+        """Encode in batches, normalised so a dot product is the cosine; a few texts (a question) on
+        `question_threads` intra-op threads."""
+        if self.question_threads and len(texts) <= SHORT:
+            with _threads(self.question_threads):
+                return self._encode(texts)
+        return self._encode(texts)
+
+    def _encode(self, texts: Sequence[str]) -> np.ndarray:
         vectors = self.model.encode(
             list(texts),
             batch_size=self.batch_size,

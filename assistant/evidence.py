@@ -9,10 +9,12 @@ instead of quoting a sentence that merely shares words with the question. Writer
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
 from assistant.index import Article
+from assistant.metadata import ArticleMeta
 from assistant.parts import Part, fits, groups_in
 from assistant.query import Query
 from assistant.retrieval import ArticleHit, Corpus
@@ -22,6 +24,14 @@ from assistant.text import terms
 # cosine similarity of its best chunk reaches this. Measured on evals/questions.jsonl: questions the
 # corpus cannot answer score at most 0.54, answerable ones mostly 0.6 and above.
 MIN_RELEVANCE = 0.6
+# A sentence answers a part only when it (with the sentences just before it) holds this share of the
+# part's topic words, IDF-weighted. Chosen on evals/answerability.jsonl and evals/questions.jsonl:
+# at 0.3, 30 of 35 must-decline cases declined (0.25: 28) and key facts 0.959 on questions.jsonl ...
+MIN_TOPIC_COVERAGE = 0.3
+# ... or, for a part that asks for a typed answer (an amount, a date ...), which the sentence holds, its
+# chunk is this close to the question: "When did the recruitment window open?" - "The work began in
+# early August". Chosen on evals/answerability.jsonl (key facts 0.818 -> 0.841, declines unchanged).
+MIN_TYPED_SIMILARITY = 0.6
 # A sentence must share this much of the focus to be quoted beside the best one.
 MIN_SENTENCE_COVERAGE = 0.3
 MAX_SENTENCES = 3
@@ -50,7 +60,7 @@ _ANSWER_TYPES = {
         r"November|December)\b|\b(?:this|last|next) (?:year|month)\b",
     ),
 }
-_SENTENCE_END = set(".!?;。！？；\"”’)）")
+_SENTENCE_END = set('.!?;。！？；"”’)）')
 _CONTINUES = re.compile(r"^(?:These|This|They|Those|Such|It|Its|The goal|In addition|Additionally)\b")
 _NOT_A_FACT = re.compile(
     r"\b(?:ignore|disregard)\b.{0,60}\b(?:instructions?|prompt)\b|\bsystem prompt\b|"
@@ -79,6 +89,7 @@ class Passage:
     parts: tuple[int, ...]  # the parts of the question it answers
     relevance: float  # how well its best sentence answers
     score: float  # the retrieval score
+    written: bool = False  # the sentences say what its metadata holds, rather than quote its text
 
 
 @dataclass(frozen=True)
@@ -87,10 +98,11 @@ class Gap:
 
     part: Part
     where: str | None  # the region (or title) of the article that covers the place but not this
+    what: str | None = None  # what is missing, in words, when the part alone does not say it
 
     def describe(self) -> str:
-        """What is missing, in words: 'the amount of the rent subsidy for doctor holders'."""
-        return describe(self.part)
+        """What is missing, in words: 'the amount of the rent subsidy for PhD holders'."""
+        return self.what or describe(self.part)
 
 
 @dataclass(frozen=True)
@@ -122,6 +134,7 @@ class _Sentence:
     terms: frozenset[str]
     score: float = 0.0
     before: str = ""  # the article's title and the sentences just before it
+    context_terms: frozenset[str] = frozenset()
 
 
 def _sentences(article: Article) -> list[_Sentence]:
@@ -134,7 +147,15 @@ def _sentences(article: Article) -> list[_Sentence]:
                 paragraph += 1
             before = " ".join([title, *(s.text for s in out[-3:])])
             out.append(
-                _Sentence(sentence, paragraph, len(out), chunk.id, frozenset(terms(sentence)), before=before)
+                _Sentence(
+                    sentence,
+                    paragraph,
+                    len(out),
+                    chunk.id,
+                    frozenset(terms(sentence)),
+                    before=before,
+                    context_terms=frozenset(terms(before)),
+                )
             )
     return out
 
@@ -197,6 +218,73 @@ def benefit_phrase(text: str) -> str | None:
     return phrase or None
 
 
+_META_ASKS = {
+    "author": re.compile(
+        r"\bwho (?:wrote|authored|reported|penned)\b|\bauthor\b|\bwritten by\b|\breporter\b|\bbyline\b",
+        re.IGNORECASE,
+    ),
+    "publisher": re.compile(
+        r"\bwho (?:published|put out|released|issued|carried|ran|posted)\b|\bpublisher\b|"
+        r"\b(?:which|what) (?:website|web site|site|newspaper|paper|outlet|newswire|wire|media|publication|"
+        r"agency)\b.{0,60}\b(?:carried|carries|published|ran|runs|posted|released|put out|reported|issued)\b|"
+        r"\b(?:on|in|by|through) (?:which|what) (?:website|site|newspaper|paper|outlet|newswire|wire)\b|"
+        r"\b(?:where|by whom) was\b.{0,80}\b(?:published|posted|released|carried)\b|"
+        r"\boriginally published\b",
+        re.IGNORECASE,
+    ),
+    "date": re.compile(
+        r"\b(?:when|what date|which date|what day|on what date|on which date) (?:was|were|did)\b.{0,140}"
+        r"\b(?:published|written|released|issued|posted|put out|dated|carried|come out)\b|"
+        r"\b(?:publication|release|issue) date\b|\bdate of (?:the|this|that)\b",
+        re.IGNORECASE,
+    ),
+    "title": re.compile(
+        r"\b(?:title|headline) of (?:the|this|that) (?:article|piece|story|report|press release|notice|news|"
+        r"transcript|press conference|post|interview)\b|\bheadline\b|\bfull title\b|"
+        r"\bwhat is the (?:article|piece|story|report) called\b|"
+        r"\b(?:article|piece|story|report)(?:'s|’s) (?:title|headline)\b",
+        re.IGNORECASE,
+    ),
+}
+# The question is about a document, not about the policy it reports.
+_DOCUMENT = re.compile(
+    r"\b(?:article|piece|story|report|news|press release|release|transcript|notice|post|page|interview|"
+    r"headline|website|newswire|newspaper|paper|byline|press conference)\b",
+    re.IGNORECASE,
+)
+_META_NAMES = {"author": "author", "publisher": "publisher", "date": "publication date", "title": "title"}
+
+
+def asked_metadata(question: str) -> list[str]:
+    """The metadata fields a question asks about an article (author, publisher, date, title), if any."""
+    if not _DOCUMENT.search(question):
+        return []
+    return [field for field, pattern in _META_ASKS.items() if pattern.search(question)]
+
+
+def metadata_statement(meta: ArticleMeta) -> str:
+    """One sentence with what an article's metadata holds."""
+    pieces = [f"The article “{meta.title}”" if meta.title else "The article"]
+    if meta.publisher:
+        pieces.append(f"was published by {meta.publisher}")
+    if meta.date:
+        pieces.append(f"{'on' if meta.publisher else 'is dated'} {meta.date}")
+    text = " ".join(pieces)
+    if meta.author:
+        text += f", written by {meta.author}"
+    return text + "."
+
+
+def _metadata_quote(article: Article, values: list[str]) -> str:
+    """A sentence of the article holding one of the values (its dateline or title), else its first."""
+    sentences = [s for c in article.chunks for s in c.sentences]
+    for value in values:
+        for sentence in sentences:
+            if value.lower() in sentence.lower():
+                return sentence
+    return sentences[0] if sentences else ""
+
+
 def covered_regions(corpus: Corpus) -> tuple[str, ...]:
     """The regions the corpus covers, most articles first."""
     regions: dict[str, int] = {}
@@ -246,7 +334,16 @@ class EvidenceFinder:
             topic = set(weights) | names
             if topic:
                 sentences = [
-                    s for s in sentences if any(self._covered_term(query, t, s.terms) for t in topic)
+                    s
+                    for s in sentences
+                    if any(self._covered_term(query, t, s.terms) for t in topic)
+                    and (
+                        self._coverage(query, weights, s.terms | s.context_terms) >= MIN_TOPIC_COVERAGE
+                        or (
+                            part.asks is not None
+                            and hit.chunk_similarity.get(s.chunk_id, 0.0) >= MIN_TYPED_SIMILARITY
+                        )
+                    )
                 ]
         # The chunk's cosine similarity carries the meaning that word overlap misses.
         for s in sentences:
@@ -308,15 +405,20 @@ class EvidenceFinder:
         # "... in Zhuhai. What help with housing is available, and how does the Greater Bay Area
         # subsidy work?": each part is about its own place.
         several = (query.multi or two_places or len(query.parts) > 1) and len(query.places) > 1
-        if not query.places or (whole and not several):
+        places = [i for i in range(len(query.places)) if query.is_place(i)]
+        if not places and not whole:  # only names ("the Taihu Talent Program"), and no article has them
+            return [], [n for i, n in enumerate(query.place_names) if len(n.split()) > 1]
+        if not places or (whole and not several) or (len(places) == 1 and whole):
             return [(-1, whole)], []
         groups: list[tuple[int, list[ArticleHit]]] = []  # (place order in the question, its articles)
         missing: list[str] = []
         for order, (phrase, name) in enumerate(zip(query.places, query.place_names, strict=True)):
+            if not query.is_place(order):
+                continue  # a programme's or an institution's name narrows articles, it is not a place
             naming = [h for h in candidates if corpus.names(h.article, phrase)]
             if naming:
                 groups.append((order, naming))
-            elif query.is_place(order):
+            else:
                 missing.append(name)
         # The most specific place first: "Chun'an County" before the "Zhejiang" that contains it.
         groups.sort(key=lambda g: len(g[1]))
@@ -351,6 +453,16 @@ class EvidenceFinder:
             )
         candidates = hits[: max(self.max_sources * 3, 10)]
         groups, missing = self._place_groups(query, candidates)
+        about = asked_metadata(query.question)
+        if about:
+            return self._metadata(query, about, groups, missing, searched)
+        # "Has Xuzhou set up a park in Hangzhou?": a part about a place no article covers is not
+        # answered by the articles about the other place it names (unless places are compared).
+        blocked = set()
+        if missing and not query.multi:
+            blocked = {
+                i for i, p in enumerate(query.parts) if any(m.lower() in p.text.lower() for m in missing)
+            }
         # Only a region's name and no topic: an overview of the region's article.
         overview = not query.focus and all(t in self.corpus.gazetteer for p in query.places for t in p)
         figure = _ANSWER_TYPES["amount"] if query.wants == "amount" else _FIGURE
@@ -368,6 +480,8 @@ class EvidenceFinder:
                 >= MIN_RELEVANCE
             ]
             for index in self._parts_for(query, order):
+                if index in blocked:
+                    continue
                 part = query.parts[index] if query.parts else None
                 weights = whole_weights
                 if several_parts and part is not None:
@@ -402,6 +516,51 @@ class EvidenceFinder:
             labelled=len({p.article.path for p in passages[: self.max_sources]}) > 1,
             searched=searched,
         )
+
+    def _metadata(
+        self,
+        query: Query,
+        about: list[str],
+        groups: list[tuple[int, list[ArticleHit]]],
+        missing: list[str],
+        searched: tuple[str, ...],
+    ) -> Evidence:
+        """Who wrote or published an article, when, under which title: from its metadata, cited."""
+        weights = self._weights(query.focus, query)
+        relevant = [
+            hit
+            for _, group in groups
+            for hit in group
+            if self._coverage(query, weights, self.corpus.article_terms(hit.article)) + hit.similarity
+            >= MIN_RELEVANCE
+        ]
+        base = Evidence(query.question, query.parts, covered=self._covered, searched=searched)
+        if missing or not relevant:
+            return dataclasses.replace(base, missing_places=tuple(missing))
+        hit = relevant[0]
+        meta = hit.article.meta
+        given = {field: getattr(meta, field) for field in about if getattr(meta, field)}
+        where = meta.region or meta.title
+        if not given:
+            part = Part(text=query.question)
+            gap = Gap(part, where, f"its {' or '.join(_META_NAMES[f] for f in about)}")
+            return dataclasses.replace(base, gaps=(gap,))
+        statement = metadata_statement(meta)
+        quote = _metadata_quote(hit.article, list(given.values()))
+        passage = Passage(
+            article=hit.article,
+            sentences=(statement,),
+            quote=quote,
+            context=(quote,),
+            parts=tuple(range(len(query.parts))),
+            relevance=1.0,
+            score=hit.score,
+            written=True,
+        )
+        gaps = tuple(
+            Gap(Part(text=query.question), where, f"its {_META_NAMES[f]}") for f in about if f not in given
+        )
+        return dataclasses.replace(base, passages=(passage,), gaps=gaps)
 
     def _merge(self, chosen: list[tuple[int, int, ArticleHit, list[_Sentence], float]]) -> list[Passage]:
         """One passage per article, in the order the question names places and parts."""

@@ -97,7 +97,7 @@ class LLMAnswerer:
         """Stream verified sentences of the model's answer; the quoted answer when it cannot be used."""
         base = collect(self.extractive.generate(request))
         meta = Generation(generator=self.generator, model=self.chat.name)
-        if base.declined or not base.citations:
+        if base.declined or not base.citations or any(p.written for p in request.evidence.passages):
             yield base.answer
             return dataclasses.replace(base, generation=meta)
         passages: list[Passage] = list(request.evidence.passages)

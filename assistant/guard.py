@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from assistant.embeddings import Embedder
-from assistant.parts import fits, read_part
+from assistant.parts import clause_of, fits, read_part
 from assistant.prompts import SYSTEM_PROMPT, Source
 from assistant.text import NUMBER_WORDS, fold_ws, terms
 
@@ -97,6 +97,17 @@ def figures(text: str) -> dict[str, str]:
     for month in _MONTH.findall(text):
         found.setdefault(month.lower(), month)
     return found
+
+
+_IN_DATE = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|"
+    r"Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? (\d{1,2})\b|\b((?:19|20)\d\d)\b"
+)
+
+
+def _as_written(text: str, figure: str) -> str:
+    """How a text writes a normalised figure ('1500' may be '1,500')."""
+    return next((t for t in _NUMBER.findall(text) if _figure(t) == figure), figure)
 
 
 def repeats_instructions(sentence: str) -> bool:
@@ -238,15 +249,25 @@ class Guard:
             return {}
         claim = dataclasses.replace(claim, asks=None, aggregate=True)
         wrong: dict[str, str] = {}
+        dates = {_figure(m.group(1) or m.group(2)) for m in _IN_DATE.finditer(sentence)}
         for figure, written in figures(sentence).items():
-            if not figure[:1].isdigit():
-                continue
+            if not figure[:1].isdigit() or figure in dates:
+                continue  # words and dates: their binding is not a benefit, people or period
             holding = [
                 (r.text, self._before[i])
                 for i, r in enumerate(self._rows)
                 if r.n in cited and r.quotable and i in self._single and figure in self._row_figures[i]
             ]
-            verdicts = [fits(claim, text, before) for text, before in holding]
+            verdicts = []
+            for text, before in holding:
+                # The figure's own clause of the source sentence: its benefit, people and period.
+                clause, lead = clause_of(text, _as_written(text, figure))
+                # The benefit may be named in the sentences before; the people, in this sentence.
+                benefit = fits(dataclasses.replace(claim, groups=frozenset()), clause, f"{before} {lead}")
+                people = fits(dataclasses.replace(claim, kinds=frozenset(), period=None), clause, lead)
+                if people.why == "does not say it applies to them":
+                    people = benefit  # a clause naming nobody in particular does not contradict the claim
+                verdicts.append(benefit if not benefit.ok else people)
             if verdicts and not any(v.ok for v in verdicts):
                 wrong[written] = verdicts[0].why
         return wrong

@@ -29,7 +29,8 @@ _QUESTION_START = re.compile(
 )
 # "..., and how long ...": a second question joined to the first.
 _JOINED_QUESTION = re.compile(
-    r"\s*(?:,\s*|;\s*|\s)(?:and|but|also|plus|or)\s+(?=(?:how|what|what's|when|where|which|who|whose|is|are|"
+    r"\s*(?:,\s*|;\s*|\s)(?:and|but|also|plus|or)\s+(?=(?:(?:by|in|on|at|for|from|until|to|under|with)\s+)?"
+    r"(?:how|what|what's|when|where|which|who|whose|is|are|"
     r"does|do|did|can|could|will|would|should|for how|for what)\b)|\s*;\s*",
     re.IGNORECASE,
 )
@@ -112,8 +113,8 @@ class Part:
 
 def _kinds(text: str, vocabulary: Vocabulary, amount: bool) -> tuple[frozenset[str], bool]:
     """The benefit kinds a clause names: the words before a benefit word ("first-home purchase
-    subsidy") or after its preposition ("help with rent"). A clause asking "how much" about a single
-    benefit names its kind anywhere ("How much subsidy ... for buying a first home?")."""
+    subsidy") or after its preposition ("help with rent"). A clause asking "how much" names its kind
+    anywhere ("How much subsidy ... for buying a first home?", "how much ... each month towards rent")."""
     tokens = _tokens(text)
     benefits = [i for i, t in enumerate(tokens) if t in vocabulary.benefits]
     if not benefits:
@@ -124,7 +125,7 @@ def _kinds(text: str, vocabulary: Vocabulary, amount: bool) -> tuple[frozenset[s
         if i + 1 < len(tokens) and tokens[i + 1] in ("for", "with", "on", "towards", "toward"):
             near.extend(tokens[i + 2 : i + 4])
     kinds = kinds_in(" ".join(near), vocabulary)
-    if not kinds and amount and len(benefits) == 1:
+    if not kinds and amount:
         kinds = kinds_in(text, vocabulary)
     benefit = any(tokens[i] != "help" for i in benefits)
     return kinds, benefit
@@ -147,13 +148,27 @@ def groups_in(text: str, vocabulary: Vocabulary | None = None) -> frozenset[str]
     return frozenset(g for g, (_, pattern) in vocabulary.groups.items() if pattern.search(text))
 
 
+# Words that end the noun phrase after "how many": "how many users have signed up".
+_NOT_COUNTED = frozenset(
+    (
+        "have", "has", "had", "did", "does", "do", "is", "are", "was", "were", "will", "would", "can",
+        "could", "should", "came", "come", "went", "got", "get", "in", "on", "at", "of", "for", "to",
+        "from", "by", "with", "that", "who", "which", "there", "here", "this",
+    )
+)  # fmt: skip
+
+
 def _counted(question: str) -> tuple[str, ...]:
-    match = re.search(r"\bhow many\s+((?:[a-z'’-]+\s+){0,2}[a-z'’-]+)", question, re.IGNORECASE)
-    if not match:
-        match = re.search(r"\bnumber of\s+((?:[a-z'’-]+\s+){0,2}[a-z'’-]+)", question, re.IGNORECASE)
+    """What "how many" counts, as terms, its head noun last: "how many highly skilled workers did"."""
+    match = re.search(r"\b(?:how many|number of)\s+((?:[a-z'’-]+\s+){0,3}[a-z'’-]+)", question, re.IGNORECASE)
     if not match:
         return ()
-    return tuple(terms(match.group(1)))  # "how many highly skilled workers": any of them
+    words: list[str] = []
+    for word in match.group(1).split():
+        if word.lower() in _NOT_COUNTED:
+            break
+        words.append(word)
+    return tuple(terms(" ".join(words)))
 
 
 def read_part(text: str, context: str = "", original: str = "") -> Part:
@@ -199,12 +214,32 @@ def split_question(question: str) -> tuple[list[str], str]:
     return clauses, " ".join(statements)
 
 
+_QUESTION_WORDS = frozenset(
+    terms(
+        "how much many long big large what which when where who whose is are was were does do did can "
+        "could will would there any it its they them this that about and or also plus so then exactly "
+        "actually roughly total",
+        keep_stopwords=True,
+    )
+)
+
+
 def parts_of(question: str, original: str = "") -> tuple[Part, ...]:
-    """The parts of a question, each read for what it asks (original: the Chinese it translates)."""
+    """The parts of a question, each read for what it asks (original: the Chinese it translates).
+
+    A clause with no topic of its own ("..., and how much?") adds what it asks to the clause before.
+    """
     clauses, context = split_question(question)
     if original:  # a translated question is read as one part: its clauses no longer line up
         return (read_part(question, "", original),)
-    return tuple(read_part(clause, context) for clause in clauses)
+    merged: list[str] = []
+    for clause in clauses:
+        own = [t for t in terms(clause, keep_stopwords=True) if t not in _QUESTION_WORDS]
+        if merged and not own:
+            merged[-1] = f"{merged[-1]}, {clause}"
+        else:
+            merged.append(clause)
+    return tuple(read_part(clause, context) for clause in merged)
 
 
 @dataclass(frozen=True)
@@ -283,17 +318,34 @@ _NUMBER_WORD = re.compile(
 
 
 def _counts(counted: tuple[str, ...], sentence: str) -> bool:
-    """A figure within five words of the thing counted (people for people): "2257 persons", "highly
-    skilled personnel reached 825,000"."""
-    words = re.findall(r"[\w,.'’-]+", sentence)
+    """The head noun counted and a figure (not a year, not a percentage) in the sentence; for another
+    word for people (persons for people), a figure within five words with no preposition between:
+    "2257 persons", "skilled personnel reached 825,000"; not "six major areas for key talent"."""
+    if not counted:
+        return True
+    words = re.findall(r"[\w,.%'’-]+", sentence)
     stems = [terms(w)[:1] for w in words]
-    wanted = set(counted) | (_PEOPLE if set(counted) & _PEOPLE else set())
+    head = counted[-1]
+    wanted = {head} | (_PEOPLE if head in _PEOPLE else set())
+    if any(stem and stem[0] == head for stem in stems) and any(_is_count(w) for w in words):
+        return True  # "the demand for talents in key industries ... will exceed 90,000"
     for i, stem in enumerate(stems):
-        if stem and stem[0] in wanted:
-            near = words[max(0, i - 5) : i + 6]
-            if any(_NUMBER_WORD.match(w.rstrip(".,")) for w in near):
+        if not stem or stem[0] not in wanted:
+            continue
+        reach = 7 if stem[0] == head else 5  # "120 domestic and international high-quality talent projects"
+        for j in range(max(0, i - reach), min(len(words), i + reach + 1)):
+            between = words[min(i, j) + 1 : max(i, j)]
+            if _is_count(words[j]) and not any(w.lower() in _PREPOSITIONS for w in between):
                 return True
     return False
+
+
+_PREPOSITIONS = frozenset(("for", "of", "in", "on", "at", "with", "to", "from", "by", "into", "per", "among"))
+
+
+def _is_count(word: str) -> bool:
+    word = word.rstrip(".,")
+    return bool(_NUMBER_WORD.match(word)) and not re.fullmatch(r"(?:19|20)\d\d", word)
 
 
 def following(part: Part, earlier: Part) -> Part:
@@ -322,3 +374,65 @@ GROUP_TERMS = frozenset(
         "students fresh new young talent talents"
     )
 )
+
+
+# Where one sentence holds several figures, each belongs to its own clause: "... 800 thousand RMB of
+# house buying subsidy or 3000 RMB / month of house renting subsidy"; "... 30 million yuan, first-class
+# scientists ... 100 million yuan, while outstanding graduates ... 10,000 yuan".
+_CLAUSE_BREAK = re.compile(
+    r"\s*[;；]\s*|,\s*(?:while|whereas|but|and)\s+|,\s+|\s+or\s+|\s+and\s+(?=(?:a|an|the|those|other)\s)",
+    re.IGNORECASE,
+)
+_FIGURE_IN = re.compile(r"\d")
+
+
+def clause_of(sentence: str, written: str) -> tuple[str, str]:
+    """The clause of a sentence that a figure belongs to, and the text before that clause.
+
+    Clauses without a figure join the clause after them (the subject before its amount). In a
+    "respectively" list the n-th figure belongs to the n-th group of people named.
+    """
+    if re.search(r"\brespectively\b", sentence, re.IGNORECASE):
+        bound = _respectively(sentence, written)
+        if bound is not None:
+            return bound
+    # "(3) Grade C talent: ... it can apply for ...": the label names the people of every clause.
+    label_match = re.match(r"^\s*([^:：]{1,40})[:：]\s*", sentence)
+    label = label_match.group(1) if label_match else ""
+    body = sentence[label_match.end() :] if label_match else sentence
+    pieces = _CLAUSE_BREAK.split(body)
+    clauses: list[str] = []
+    pending = ""
+    for piece in pieces:
+        text = f"{pending} {piece}".strip() if pending else piece
+        if _FIGURE_IN.search(piece):
+            clauses.append(text)
+            pending = ""
+        else:
+            pending = text
+    if pending:
+        if clauses:
+            clauses[-1] = f"{clauses[-1]} {pending}"
+        else:
+            clauses.append(pending)
+    before = label
+    for clause in clauses:
+        if written in clause:
+            return f"{label} {clause}".strip(), before
+        before = f"{before} {clause}".strip()
+    return sentence, ""
+
+
+def _respectively(sentence: str, written: str) -> tuple[str, str] | None:
+    vocabulary = Vocabulary.load()
+    named: list[tuple[int, str, str]] = []
+    for group, (rank, pattern) in vocabulary.groups.items():
+        if rank is None and not group.startswith("grade"):
+            continue  # "graduates" and "couples" are not the items of such a list
+        named.extend((m.start(), group, m.group()) for m in pattern.finditer(sentence))
+    named.sort()
+    amounts = [m.group() for m in re.finditer(r"\d[\d,.]*", sentence)]
+    if not named or len(named) != len(amounts) or written not in amounts:
+        return None
+    _, _, words = named[amounts.index(written)]
+    return f"{words} {written}", sentence
