@@ -27,6 +27,7 @@ from starlette.routing import BaseRoute
 from assistant.answer import Answer, Streamed, collect
 from assistant.errors import AssistantError, BadQuestion
 from assistant.ratelimit import RateLimited
+from assistant.render import cited_text
 from assistant.service import BUILD_WAIT_SECONDS, ChatService, IndexNotReady
 
 log = logging.getLogger(__name__)
@@ -51,13 +52,6 @@ class ApiError(Exception):
 def bad_request(message: str) -> ApiError:
     """A 400 invalid_request_error."""
     return ApiError(400, message, "invalid_request_error")
-
-
-def content(answer: Answer) -> str:
-    """The reply's text: the cited answer, then its reference list."""
-    if not answer.citations:
-        return answer.answer
-    return f"{answer.answer}\n\nSources:\n{answer.references()}"
 
 
 def turns_of(body: Any) -> list[str]:
@@ -173,7 +167,7 @@ class ChatCompletions:
         except Exception:
             log.exception("answering through the OpenAI-compatible API failed")
             return ApiError(500, OOPS, "server_error").response()
-        message = {"role": "assistant", "content": content(answer)}
+        message = {"role": "assistant", "content": cited_text(answer)}
         return JSONResponse(
             {
                 **self._head(reply_id, "chat.completion"),
@@ -230,8 +224,8 @@ class ChatCompletions:
             yield f"data: {json.dumps({'error': error}, ensure_ascii=False)}\n\n"
             return
         answer = streamed.answer
-        if answer.citations:
-            yield chunk({"content": f"\n\nSources:\n{answer.references()}"})
+        if answer.citations:  # the reference list, as the whole reply has it
+            yield chunk({"content": cited_text(answer).removeprefix(answer.answer)})
         yield chunk({}, "stop", citations=[asdict(c) for c in answer.citations])
         yield "data: [DONE]\n\n"
 
