@@ -6,8 +6,9 @@ import argparse
 import json
 import sys
 from collections.abc import Generator, Sequence
+from importlib import metadata
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from pydantic import ValidationError
 
@@ -38,16 +39,41 @@ def _add_llm_flags(parser: argparse.ArgumentParser) -> None:
         help="who writes the answer: quotes (default), an OpenAI-compatible server, a local GGUF model "
         "(env POLICY_ASSISTANT_LLM); the key comes only from POLICY_ASSISTANT_LLM_API_KEY or OPENAI_API_KEY",
     )
-    parser.add_argument("--llm-base-url", help="OpenAI-compatible server, e.g. http://localhost:8000/v1")
+    parser.add_argument(
+        "--llm-base-url",
+        help="OpenAI-compatible server, e.g. http://localhost:8000/v1 "
+        "(env POLICY_ASSISTANT_LLM_BASE_URL, else OPENAI_BASE_URL)",
+    )
     parser.add_argument("--llm-model", help="model name on that server")
     parser.add_argument("--llm-path", type=Path, help="GGUF model file for --llm local")
 
 
-def _build_parser() -> argparse.ArgumentParser:
+def version() -> str:
+    """The installed package's version (from its metadata)."""
+    try:
+        return metadata.version("policy-assistant")
+    except metadata.PackageNotFoundError:  # run from a checkout that was never installed
+        return "unknown (not installed)"
+
+
+class _Version(argparse.Action):
+    """--version: print the version to the command's output and stop, with no command needed."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, out: TextIO, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+        self.out = out
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
+        print(f"policy-assistant {version()}", file=self.out)
+        parser.exit(0)
+
+
+def _build_parser(out: TextIO) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="policy-assistant",
         description="Grounded, cited answers from a corpus of talent-policy articles.",
     )
+    parser.add_argument("--version", action=_Version, out=out, help="print the version and exit")
     parser.add_argument(
         "--data-dir", type=Path, help="folder holding corpus/ and index/ (env POLICY_ASSISTANT_DATA_DIR)"
     )
@@ -242,7 +268,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     """Run the command line; returns the exit status."""
     out = out or sys.stdout
     err = err or sys.stderr
-    args = _build_parser().parse_args(argv)
+    try:
+        args = _build_parser(out).parse_args(argv)
+    except SystemExit as exc:  # --version and --help stop here with status 0; a usage error with 2
+        return exc.code if isinstance(exc.code, int) else int(exc.code is not None)
     try:
         if args.command in ("eval", "bench"):
             command = list(argv) if argv is not None else sys.argv[1:]

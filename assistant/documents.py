@@ -46,7 +46,7 @@ def iter_files(paths: list[Path]) -> Iterator[Path]:
 
 
 def decode(data: bytes) -> str:
-    """Bytes to text: BOMs first, then UTF-8, UTF-16 without BOM, GB18030, then a guess."""
+    """Bytes to text: BOMs first, then UTF-8, UTF-16 without BOM, then charset-normalizer's detection."""
     for bom, encoding in (
         (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF16_LE, "utf-16"),
@@ -67,16 +67,50 @@ def decode(data: bytes) -> str:
             return data.decode("utf-16-le" if odd_zeros > even_zeros else "utf-16-be")
         except UnicodeDecodeError:
             pass
-    try:
-        return data.decode("gb18030")
-    except UnicodeDecodeError:
-        pass
+    return _detect(data)
+
+
+# charset-normalizer's names for the GB family; GB18030 is the superset they are all decoded with.
+_GB_FAMILY = frozenset({"gb18030", "gbk", "gb2312", "hz"})
+# GB-decoded text is taken for Chinese when this share of its non-ASCII characters are in GB2312
+# (the 7,445 common characters): Latin-1 or Windows-1252 bytes read as GB18030 become rare ones.
+_CHINESE_SHARE = 0.8
+
+
+def _detect(data: bytes) -> str:
+    """charset-normalizer's best guess; GB18030 only when it reads as Chinese, cp1252 on a tie."""
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None:
-        raise SkippedDocument("binary content, not text (no text encoding fits)")
-    return str(best)
+    matches = list(from_bytes(data))
+    for match in matches:
+        if match.encoding in _GB_FAMILY:
+            text = str(match)
+            if mostly_chinese(text):
+                return text
+            continue
+        # Western single-byte code pages often tie (cp1250 reads "é" as cp1252 does, "ñ" as "ń"):
+        # on a tie the most common one, Windows-1252, wins.
+        for other in matches:
+            same_or_better = other.chaos <= match.chaos and other.coherence >= match.coherence
+            if same_or_better and "cp1252" in (other.encoding, *other.could_be_from_charset):
+                return data.decode("cp1252")
+        return str(match)
+    raise SkippedDocument("binary content, not text (no text encoding fits)")
+
+
+def mostly_chinese(text: str) -> bool:
+    """True when most non-ASCII characters are common Chinese ones (encodable in GB2312)."""
+    wide = [c for c in text if ord(c) > 0x7F and not c.isspace()]
+    if not wide:
+        return False
+    common = 0
+    for char in wide:
+        try:
+            char.encode("gb2312")
+        except UnicodeEncodeError:
+            continue
+        common += 1
+    return common >= _CHINESE_SHARE * len(wide)
 
 
 def _check_text(text: str) -> str:

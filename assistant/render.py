@@ -15,6 +15,13 @@ def source_line(c: Citation) -> str:
     return " · ".join(p for p in (c.title or c.path, c.publisher, c.date, c.region) if p)
 
 
+def cited_text(answer: Answer) -> str:
+    """The answer with its [n] markers, then "Sources:" and its reference list, as plain text."""
+    if not answer.citations:
+        return answer.answer
+    return f"{answer.answer}\n\nSources:\n{answer.references()}"
+
+
 def answer_markdown(answer: Answer, library: Library | None = None) -> str:
     """The chat message: the answer with its [n] markers, then its numbered sources.
 

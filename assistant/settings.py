@@ -13,12 +13,17 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 # The API key's environment variables: the only place it is read from.
 LLM_KEY_VARIABLES = ("POLICY_ASSISTANT_LLM_API_KEY", "OPENAI_API_KEY")
+# The server's base URL: the project's variable, else the one the OpenAI SDKs read.
+LLM_BASE_URL_VARIABLES = ("POLICY_ASSISTANT_LLM_BASE_URL", "OPENAI_BASE_URL")
 
 
 class Settings(BaseSettings):
     """Where the data lives, which models build the index, and how answers are made."""
 
-    model_config = SettingsConfigDict(env_prefix="POLICY_ASSISTANT_", extra="forbid", frozen=True)
+    # validate_by_name: flags and config files set an aliased field (llm_base_url) by its name.
+    model_config = SettingsConfigDict(
+        env_prefix="POLICY_ASSISTANT_", extra="forbid", frozen=True, validate_by_name=True
+    )
 
     data_dir: Path = Field(
         default=PROJECT_ROOT,
@@ -72,7 +77,9 @@ class Settings(BaseSettings):
     )
     llm_base_url: str | None = Field(
         default=None,
-        description="OpenAI-compatible server's base URL, e.g. http://localhost:8000/v1 (llm=openai).",
+        validation_alias=AliasChoices(*LLM_BASE_URL_VARIABLES),
+        description="OpenAI-compatible server's base URL, e.g. http://localhost:8000/v1 (llm=openai); "
+        "from POLICY_ASSISTANT_LLM_BASE_URL, else OPENAI_BASE_URL.",
     )
     llm_model: str | None = Field(
         default=None, description="Model name the OpenAI-compatible server serves (llm=openai)."

@@ -16,6 +16,7 @@ from gradio.components.chatbot import ExampleMessage
 from assistant.answer import Answer, Streamed
 from assistant.core import Assistant
 from assistant.errors import AssistantError, BadQuestion
+from assistant.openai_api import ChatCompletions
 from assistant.query import Filters
 from assistant.render import answer_markdown, article_html, library_rows, plain_text, source_line
 from assistant.service import ChatService
@@ -418,12 +419,17 @@ def build_app(service: ChatService) -> gr.Blocks:
 
 
 def serve(settings: Settings, *, block: bool = True, assistant: Assistant | None = None) -> gr.Blocks:
-    """Start the app: the index is prepared in the background while the page already opens."""
+    """Start the app and its OpenAI-compatible API: the index is prepared in the background while
+    the page already opens."""
     service = ChatService(assistant or Assistant(settings))
     service.start(background=True)
     demo = build_app(service)
     demo.queue(default_concurrency_limit=settings.concurrency)
+    # The OpenAI-compatible API is served beside the app by the same server: its routes are given
+    # to the FastAPI app Gradio builds (app_kwargs reach FastAPI's constructor), ahead of Gradio's own.
+    api = ChatCompletions(service)
     demo.launch(
+        app_kwargs={"routes": api.routes()},
         server_name=settings.host,
         server_port=settings.port,
         share=settings.share,

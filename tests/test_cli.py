@@ -178,3 +178,44 @@ def test_an_llm_without_a_server_address_is_one_clear_line(data_dir: Path) -> No
         .splitlines()[-1]
         .startswith("error: --llm openai needs the server's address: --llm-base-url")
     )
+
+
+def test_version_prints_the_installed_package_version() -> None:
+    from importlib.metadata import version
+
+    code, out, err = run_cli("--version")
+    assert code == 0, err
+    assert out.strip() == f"policy-assistant {version('policy-assistant')}"
+
+
+def test_openai_base_url_is_the_default_server_and_the_key_is_never_printed(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reply = "Harbor City pays engineers a monthly housing subsidy of 1,500 yuan [1]."
+    monkeypatch.delenv("POLICY_ASSISTANT_LLM_BASE_URL", raising=False)
+    monkeypatch.delenv("POLICY_ASSISTANT_LLM_API_KEY", raising=False)
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-never-printed")
+    with ScriptedServer(canned(reply)) as server:
+        monkeypatch.setenv("OPENAI_BASE_URL", server.url)
+        question = "How much is the Harbor City housing subsidy?"
+        flags = ["--json", "--llm", "openai", "--llm-model", "scripted"]
+        code, out, err = run_cli("--data-dir", str(data_dir), "ask", *flags, question)
+    assert code == 0, err
+    record = json.loads(out)
+    assert record["generation"]["answered_by"] == "openai" and "1,500 yuan" in record["answer"]
+    assert server.requests[-1]["authorization"] == "Bearer sk-never-printed"
+    assert "sk-never-printed" not in out + err
+
+
+def test_the_project_base_url_wins_over_openai_base_url(monkeypatch: pytest.MonkeyPatch) -> None:
+    from assistant import Settings
+
+    monkeypatch.setenv("OPENAI_BASE_URL", "http://openai.example/v1")
+    assert Settings().llm_base_url == "http://openai.example/v1"
+    assert Settings(llm_base_url="http://flag.example/v1").llm_base_url == "http://flag.example/v1"
+    monkeypatch.setenv("POLICY_ASSISTANT_LLM_BASE_URL", "http://project.example/v1")
+    assert Settings().llm_base_url == "http://project.example/v1"
+    monkeypatch.setenv("LLM_BASE_URL", "http://unprefixed.example/v1")  # not a variable of ours
+    monkeypatch.delenv("POLICY_ASSISTANT_LLM_BASE_URL")
+    monkeypatch.delenv("OPENAI_BASE_URL")
+    assert Settings().llm_base_url is None

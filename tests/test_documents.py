@@ -1,11 +1,12 @@
 """Reading files: encodings, formats, and clear reasons for what cannot be read."""
 
+import codecs
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from assistant.documents import read_document
+from assistant.documents import decode, mostly_chinese, read_document
 from assistant.errors import SkippedDocument
 
 ARTICLE = "兰州市发布柔性引才政策。Lanzhou offers talent support to engineers."
@@ -39,6 +40,39 @@ def test_text_encodings_are_decoded(tmp_path: Path, encoding: str) -> None:
     path = tmp_path / "article.txt"
     path.write_bytes(ARTICLE.encode(encoding))
     assert read_document(path).text == ARTICLE
+
+
+# Real text in the legacy encodings articles arrive in; GB18030 used to win over every one of them.
+LEGACY = [
+    ("Liangjiang’s cafés offer “talent” rooms — 1,500 yuan a month for graduates.", "cp1252"),
+    ("Liangjiang’s cafés", "cp1252"),
+    ("La ciudad ofrece a los jóvenes años de vivienda: señor Muñoz, “España” y más.", "cp1252"),
+    ("Düsseldorf Förderprogramm für Fachkräfte: 2.000 DM, naïve café in São Paulo, größer.", "latin-1"),
+    ("Liangjiang's cafés", "latin-1"),
+    ("臺北市政府公布人才引進方案，凡具有博士學位之專業人才，可申請每月新臺幣三萬元之住宅補助。", "big5"),
+    ("重庆两江新区人才大会将于2020年举行，优秀毕业生可享受一万元安家补贴。", "gb18030"),
+    (ARTICLE, "gb18030"),
+    ("Liangjiang’s cafés and 两江新区的人才公寓.", "utf-16"),  # with a BOM
+    ("Liangjiang’s cafés and 两江新区的人才公寓.", "utf-8"),
+]
+
+
+@pytest.mark.parametrize(("text", "encoding"), LEGACY, ids=[f"{e}-{t[:12]}" for t, e in LEGACY])
+def test_legacy_encodings_are_detected_not_read_as_gb18030(tmp_path: Path, text: str, encoding: str) -> None:
+    data = text.encode(encoding)
+    if encoding == "utf-16":
+        assert data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    path = tmp_path / "article.txt"
+    path.write_bytes(data)
+    assert decode(data) == text
+    assert read_document(path).text == text
+
+
+def test_gb18030_is_accepted_only_for_mostly_chinese_text() -> None:
+    assert mostly_chinese("重庆两江新区人才大会。Chongqing talents.")
+    # Windows-1252 bytes read as GB18030: rare characters glued to Latin words.
+    assert not mostly_chinese("Liangjiang’s cafés".encode("cp1252").decode("gb18030"))
+    assert not mostly_chinese("plain ASCII")
 
 
 def test_html_keeps_the_article_and_drops_navigation(tmp_path: Path) -> None:
