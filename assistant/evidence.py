@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from assistant.index import Article
 from assistant.metadata import ArticleMeta
@@ -227,7 +228,7 @@ _META_ASKS = {
         r"\bwho (?:published|put out|released|issued|carried|ran|posted)\b|\bpublisher\b|"
         r"\b(?:which|what) (?:website|web site|site|newspaper|paper|outlet|newswire|wire|media|publication|"
         r"agency)\b.{0,60}\b(?:carried|carries|published|ran|runs|posted|released|put out|reported|issued)\b|"
-        r"\b(?:on|in|by|through) (?:which|what) (?:website|site|newspaper|paper|outlet|newswire|wire)\b|"
+        r"\b(?:on|in|by|through|for) (?:which|what) (?:website|site|newspaper|paper|outlet|newswire|wire)\b|"
         r"\b(?:where|by whom) was\b.{0,80}\b(?:published|posted|released|carried)\b|"
         r"\boriginally published\b",
         re.IGNORECASE,
@@ -259,20 +260,34 @@ def asked_metadata(question: str) -> list[str]:
     """The metadata fields a question asks about an article (author, publisher, date, title), if any."""
     if not _DOCUMENT.search(question):
         return []
-    return [field for field, pattern in _META_ASKS.items() if pattern.search(question)]
+    fields = [field for field, pattern in _META_ASKS.items() if pattern.search(question)]
+    # "Which website carried the transcript, and on what date?": the date asked beside is its date too.
+    if fields and "date" not in fields and re.search(r"\b(?:what|which) (?:date|day)\b", question, re.I):
+        fields.append("date")
+    return fields
 
 
-def metadata_statement(meta: ArticleMeta) -> str:
-    """One sentence with what an article's metadata holds."""
+def metadata_statement(meta: ArticleMeta, asked: list[str]) -> str:
+    """One sentence saying what was asked of an article's metadata (its title names the article)."""
+    if asked == ["title"] and meta.title:
+        return f"The article is titled “{meta.title}”."
     pieces = [f"The article “{meta.title}”" if meta.title else "The article"]
-    if meta.publisher:
+    if "publisher" in asked and meta.publisher:
         pieces.append(f"was published by {meta.publisher}")
-    if meta.date:
-        pieces.append(f"{'on' if meta.publisher else 'is dated'} {meta.date}")
-    text = " ".join(pieces)
-    if meta.author:
-        text += f", written by {meta.author}"
-    return text + "."
+    if "date" in asked and meta.date:
+        pieces.append(f"{'on' if len(pieces) > 1 else 'is dated'} {_spelled_date(meta.date)}")
+    if "author" in asked and meta.author:
+        pieces.append(f"{'and ' if len(pieces) > 1 else ''}was written by {meta.author}")
+    return " ".join(pieces) + "."
+
+
+def _spelled_date(iso: str) -> str:
+    """2024-05-15 as May 15, 2024: the way the articles write dates."""
+    try:
+        day = date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{day.strftime('%B')} {day.day}, {day.year}"
 
 
 def _metadata_quote(article: Article, values: list[str]) -> str:
@@ -545,7 +560,7 @@ class EvidenceFinder:
             part = Part(text=query.question)
             gap = Gap(part, where, f"its {' or '.join(_META_NAMES[f] for f in about)}")
             return dataclasses.replace(base, gaps=(gap,))
-        statement = metadata_statement(meta)
+        statement = metadata_statement(meta, list(given))
         quote = _metadata_quote(hit.article, list(given.values()))
         passage = Passage(
             article=hit.article,

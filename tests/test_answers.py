@@ -128,3 +128,9 @@ def test_words_that_are_not_places_are_never_reported_as_places(assistant: Assis
     assert answer.declined and not answer.citations
     assert "Taiyuan" in answer.answer
     assert "I'm" not in answer.answer and "PhD" not in answer.answer.split("Taiyuan")[0]
+
+
+def test_who_wrote_an_article_is_answered_from_its_metadata(assistant: Assistant) -> None:
+    answer = assistant.ask("Who wrote the article about Harbor City's housing subsidy, and for which paper?")
+    assert "Li Ming" in answer.answer and "Harbor Daily" in answer.answer
+    assert [c.path for c in answer.citations] == ["corpus/harbor_city.txt"]
