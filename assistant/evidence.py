@@ -36,6 +36,16 @@ MIN_TYPED_SIMILARITY = 0.6
 # A sentence must share this much of the focus to be quoted beside the best one.
 MIN_SENTENCE_COVERAGE = 0.3
 MAX_SENTENCES = 3
+# A question asking for a list ("What are the four tiers ...?", "What kinds of income ...?") may be
+# answered by more sentences: the items are often a sentence each.
+MAX_LIST_SENTENCES = 5
+_LIST_QUESTION = re.compile(
+    r"\b(?:what|which) (?:kinds?|types?|sorts?|categories|forms?) of\b|"
+    r"\bwhat are the (?:\w+[ -]){0,3}(?:tiers|levels|types|kinds|categories|measures|steps|benefits|"
+    r"conditions|requirements|industries|areas|fields|sections|programs|programmes|services|sub-programs)\b|"
+    r"\blist (?:the|all)\b|\bwalk me through\b",
+    re.IGNORECASE,
+)
 # How much the cosine similarity of a sentence's chunk to the question adds to its word overlap:
 # the model sees paraphrase that word overlap misses (measured on evals/questions.jsonl).
 CHUNK_WEIGHT = 1.0
@@ -382,10 +392,11 @@ class EvidenceFinder:
         if not sentences:
             return []
         ranked = sorted(sentences, key=lambda s: -s.score)
+        most = MAX_LIST_SENTENCES if _LIST_QUESTION.search(query.question) else MAX_SENTENCES
         best = ranked[0]
         chosen = [best]
         for s in ranked[1:]:
-            if len(chosen) >= MAX_SENTENCES or s.score < max(0.6 * best.score, MIN_SENTENCE_COVERAGE):
+            if len(chosen) >= most or s.score < max(0.6 * best.score, MIN_SENTENCE_COVERAGE):
                 break
             chosen.append(s)
         # A sentence that starts "These areas include ..." finishes the one before it.
@@ -397,7 +408,7 @@ class EvidenceFinder:
                 and all(follower.index != c.index for c in chosen)
                 and follower.paragraph == s.paragraph
                 and _CONTINUES.match(follower.text)
-                and len(chosen) < MAX_SENTENCES + 1
+                and len(chosen) < most + 1
             ):
                 chosen.append(follower)
         return sorted(chosen, key=lambda s: s.index)

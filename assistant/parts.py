@@ -371,7 +371,7 @@ GROUP_TERMS = frozenset(
         "phd phds doctor doctors doctoral doctorate master masters postgraduate bachelor bachelors "
         "undergraduate undergraduates graduate graduates junior college diploma degree degrees level holder "
         "holders someone somebody person people only grade class category couple married spouse student "
-        "students fresh new young talent talents"
+        "students fresh new young talent talents hold holds holding possess possesses qualified only"
     )
 )
 
