@@ -355,15 +355,17 @@ class EvidenceFinder:
         if part is not None:
             sentences = [s for s in sentences if fits(part, s.text, s.before).ok]
             # A sentence that holds none of the words the question asks about does not answer it.
-            names = {t for i, p in enumerate(query.places) if not query.is_place(i) for t in p}
-            topic = set(weights) | names
+            names = tuple(t for i, p in enumerate(query.places) if not query.is_place(i) for t in p)
+            topic = set(weights) | set(names)
+            # A name asked about ("What position does Tao Shixiang hold?") is part of the topic.
+            topical = {**weights, **self._weights(names, query)} if names else weights
             if topic:
                 sentences = [
                     s
                     for s in sentences
                     if any(self._covered_term(query, t, s.terms) for t in topic)
                     and (
-                        self._coverage(query, weights, s.terms | s.context_terms) >= MIN_TOPIC_COVERAGE
+                        self._coverage(query, topical, s.terms | s.context_terms) >= MIN_TOPIC_COVERAGE
                         or (
                             part.asks is not None
                             and hit.chunk_similarity.get(s.chunk_id, 0.0) >= MIN_TYPED_SIMILARITY
