@@ -13,6 +13,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from assistant.index import Article
 from assistant.metadata import ArticleMeta
@@ -326,6 +327,11 @@ class EvidenceFinder:
         self.corpus = corpus
         self.max_sources = max_sources
         self._covered = covered_regions(corpus)
+        # An article's quotable sentences, split and tokenised once (each question part reads them).
+        self._quotable = lru_cache(maxsize=2_000)(self._compute_quotable)
+
+    def _compute_quotable(self, doc_id: str) -> tuple[_Sentence, ...]:
+        return tuple(s for s in _sentences(self.corpus.by_doc_id[doc_id]) if _usable(s))
 
     # -- scoring -------------------------------------------------------------------------------
     def _weights(self, focus: tuple[str, ...], query: Query) -> dict[str, float]:
@@ -350,8 +356,7 @@ class EvidenceFinder:
     def _score_sentences(
         self, query: Query, weights: dict[str, float], hit: ArticleHit, part: Part | None
     ) -> list[_Sentence]:
-        place_terms = {t for phrase in query.places for t in phrase}
-        sentences = [s for s in _sentences(hit.article) if _usable(s)]
+        sentences = list(self._quotable(hit.article.doc_id))
         if part is not None:
             sentences = [s for s in sentences if fits(part, s.text, s.before).ok]
             # A sentence that holds none of the words the question asks about does not answer it.
@@ -372,18 +377,24 @@ class EvidenceFinder:
                         )
                     )
                 ]
+        return [self._scored(query, weights, hit, s, part) for s in sentences]
+
+    def _scored(
+        self, query: Query, weights: dict[str, float], hit: ArticleHit, sentence: _Sentence, part: Part | None
+    ) -> _Sentence:
+        """A copy of the sentence with its score for this question (the cached one stays unscored)."""
         # The chunk's cosine similarity carries the meaning that word overlap misses.
-        for s in sentences:
-            s.score = self._coverage(query, weights, s.terms)
-            s.score += CHUNK_WEIGHT * hit.chunk_similarity.get(s.chunk_id, 0.0)
-            if query.wants and _ANSWER_TYPES[query.wants].search(s.text):
-                s.score += ANSWER_TYPE_BONUS
-            if part is not None and part.groups & groups_in(s.text):
-                s.score += GROUP_BONUS  # names the people asked about itself, not only nearby
-            if place_terms:
-                s.score += PLACE_WEIGHT * len(place_terms & s.terms) / len(place_terms)
-            s.score -= 0.001 * s.index  # ties go to the earlier sentence
-        return sentences
+        score = self._coverage(query, weights, sentence.terms)
+        score += CHUNK_WEIGHT * hit.chunk_similarity.get(sentence.chunk_id, 0.0)
+        if query.wants and _ANSWER_TYPES[query.wants].search(sentence.text):
+            score += ANSWER_TYPE_BONUS
+        if part is not None and part.groups & groups_in(sentence.text):
+            score += GROUP_BONUS  # names the people asked about itself, not only nearby
+        place_terms = {t for phrase in query.places for t in phrase}
+        if place_terms:
+            score += PLACE_WEIGHT * len(place_terms & sentence.terms) / len(place_terms)
+        score -= 0.001 * sentence.index  # ties go to the earlier sentence
+        return dataclasses.replace(sentence, score=score)
 
     def _select(
         self, query: Query, weights: dict[str, float], hit: ArticleHit, part: Part | None, overview: bool
@@ -402,7 +413,7 @@ class EvidenceFinder:
                 break
             chosen.append(s)
         # A sentence that starts "These areas include ..." finishes the one before it.
-        by_index = {s.index: s for s in self._score_sentences(query, weights, hit, None)}
+        by_index = {s.index: s for s in self._quotable(hit.article.doc_id)}
         for s in list(chosen):
             follower = by_index.get(s.index + 1)
             if (
@@ -412,7 +423,7 @@ class EvidenceFinder:
                 and _CONTINUES.match(follower.text)
                 and len(chosen) < most + 1
             ):
-                chosen.append(follower)
+                chosen.append(self._scored(query, weights, hit, follower, None))
         return sorted(chosen, key=lambda s: s.index)
 
     # -- places --------------------------------------------------------------------------------
@@ -435,7 +446,7 @@ class EvidenceFinder:
         several = (query.multi or two_places or len(query.parts) > 1) and len(query.places) > 1
         places = [i for i in range(len(query.places)) if query.is_place(i)]
         if not places and not whole:  # only names ("the Taihu Talent Program"), and no article has them
-            return [], [n for i, n in enumerate(query.place_names) if len(n.split()) > 1]
+            return [], [n for n in query.place_names if len(n.split()) > 1]
         if not places or (whole and not several) or (len(places) == 1 and whole):
             return [(-1, whole)], []
         groups: list[tuple[int, list[ArticleHit]]] = []  # (place order in the question, its articles)
@@ -493,7 +504,6 @@ class EvidenceFinder:
             }
         # Only a region's name and no topic: an overview of the region's article.
         overview = not query.focus and all(t in self.corpus.gazetteer for p in query.places for t in p)
-        figure = _ANSWER_TYPES["amount"] if query.wants == "amount" else _FIGURE
         whole_weights = self._weights(query.focus, query)
         chosen: list[tuple[int, int, ArticleHit, list[_Sentence], float]] = []  # order, part, hit, ...
         gaps: list[Gap] = []
@@ -510,9 +520,9 @@ class EvidenceFinder:
             for index in self._parts_for(query, order):
                 if index in blocked:
                     continue
-                part = query.parts[index] if query.parts else None
+                part = query.parts[index]
                 weights = whole_weights
-                if several_parts and part is not None:
+                if several_parts:
                     own = tuple(t for t in part.focus if t in whole_weights)
                     weights = self._weights(own, query) if own else whole_weights
                 answering: list[tuple[float, ArticleHit, list[_Sentence]]] = []
@@ -520,8 +530,6 @@ class EvidenceFinder:
                     sentences = self._select(query, weights, hit, part, overview)
                     if not sentences:
                         continue
-                    if part is None and query.quantity and not any(figure.search(x.text) for x in sentences):
-                        continue  # "How many attended?" is not answered by sentences with no figure
                     best = max(s.score for s in sentences)
                     merit = best + 0.5 * hit.score / top_score - 0.01 * rank
                     answering.append((merit, hit, sentences))
@@ -530,7 +538,7 @@ class EvidenceFinder:
                 fresh = [item for item in answering if all(item[1] is not c[2] for c in chosen)] or answering
                 for merit, hit, sentences in fresh[:keep]:
                     chosen.append((order, index, hit, sentences, merit))
-                if not answering and part is not None and relevant:
+                if not answering and relevant:
                     where = relevant[0][1].article.meta.region or relevant[0][1].article.meta.title
                     gaps.append(Gap(part, where))
         passages = self._merge(chosen)

@@ -123,10 +123,6 @@ _WANTS_NUMBER = re.compile(
     r"\bhow (?:many|large|big|long)\b|\bwhat (?:percentage|share|number|figure)\b|多少|几", re.I
 )
 _WANTS_DATE = re.compile(r"\bwhen\b|\bwhat (?:date|year|month|day)\b|\bsince when\b|什么时候|何时", re.I)
-# Questions that ask for a quantity: an answer without a figure does not answer them.
-_ASKS_QUANTITY = re.compile(
-    r"\bhow (?:many|much)\b|\bwhat (?:percentage|proportion|share|number|amount)\b|多少|几个", re.I
-)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # Unicode format characters (zero-width spaces and joiners, bidirectional overrides, the BOM):
 # they only hide or reorder text, so they are dropped.
@@ -186,7 +182,6 @@ class Query:
     # "X and Y" between two named phrases, as "x-last-word and y-first-word": two places, unless an
     # article spells it as one name ("Science and Innovation Center").
     joined: tuple[str, ...] = ()
-    quantity: bool = False  # asks "how many/how much": the answer must hold a figure
     parts: tuple[Part, ...] = ()  # what it asks, part by part (parts.py)
     places_known: tuple[bool, ...] = ()  # per named phrase: a place (corpus region or gazetteer)
 
@@ -348,7 +343,6 @@ def understand(turns: list[str], gazetteer: frozenset[str] = frozenset()) -> Que
         place_names=tuple(names),
         multi=bool(_MULTI.search(last)),
         joined=_joined(last, names),
-        quantity=bool(_ASKS_QUANTITY.search(question)),
         injection=any(_INJECTION.search(t) for t in turns),
         wants=_answer_type(question),
         carried=tuple(carried),
