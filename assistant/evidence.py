@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from assistant.index import Article
 from assistant.metadata import ArticleMeta
-from assistant.parts import Part, fits, groups_in
+from assistant.parts import GROUP_TERMS, Part, counted_words, fits, groups_in, rate_words
 from assistant.query import Query
 from assistant.retrieval import ArticleHit, Corpus
 from assistant.text import terms
@@ -87,6 +87,7 @@ _ASKED = {
     "percent": "the percentage",
     "score": "the score required",
     "date": "the date",
+    "procedure": "how to apply",
 }
 
 
@@ -147,12 +148,15 @@ class _Sentence:
     score: float = 0.0
     before: str = ""  # the article's title and the sentences just before it
     context_terms: frozenset[str] = frozenset()
+    lede: str = ""  # the article's title and first sentence: the benefit the whole article is about
 
 
 def _sentences(article: Article) -> list[_Sentence]:
     out: list[_Sentence] = []
     paragraph = 0
     title = article.meta.title or ""
+    first = next((c.sentences[0] for c in article.chunks if c.sentences), "")
+    lede = f"{title} {first}"
     for chunk in article.chunks:
         for i, sentence in enumerate(chunk.sentences):
             if i in chunk.breaks or (i == 0 and out):
@@ -167,6 +171,7 @@ def _sentences(article: Article) -> list[_Sentence]:
                     frozenset(terms(sentence)),
                     before=before,
                     context_terms=frozenset(terms(before)),
+                    lede=lede,
                 )
             )
     return out
@@ -186,11 +191,20 @@ def describe(part: Part) -> str:
     phrase = benefit_phrase(part.text) if part.benefit else None
     if not what:
         return f"an answer to “{part.text.rstrip('?？ ')}”"
+    counted = counted_words(part.text) if part.asks == "count" else ""
+    rate = rate_words(part.text) if part.asks == "percent" else ""
+    if counted or rate:  # "the number of graduates who ...", "the interest rate"
+        what, phrase = (f"the number of {counted}" if counted else f"the {rate}"), None
     pieces = [what]
+    named = " ".join(pieces).lower()
     if phrase:
         pieces.append(f"of the {phrase}")
-    if part.groups:
-        pieces.append("for " + " and ".join(sorted(_GROUP_NAMES.get(g, g) for g in part.groups)))
+    groups = [_GROUP_NAMES.get(g, g) for g in sorted(part.groups)]
+    groups = [
+        g for g in groups if g.split()[0].lower().rstrip("s'") not in named
+    ]  # "graduates for graduates"
+    if groups:
+        pieces.append("for " + " and ".join(groups))
     if part.period and part.asks == "amount":
         pieces.append(f"per {part.period}")
     return " ".join(pieces)
@@ -208,6 +222,7 @@ _GROUP_NAMES = {
     "grade_c": "Grade C talents",
     "grade_d": "Grade D talents",
     "grade_e": "Grade E talents",
+    "high_level": "high-level talents",
 }
 _BENEFIT_PHRASE = re.compile(
     r"((?:[\w'’-]+\s+){0,3}?(?:subsid(?:y|ies)|allowances?|grants?|bonus(?:es)?|rewards?|awards?|stipends?|"
@@ -226,7 +241,7 @@ def benefit_phrase(text: str) -> str | None:
     match = _BENEFIT_PHRASE.search(text)
     if not match:
         return None
-    phrase = _PHRASE_NOISE.sub("", match.group(1)).strip()
+    phrase = _PHRASE_NOISE.sub("", re.sub(r"(?<!\w)['‘’]", "", match.group(1))).strip()
     return phrase or None
 
 
@@ -358,12 +373,16 @@ class EvidenceFinder:
     ) -> list[_Sentence]:
         sentences = list(self._quotable(hit.article.doc_id))
         if part is not None:
-            sentences = [s for s in sentences if fits(part, s.text, s.before).ok]
+            sentences = [s for s in sentences if fits(part, s.text, s.before, s.lede).ok]
             # A sentence that holds none of the words the question asks about does not answer it.
             names = tuple(t for i, p in enumerate(query.places) if not query.is_place(i) for t in p)
             topic = set(weights) | set(names)
             # A name asked about ("What position does Tao Shixiang hold?") is part of the topic.
             topical = {**weights, **self._weights(names, query)} if names else weights
+            if part.groups:
+                # Which people the part is about is checked by fits(); the topic is the rest
+                # ("And someone who only holds a master's degree?" after a PhD's one-off subsidy).
+                topical = {t: w for t, w in topical.items() if t not in GROUP_TERMS} or topical
             if topic:
                 sentences = [
                     s
@@ -538,8 +557,11 @@ class EvidenceFinder:
                 fresh = [item for item in answering if all(item[1] is not c[2] for c in chosen)] or answering
                 for merit, hit, sentences in fresh[:keep]:
                     chosen.append((order, index, hit, sentences, merit))
-                if not answering and relevant:
-                    where = relevant[0][1].article.meta.region or relevant[0][1].article.meta.title
+                # A place asked about whose articles do not answer: say so, even when they are
+                # about something else ("Comparing Liangjiang and Lanzhou: what does each give ...").
+                covering = [hit for _, hit in relevant] or (group if order >= 0 else [])
+                if not answering and covering:
+                    where = covering[0].article.meta.region or covering[0].article.meta.title
                     gaps.append(Gap(part, where))
         passages = self._merge(chosen)
         return Evidence(

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from assistant.embeddings import Embedder
-from assistant.parts import clause_of, fits, read_part
+from assistant.parts import clause_of, count_figures, fits, read_part
 from assistant.prompts import SYSTEM_PROMPT, Source
 from assistant.text import NUMBER_WORDS, fold_ws, terms
 
@@ -83,6 +83,17 @@ def _figure(token: str) -> str:
         fraction = fraction.rstrip("0")
         return f"{int(whole or 0)}.{fraction}" if fraction else str(int(whole or 0))
     return str(int(plain)) if plain.isdigit() else plain
+
+
+# A figure followed by a noun (after any multiplier) counts that noun: "10,000 graduates".
+_COUNTED_NOUN = re.compile(
+    r"^\s*(?:(?:million|billion|thousand|hundred)\s+)*+(?!(?:million|billion|thousand|hundred|and|or|to|in|of|for|per|from|with|at|by|is|are|was|"
+    r"were|the|a|an)\b)[A-Za-z]{3,}"
+)
+
+
+def _digits(written: str) -> str:
+    return re.sub(r"\D", "", written)
 
 
 def figures(text: str) -> dict[str, str]:
@@ -244,11 +255,11 @@ class Guard:
         read like a question part (its benefit, group of people and period) and each source sentence
         holding the figure must fit it as an answer would.
         """
+        wrong = self._miscounted(sentence, cited)
         claim = read_part(sentence)
         if not (claim.kinds or claim.groups or claim.period):
-            return {}
+            return wrong
         claim = dataclasses.replace(claim, asks=None, aggregate=True)
-        wrong: dict[str, str] = {}
         dates = {_figure(m.group(1) or m.group(2)) for m in _IN_DATE.finditer(sentence)}
         for figure, written in figures(sentence).items():
             if not figure[:1].isdigit() or figure in dates:
@@ -270,6 +281,32 @@ class Guard:
                 verdicts.append(benefit if not benefit.ok else people)
             if verdicts and not any(v.ok for v in verdicts):
                 wrong[written] = verdicts[0].why
+        return wrong
+
+    def _miscounted(self, sentence: str, cited: list[int]) -> dict[str, str]:
+        """Figures the sentence gives as a count of people or things that every cited sentence holding
+        them gives as an amount or a measure ("10,000 graduates" from "a subsidy of 10,000 yuan"), or
+        the other way round."""
+        counts = {_digits(w) for w in count_figures(sentence)}
+        wrong: dict[str, str] = {}
+        for figure, written in figures(sentence).items():
+            if not figure[:1].isdigit():
+                continue
+            holding = [
+                r.text
+                for i, r in enumerate(self._rows)
+                if r.n in cited and r.quotable and i in self._single and figure in self._row_figures[i]
+            ]
+            claimed = _digits(written) in counts
+            if claimed and not _COUNTED_NOUN.search(sentence[sentence.find(written) + len(written) :]):
+                continue  # a bare figure ("a maximum of 30 million [1]"): it says neither
+            given = [_digits(written) in {_digits(w) for w in count_figures(text)} for text in holding]
+            if holding and all(g != claimed for g in given):
+                wrong[written] = (
+                    "gives as a count what the source gives as an amount"
+                    if claimed
+                    else "gives as an amount what the source gives as a count"
+                )
         return wrong
 
     def _idle(self, body: str, cited: list[int]) -> list[int]:

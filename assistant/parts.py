@@ -34,6 +34,15 @@ _JOINED_QUESTION = re.compile(
     r"does|do|did|can|could|will|would|should|for how|for what)\b)|\s*;\s*",
     re.IGNORECASE,
 )
+# A clause with one of these verbs and no question word states something: "X says ...", "I'm a PhD".
+_STATES = re.compile(
+    r"\b(?:says?|said|claims?|claimed|reports?|reported|states?|stated|announced|mentions?|mentioned|"
+    r"is|are|was|were|has|have|had|offers?|gives?|pays?|provides?|i'm|i am|i've|we're|we are)\b",
+    re.IGNORECASE,
+)
+_ASKING_WORD = re.compile(
+    r"\b(?:how|what|what's|when|where|which|who|whose|whom|why)\b|[?？]|什么|哪|多少|怎么|如何", re.IGNORECASE
+)
 _PRONOUN_ONLY = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those|there|one)\b", re.IGNORECASE)
 
 
@@ -52,6 +61,10 @@ class Vocabulary:
     periods: dict[str, re.Pattern[str]]
     units: dict[str, re.Pattern[str]]
     aggregate: re.Pattern[str]
+    multipliers: frozenset[str]  # "30 million yuan": words between a figure and its unit
+    measure_units: frozenset[str]  # a figure before one of these measures, it does not count
+    measure_before: frozenset[str]  # nor a figure after one of these ("No. 3", "May 15", "yuan 500")
+    contrasts: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]  # opposite qualifiers: online, in person
 
     @classmethod
     @cache
@@ -80,6 +93,10 @@ class Vocabulary:
             periods=compile_all(raw["periods"]),
             units=compile_all(raw["units"]),
             aggregate=re.compile(raw["aggregate"], re.IGNORECASE),
+            multipliers=frozenset(w.lower() for w in raw["measures"]["multipliers"]),
+            measure_units=frozenset(w.lower() for w in raw["measures"]["units"]),
+            measure_before=frozenset(w.lower() for w in raw["measures"]["before"]),
+            contrasts=tuple((words(a), words(b)) for a, b in raw["contrasts"]["pairs"]),
         )
 
 
@@ -103,6 +120,9 @@ class Part:
     unit: str | None = None  # "year" when a duration is asked in years ("how many years")
     aggregate: bool = False  # asks for a total ("in total", "altogether")
     counted: tuple[str, ...] = ()  # what "how many" counts, as terms
+    measured: tuple[str, ...] = ()  # which rate a percentage is asked of: "interest rate" -> ("interest",)
+    sides: tuple[tuple[int, int], ...] = ()  # (contrast pair, side) the clause names: "in person"
+    years: frozenset[str] = frozenset()  # the years the clause names: "in 2019"
     focus: tuple[str, ...] = field(default=(), compare=False)  # the clause's own terms
 
     @property
@@ -158,17 +178,30 @@ _NOT_COUNTED = frozenset(
 )  # fmt: skip
 
 
-def _counted(question: str) -> tuple[str, ...]:
-    """What "how many" counts, as terms, its head noun last: "how many highly skilled workers did"."""
+def counted_words(question: str) -> str:
+    """What "how many" counts, as written: "how many skilled workers did" -> "skilled workers"."""
     match = re.search(r"\b(?:how many|number of)\s+((?:[a-z'’-]+\s+){0,3}[a-z'’-]+)", question, re.IGNORECASE)
     if not match:
-        return ()
+        return ""
     words: list[str] = []
     for word in match.group(1).split():
         if word.lower() in _NOT_COUNTED:
             break
         words.append(word)
-    return tuple(terms(" ".join(words)))
+    return " ".join(words)
+
+
+def _counted(question: str) -> tuple[str, ...]:
+    """What "how many" counts, as terms, its head noun last."""
+    return tuple(terms(counted_words(question)))
+
+
+def rate_words(text: str) -> str:
+    """Which rate a clause asks for, as written: "at what interest rate" -> "interest rate"."""
+    match = _RATE.search(text)
+    if not match or match.group(1).lower() in _NOT_A_MODIFIER_WORDS:
+        return ""
+    return match.group(0)
 
 
 def read_part(text: str, context: str = "", original: str = "") -> Part:
@@ -194,7 +227,55 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
         unit=unit,
         aggregate=bool(vocabulary.aggregate.search(text)),
         counted=counted,
+        measured=_measured(text) if asks == "percent" else (),
+        sides=sides_in(text, vocabulary),
+        years=frozenset(_YEAR.findall(text)) if asks != "date" else frozenset(),
         focus=tuple(terms(_PRONOUN_ONLY.sub(" ", text))),
+    )
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_RATE = re.compile(r"\b([a-z][a-z-]+)\s+(?:rate|rates|ratio|ratios|proportion)\b", re.IGNORECASE)
+_NOT_A_MODIFIER_WORDS = frozenset(
+    [
+        "what",
+        "which",
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "this",
+        "that",
+        "his",
+        "her",
+        "our",
+        "my",
+        "your",
+        "whose",
+        "any",
+        "each",
+    ]
+)
+_NOT_A_MODIFIER = frozenset(terms(" ".join(_NOT_A_MODIFIER_WORDS), keep_stopwords=True))
+
+
+def _measured(text: str) -> tuple[str, ...]:
+    """The word that says which rate is asked: "at what interest rate" -> ("interest",)."""
+    match = _RATE.search(text)
+    if not match:
+        return ()
+    return tuple(t for t in terms(match.group(1), keep_stopwords=True) if t not in _NOT_A_MODIFIER)
+
+
+def sides_in(text: str, vocabulary: Vocabulary | None = None) -> tuple[tuple[int, int], ...]:
+    """The sides of opposite qualifiers a text names: (pair, 0) for "online", (pair, 1) for "in person"."""
+    vocabulary = vocabulary or Vocabulary.load()
+    return tuple(
+        (pair, side)
+        for pair, patterns in enumerate(vocabulary.contrasts)
+        for side, pattern in enumerate(patterns)
+        if pattern.search(text)
     )
 
 
@@ -207,8 +288,12 @@ def split_question(question: str) -> tuple[list[str], str]:
         if not asking:
             statements.append(sentence)
             continue
-        pieces = [p for p in _JOINED_QUESTION.split(sentence) if p and p.strip(" ,;?")]
-        clauses.extend(p.strip() for p in pieces)
+        pieces = [p.strip() for p in _JOINED_QUESTION.split(sentence) if p and p.strip(" ,;?")]
+        # "Heilongjiang says more graduates are staying, but what is the number?": the premise is
+        # said, not asked.
+        while len(pieces) > 1 and not _ASKING_WORD.search(pieces[0]) and _STATES.search(pieces[0]):
+            statements.append(pieces.pop(0))
+        clauses.extend(pieces)
     if not clauses:  # an instruction or a statement alone ("Housing subsidies in Wuhu."): one part
         return [question.strip()], ""
     return clauses, " ".join(statements)
@@ -262,8 +347,9 @@ def _degree_ok(asked: str, sentence: str, vocabulary: Vocabulary) -> bool:
     return False
 
 
-def fits(part: Part, sentence: str, context: str = "") -> Fit:
-    """Does this sentence answer the part? context: the sentences just before it in its paragraph."""
+def fits(part: Part, sentence: str, context: str = "", lede: str = "") -> Fit:
+    """Does this sentence answer the part? context: the sentences just before it in its paragraph;
+    lede: the article's title and first sentence, which name the benefit a whole article is about."""
     vocabulary = Vocabulary.load()
     if part.asks:
         answer = vocabulary.answers[part.asks]
@@ -271,10 +357,27 @@ def fits(part: Part, sentence: str, context: str = "") -> Fit:
         timed = part.asks == "date" and vocabulary.answers["duration"].search(sentence)
         if not answer.search(sentence) and not timed:
             return Fit(False, f"holds no {part.asks}")
+        if part.asks == "count" and not count_figures(sentence):
+            return Fit(False, "holds no count, only amounts, dates or measures")
         if part.unit and not vocabulary.units[part.unit].search(sentence):
             return Fit(False, f"gives no duration in {part.unit}s")
         if part.counted and part.asks == "count" and not _counts(part.counted, sentence):
             return Fit(False, "counts something else")
+        if part.measured and not set(part.measured) <= set(terms(sentence)):
+            return Fit(False, "gives another rate")
+    if part.years:
+        said = set(_YEAR.findall(sentence))
+        if said and not said & part.years:
+            return Fit(False, "is about another year")
+    if part.sides:
+        named_sides = sides_in(sentence, vocabulary)
+        for pair, side in part.sides:
+            if (
+                (pair, 1 - side) in named_sides
+                and (pair, side) not in named_sides
+                and (pair, 1 - side) not in part.sides
+            ):
+                return Fit(False, "is about the opposite case")
     if part.asks == "amount" and not part.aggregate and vocabulary.aggregate.search(sentence):
         return Fit(False, "gives a total paid out, not what one applicant gets")
     if part.benefit and part.kinds:
@@ -284,7 +387,7 @@ def fits(part: Part, sentence: str, context: str = "") -> Fit:
         if not named & wanted:
             # "Subsidies are set at three levels ... 80,000 yuan": the benefit is named just before.
             conflicting = named - wanted - {"housing"}
-            if conflicting or not kinds_in(context, vocabulary) & wanted:
+            if conflicting or not (kinds_in(context, vocabulary) | kinds_in(lede, vocabulary)) & wanted:
                 return Fit(False, f"is not about the {'/'.join(sorted(wanted))} benefit")
     if part.period and part.asks in ("amount", None):
         other = [
@@ -318,16 +421,17 @@ _NUMBER_WORD = re.compile(
 
 
 def _counts(counted: tuple[str, ...], sentence: str) -> bool:
-    """The head noun counted and a figure (not a year, not a percentage) in the sentence; for another
+    """The head noun counted and a figure (not a year, an amount or a date) in the sentence; for another
     word for people (persons for people), a figure within five words with no preposition between:
     "2257 persons", "skilled personnel reached 825,000"; not "six major areas for key talent"."""
     if not counted:
         return True
-    words = re.findall(r"[\w,.%'’-]+", sentence)
+    words = _words(sentence)
     stems = [terms(w)[:1] for w in words]
+    counts = set(_count_positions(words))
     head = counted[-1]
     wanted = {head} | (_PEOPLE if head in _PEOPLE else set())
-    if any(stem and stem[0] == head for stem in stems) and any(_is_count(w) for w in words):
+    if any(stem and stem[0] == head for stem in stems) and counts:
         return True  # "the demand for talents in key industries ... will exceed 90,000"
     for i, stem in enumerate(stems):
         if not stem or stem[0] not in wanted:
@@ -335,7 +439,7 @@ def _counts(counted: tuple[str, ...], sentence: str) -> bool:
         reach = 7 if stem[0] == head else 5  # "120 domestic and international high-quality talent projects"
         for j in range(max(0, i - reach), min(len(words), i + reach + 1)):
             between = words[min(i, j) + 1 : max(i, j)]
-            if _is_count(words[j]) and not any(w.lower() in _PREPOSITIONS for w in between):
+            if j in counts and not any(w.lower() in _PREPOSITIONS for w in between):
                 return True
     return False
 
@@ -343,9 +447,43 @@ def _counts(counted: tuple[str, ...], sentence: str) -> bool:
 _PREPOSITIONS = frozenset(("for", "of", "in", "on", "at", "with", "to", "from", "by", "into", "per", "among"))
 
 
-def _is_count(word: str) -> bool:
-    word = word.rstrip(".,")
-    return bool(_NUMBER_WORD.match(word)) and not re.fullmatch(r"(?:19|20)\d\d", word)
+def _words(sentence: str) -> list[str]:
+    return re.findall(r"[\w,.%'’$¥/-]+", sentence)
+
+
+def _count_positions(words: list[str]) -> list[int]:
+    """Where the words hold a count: a figure that is not a year, an amount, a measure or a date."""
+    vocabulary = Vocabulary.load()
+    bare = [w.rstrip(".,").lower() for w in words]
+    counts: dict[int, bool] = {}  # figure position -> counts something
+    for j, word in enumerate(bare):
+        if not _NUMBER_WORD.match(word) or re.fullmatch(r"(?:19|20)\d\d", word):
+            continue
+        k = j + 1
+        while k < len(bare) and bare[k] in vocabulary.multipliers:
+            k += 1
+        after = bare[k] if k < len(bare) else ""
+        counts[j] = not (
+            word.endswith("%")
+            or word.startswith(("$", "¥"))
+            or (j and bare[j - 1] in vocabulary.measure_before)  # "No. 3", "May 15", "RMB 500"
+            or after in vocabulary.measure_units  # "10,000 yuan", "30 million yuan", "5 years"
+            or after.split("/")[0] in vocabulary.measure_units
+        )
+    # A range is one measure: "November 21 to 22", "10,000 to 20,000 yuan".
+    for j in sorted(counts):
+        if j + 2 in counts and bare[j + 1] in _RANGE and not (counts[j] and counts[j + 2]):
+            counts[j] = counts[j + 2] = False
+    return [j for j, counting in sorted(counts.items()) if counting]
+
+
+_RANGE = frozenset(("to", "-", "–", "and", "or"))
+
+
+def count_figures(sentence: str) -> list[str]:
+    """The figures of a sentence that count people or things (not years, amounts, measures or dates)."""
+    words = _words(sentence)
+    return [words[j] for j in _count_positions(words)]
 
 
 def following(part: Part, earlier: Part) -> Part:
@@ -362,6 +500,9 @@ def following(part: Part, earlier: Part) -> Part:
         unit=part.unit or (earlier.unit if not part.asks else None),
         aggregate=part.aggregate,
         counted=part.counted or (earlier.counted if not part.asks else ()),
+        measured=part.measured or (earlier.measured if not part.asks else ()),
+        sides=part.sides or earlier.sides,
+        years=part.years or earlier.years,
         focus=part.focus,
     )
 

@@ -57,8 +57,6 @@ FIGURE_GAPS = {
     "ans-09": "the list number of '1. 12 overseas high-level talents ...' counts as a figure, and 1 is not "
     "in the passage",
     "variant-01": _RESPECTIVELY,
-    "variant-05": "an amount in yuan claimed as a count of people: _misbound does not compare the "
-    "quantity type (amount vs count), only benefit, group and period",
     "variant-06": "the source sentence names graduates too; the 30 million yuan is bound to another "
     "group in another clause",
     "variant-07": "a date claim names no benefit, group or period, so _misbound skips it; the article's "

@@ -40,9 +40,7 @@ def _sync_tree(source: Path, target: Path, skip: Collection[str] = ()) -> None:
         shutil.copy2(src, dst)
 
 
-def prepare(
-    work: Path, corpus: Path, distractors: int, seed: int = 0, added: Sequence[Path] = ()
-) -> Path:
+def prepare(work: Path, corpus: Path, distractors: int, seed: int = 0, added: Sequence[Path] = ()) -> Path:
     """A data folder under work: corpus/ holds the given corpus and corpus/lookalikes/ N distractors.
 
     Each added folder (test articles, such as evals/corpora/real) is copied in as corpus/<its name>/.
