@@ -72,3 +72,81 @@ def test_a_follow_up_keeps_what_was_asked_for_its_own_group() -> None:
     (part,) = parts_of("And someone with a master's degree?")
     follow = following(part, earlier)
     assert follow.asks == "amount" and follow.kinds == {"living"} and follow.groups == {"master"}
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "answers"),
+    [
+        # A figure before yuan, a unit or after a month name counts nothing.
+        (
+            "How many graduates have been paid the resettlement subsidy so far?",
+            "Outstanding graduates can also enjoy a resettlement subsidy of 10,000 yuan.",
+            False,
+        ),
+        (
+            "How many people attended the fair?",
+            "From November 21 to 22, the fair will be held in the New Area.",
+            False,
+        ),
+        ("How many people attended the fair?", "More than 3,000 people attended the fair.", True),
+        # Opposite qualifiers: in person is not online.
+        (
+            "How many people will be at the venue in person?",
+            "More than 30,000 talents will join online.",
+            False,
+        ),
+        (
+            "How many people will be at the venue in person?",
+            "About 2,000 talents attended in person and 30,000 joined online.",
+            True,
+        ),
+        # Which rate is asked.
+        ("At what interest rate is the talent loan given?", "The net inflow rate was 12%.", False),
+        ("At what interest rate is the talent loan given?", "The loan's interest rate is 3.5%.", True),
+        # A year asked about is not answered by another year's figure.
+        (
+            "How many talents did the city attract in 2019?",
+            "In 2021, the city attracted 5,000 talents.",
+            False,
+        ),
+        (
+            "How many talents did the city attract in 2019?",
+            "In 2019, the city attracted 4,000 talents.",
+            True,
+        ),
+        # Pay is an amount.
+        ("What is the minimum monthly pay for an expert?", "Employers must offer suitable pay.", False),
+        # How to apply needs a channel or a step.
+        (
+            "How do young professionals apply for the housing incentives?",
+            "More than 1,000 professionals have so far applied for the housing incentives.",
+            False,
+        ),
+        (
+            "How do young professionals apply for the housing incentives?",
+            "A WeChat Mini Program application platform for the housing incentives opened on Feb 6.",
+            True,
+        ),
+    ],
+)
+def test_a_part_is_not_answered_by_a_figure_about_something_else(
+    question: str, sentence: str, answers: bool
+) -> None:
+    (part,) = parts_of(question)
+    assert fits(part, sentence).ok is answers, fits(part, sentence).why
+
+
+def test_a_premise_is_said_not_asked() -> None:
+    parts = parts_of(
+        "Heilongjiang says more graduates are staying, but what is the number of graduates who stayed?"
+    )
+    assert len(parts) == 1 and parts[0].asks == "count"
+    two = parts_of("For a foreign expert: how long is the visa valid, and what share of the score is points?")
+    assert [p.asks for p in two] == ["duration", "percent"]
+
+
+def test_the_article_lede_names_the_benefit_a_later_sentence_is_about() -> None:
+    (part,) = parts_of("How do young professionals apply for Zhuhai's housing incentives?")
+    sentence = "A WeChat Mini Program platform has been accepting applications since Feb 6."
+    assert not fits(part, sentence, "Recruitment fairs help employment.").ok
+    assert fits(part, sentence, "Recruitment fairs help employment.", "Zhuhai's new housing policy ...").ok
