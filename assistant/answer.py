@@ -168,10 +168,12 @@ def citation(n: int, passage: Passage) -> Citation:
 def gap_notes(evidence: Evidence) -> list[str]:
     """Plain sentences naming what the corpus does not give: parts unanswered, places uncovered."""
     notes: list[str] = []
-    answered = {i for p in evidence.passages for i in p.parts}
+    answered = {
+        (i, p.article.meta.region or p.article.meta.title) for p in evidence.passages for i in p.parts
+    }
     for gap in evidence.gaps:
         index = evidence.parts.index(gap.part) if gap.part in evidence.parts else -1
-        if index in answered and not evidence.labelled:
+        if (index, gap.where) in answered:
             continue  # another article of the same place answers it
         where = f"The {gap.where} article" if gap.where else "The corpus"
         notes.append(f"{where} does not give {gap.describe()}.")
