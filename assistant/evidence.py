@@ -185,6 +185,13 @@ def _usable(sentence: _Sentence) -> bool:
     return sentence.text.rstrip()[-1:] in _SENTENCE_END
 
 
+_HOW_MUCH = re.compile(
+    r"\bhow much ((?:[a-z-]+ ){0,2}?[a-z-]+) "
+    r"(?:does|do|is|are|can|will|did|would|should|has|have|was|were)\b",
+    re.IGNORECASE,
+)
+
+
 def describe(part: Part) -> str:
     """A part in words, for saying the corpus does not give it."""
     what = _ASKED.get(part.asks or "", "")
@@ -193,8 +200,11 @@ def describe(part: Part) -> str:
         return f"an answer to “{part.text.rstrip('?？ ')}”"
     counted = counted_words(part.text) if part.asks == "count" else ""
     rate = rate_words(part.text) if part.asks == "percent" else ""
+    measured = _HOW_MUCH.search(part.text) if part.asks == "amount" and not phrase else None
     if counted or rate:  # "the number of graduates who ...", "the interest rate"
         what, phrase = (f"the number of {counted}" if counted else f"the {rate}"), None
+    elif measured and measured.group(1).lower() not in ("money", "subsidy", "funding"):
+        what = f"the {measured.group(1)}"  # "how much office space does it have" -> "the office space"
     pieces = [what]
     named = " ".join(pieces).lower()
     if phrase:
@@ -205,6 +215,8 @@ def describe(part: Part) -> str:
     ]  # "graduates for graduates"
     if groups:
         pieces.append("for " + " and ".join(groups))
+    if part.years:
+        pieces.append("for " + " and ".join(sorted(part.years)))
     if part.period and part.asks == "amount":
         pieces.append(f"per {part.period}")
     return " ".join(pieces)
@@ -484,18 +496,24 @@ class EvidenceFinder:
 
     @staticmethod
     def _parts_for(query: Query, order: int) -> list[int]:
-        """The parts a place's articles should answer: those naming the place, else all unplaced."""
+        """The parts a place's articles should answer: those naming the place, and those naming no
+        place that follow it ("... in Hangzhou's X, and how much office space does it have?");
+        else every part naming no place."""
         if order < 0:
             return list(range(len(query.parts)))
+        texts = [p.text.lower() for p in query.parts]
         name = query.place_names[order].lower()
-        own = [i for i, p in enumerate(query.parts) if name in p.text.lower()]
-        placed = {
-            i
-            for i, p in enumerate(query.parts)
-            for other in query.place_names
-            if other.lower() in p.text.lower()
-        }
-        return own or [i for i in range(len(query.parts)) if i not in placed] or list(range(len(query.parts)))
+        naming = [[other.lower() in text for other in query.place_names] for text in texts]
+        own = [i for i, text in enumerate(texts) if name in text]
+        unplaced = [i for i in range(len(texts)) if not any(naming[i])]
+        if not own:
+            return unplaced or list(range(len(texts)))
+        following = []
+        for i in unplaced:
+            earlier = [j for j in range(i) if any(naming[j])]
+            if not earlier or name in texts[earlier[-1]]:
+                following.append(i)
+        return sorted(own + following)
 
     # -- the stage -----------------------------------------------------------------------------
     def find(self, query: Query, hits: list[ArticleHit]) -> Evidence:
@@ -568,7 +586,7 @@ class EvidenceFinder:
             query.question,
             query.parts,
             tuple(passages[: self.max_sources]),
-            tuple(gaps),
+            tuple(dict.fromkeys(gaps)),
             tuple(missing),
             self._covered,
             labelled=len({p.article.path for p in passages[: self.max_sources]}) > 1,

@@ -199,9 +199,10 @@ def _counted(question: str) -> tuple[str, ...]:
 def rate_words(text: str) -> str:
     """Which rate a clause asks for, as written: "at what interest rate" -> "interest rate"."""
     match = _RATE.search(text)
-    if not match or match.group(1).lower() in _NOT_A_MODIFIER_WORDS:
+    if not match:
         return ""
-    return match.group(0)
+    words = [w for w in match.group(0).split() if w.lower() not in _NOT_A_MODIFIER_WORDS]
+    return " ".join(words) if len(words) > 1 else ""
 
 
 def read_part(text: str, context: str = "", original: str = "") -> Part:
@@ -229,13 +230,35 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
         counted=counted,
         measured=_measured(text) if asks == "percent" else (),
         sides=sides_in(text, vocabulary),
-        years=frozenset(_YEAR.findall(text)) if asks != "date" else frozenset(),
+        years=years_in(text) if asks != "date" else frozenset(),
         focus=tuple(terms(_PRONOUN_ONLY.sub(" ", text))),
     )
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_RATE = re.compile(r"\b([a-z][a-z-]+)\s+(?:rate|rates|ratio|ratios|proportion)\b", re.IGNORECASE)
+_PERCENT = re.compile(r"\d[\d.]*\s*(?:%|percent\b|per cent\b)|\bhalf\b", re.IGNORECASE)
+# Years said relative to now: "last year", "the year before" (the same year whichever way it is said).
+_RELATIVE_YEARS = {
+    "this year": re.compile(r"\b(?:this|the current) year\b", re.IGNORECASE),
+    "last year": re.compile(r"\b(?:last|past) year\b(?! (?:and|or) )", re.IGNORECASE),
+    "the year before": re.compile(
+        r"\b(?:the )?year before(?: last)?\b|\b(?:previous|preceding|prior) year\b|\btwo years ago\b",
+        re.IGNORECASE,
+    ),
+    "next year": re.compile(r"\b(?:next|coming|following) year\b", re.IGNORECASE),
+}
+
+
+def years_in(text: str) -> frozenset[str]:
+    """The years a text names: "2019", and "last year" or "the year before" as such."""
+    named = set(_YEAR.findall(text))
+    named |= {phrase for phrase, pattern in _RELATIVE_YEARS.items() if pattern.search(text)}
+    return frozenset(named)
+
+
+_RATE = re.compile(
+    r"\b((?:[a-z-]+\s+)?[a-z][a-z-]+)\s+(?:rate|rates|ratio|ratios|proportion)\b", re.IGNORECASE
+)
 _NOT_A_MODIFIER_WORDS = frozenset(
     [
         "what",
@@ -363,12 +386,19 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "") -> Fit:
             return Fit(False, f"gives no duration in {part.unit}s")
         if part.counted and part.asks == "count" and not _counts(part.counted, sentence):
             return Fit(False, "counts something else")
-        if part.measured and not set(part.measured) <= set(terms(sentence)):
-            return Fit(False, "gives another rate")
+        if part.measured and not any(
+            set(part.measured) <= set(terms(_own_clause(sentence, m.group())))
+            for m in _PERCENT.finditer(sentence)
+        ):
+            return Fit(False, "gives another rate")  # "net inflow rate ... increased by 35%"
     if part.years:
-        said = set(_YEAR.findall(sentence))
-        if said and not said & part.years:
-            return Fit(False, "is about another year")
+        # Years and relative years ("last year") are compared each with their own kind.
+        said = years_in(sentence)
+        for relative in (False, True):
+            asked = {y for y in part.years if (not y[:1].isdigit()) == relative}
+            given = {y for y in said if (not y[:1].isdigit()) == relative}
+            if asked and given and not asked & given:
+                return Fit(False, "is about another year")
     if part.sides:
         named_sides = sides_in(sentence, vocabulary)
         for pair, side in part.sides:
@@ -431,11 +461,15 @@ def _counts(counted: tuple[str, ...], sentence: str) -> bool:
     counts = set(_count_positions(words))
     head = counted[-1]
     wanted = {head} | (_PEOPLE if head in _PEOPLE else set())
-    if any(stem and stem[0] == head for stem in stems) and counts:
+    if any(stem and stem[0] == head for stem in stems) and any(
+        _counts_nothing_after(words, j) for j in counts
+    ):
         return True  # "the demand for talents in key industries ... will exceed 90,000"
     for i, stem in enumerate(stems):
         if not stem or stem[0] not in wanted:
             continue
+        if stem[0] != head and _modifies_next(words, i):
+            continue  # "12 rural talent stations" counts stations
         reach = 7 if stem[0] == head else 5  # "120 domestic and international high-quality talent projects"
         for j in range(max(0, i - reach), min(len(words), i + reach + 1)):
             between = words[min(i, j) + 1 : max(i, j)]
@@ -445,6 +479,32 @@ def _counts(counted: tuple[str, ...], sentence: str) -> bool:
 
 
 _PREPOSITIONS = frozenset(("for", "of", "in", "on", "at", "with", "to", "from", "by", "into", "per", "among"))
+
+
+def _modifies_next(words: list[str], i: int) -> bool:
+    """A singular word before a plural noun describes it: "talent stations", "talent apartments"."""
+    if i + 1 >= len(words) or words[i].lower().endswith("s"):
+        return False
+    after = words[i + 1]
+    return (
+        after.isalpha()
+        and after.islower()
+        and after.endswith("s")
+        and terms(after)[:1] != terms(words[i])[:1]
+    )
+
+
+def _counts_nothing_after(words: list[str], j: int) -> bool:
+    """A figure not followed by a noun of its own ("will exceed 90,000 this year"), so it may count
+    the sentence's subject; "12 rural talent stations" counts stations."""
+    if j + 1 >= len(words) or words[j].endswith((",", ".")):
+        return True
+    after = words[j + 1].lower()
+    return (
+        not after[:1].isalpha()
+        or after in _PREPOSITIONS
+        or after in ("and", "or", "than", "this", "last", "so")
+    )
 
 
 def _words(sentence: str) -> list[str]:
@@ -562,6 +622,19 @@ def clause_of(sentence: str, written: str) -> tuple[str, str]:
             return f"{label} {clause}".strip(), before
         before = f"{before} {clause}".strip()
     return sentence, ""
+
+
+def _own_clause(sentence: str, written: str) -> str:
+    """The clause holding a figure with the figure-less clauses just before it, and none after:
+    "..., the number of students increased by 35% ..., and the net inflow rate ranks first"."""
+    pieces = _CLAUSE_BREAK.split(sentence)
+    for k, piece in enumerate(pieces):
+        if written in piece:
+            start = k
+            while start > 0 and not _FIGURE_IN.search(pieces[start - 1]):
+                start -= 1
+            return " ".join(pieces[start : k + 1])
+    return sentence
 
 
 def _respectively(sentence: str, written: str) -> tuple[str, str] | None:

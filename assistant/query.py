@@ -264,6 +264,10 @@ def _named_runs(text: str, gazetteer: frozenset[str]) -> list[tuple[str, tuple[s
         if is_named:
             run.extend(stem)
             raw.append(word)
+            if re.search(r"['’]s$", word) and i + 1 < len(words):
+                # "Hangzhou's Future Sci-Tech City": the possessive ends the place's name
+                phrases.append((" ".join(raw), tuple(run)))
+                run, raw = [], []
         elif run:
             phrases.append((" ".join(raw), tuple(run)))
             run, raw = [], []

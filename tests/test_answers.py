@@ -134,3 +134,23 @@ def test_who_wrote_an_article_is_answered_from_its_metadata(assistant: Assistant
     answer = assistant.ask("Who wrote the article about Harbor City's housing subsidy, and for which paper?")
     assert "Li Ming" in answer.answer and "Harbor Daily" in answer.answer
     assert [c.path for c in answer.citations] == ["corpus/harbor_city.txt"]
+
+
+def test_a_place_compared_that_does_not_give_the_detail_is_named(assistant: Assistant) -> None:
+    answer = assistant.ask("Comparing Harbor City and Pine County: how much housing subsidy does each give?")
+    assert "1,500 yuan" in answer.answer
+    assert "Pine County" in answer.answer and "does not give" in answer.answer
+    assert {c.path for c in answer.citations} == {"corpus/harbor_city.txt"}
+
+
+def test_a_count_is_not_answered_with_an_amount(assistant: Assistant) -> None:
+    answer = assistant.ask("How many graduates have taken out Pine County's start-up loan so far?")
+    assert answer.declined and "200,000" not in answer.answer, answer.answer
+
+
+def test_a_clause_after_a_place_is_about_that_place(assistant: Assistant) -> None:
+    answer = assistant.ask(
+        "When do applications open at Harbor City's Talent Bureau, and how many staff does it have?"
+    )
+    assert "April 1" in answer.answer
+    assert "does not give the number of staff" in answer.answer

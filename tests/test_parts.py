@@ -150,3 +150,20 @@ def test_the_article_lede_names_the_benefit_a_later_sentence_is_about() -> None:
     sentence = "A WeChat Mini Program platform has been accepting applications since Feb 6."
     assert not fits(part, sentence, "Recruitment fairs help employment.").ok
     assert fits(part, sentence, "Recruitment fairs help employment.", "Zhuhai's new housing policy ...").ok
+
+
+def test_years_said_relative_to_now_are_compared_with_each_other() -> None:
+    (_, before) = parts_of("How many skilled workers last year, and what was the number the year before?")
+    assert before.asks == "count" and before.years == {"the year before"}
+    assert not fits(before, "Last year, skilled personnel reached 825,000.").ok
+    assert fits(before, "In the previous year, skilled personnel numbered 790,000.").ok
+
+
+def test_a_rate_is_read_in_the_clause_of_its_own_figure() -> None:
+    (part,) = parts_of("What is Hangzhou's net inflow rate of talent?")
+    sentence = (
+        "In 2018, the number of college students increased by 35%, and the net inflow rate of talents "
+        "in Hangzhou ranks first in the country."
+    )
+    assert not fits(part, sentence).ok
+    assert fits(part, "Hangzhou's net inflow rate of talent reached 12.5% in 2018.").ok

@@ -56,3 +56,8 @@ def test_filters_accept_iso_dates_only() -> None:
     assert Filters(region="zhe").allows("Zhejiang", "2019-05-16")
     assert not Filters(date_from="2020-01-01").allows("Zhejiang", "2019-05-16")
     assert not Filters(date_to="2020-01-01").allows("Zhejiang", None)
+
+
+def test_a_possessive_ends_a_places_name() -> None:
+    query = understand(["When did the park move into Hangzhou's Future Sci-Tech City?"])
+    assert "Hangzhou's" in query.place_names and "Future Sci-Tech City" in query.place_names
