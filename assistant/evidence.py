@@ -88,6 +88,8 @@ _ASKED = {
     "score": "the score required",
     "date": "the date",
     "procedure": "how to apply",
+    "size": "the size",
+    "entity": "which ones",
 }
 
 
@@ -199,8 +201,10 @@ def describe(part: Part) -> str:
     if not what:
         return f"an answer to “{part.text.rstrip('?？ ')}”"
     counted = counted_words(part.text) if part.asks == "count" else ""
+    if part.asks == "entity" and part.counted:
+        what = f"which {part.counted[0]}"
     rate = rate_words(part.text) if part.asks == "percent" else ""
-    measured = _HOW_MUCH.search(part.text) if part.asks == "amount" and not phrase else None
+    measured = _HOW_MUCH.search(part.text) if part.asks in ("amount", "size") and not phrase else None
     if counted or rate:  # "the number of graduates who ...", "the interest rate"
         what, phrase = (f"the number of {counted}" if counted else f"the {rate}"), None
     elif measured and measured.group(1).lower() not in ("money", "subsidy", "funding"):
@@ -391,7 +395,7 @@ class EvidenceFinder:
             topic = set(weights) | set(names)
             # A name asked about ("What position does Tao Shixiang hold?") is part of the topic.
             topical = {**weights, **self._weights(names, query)} if names else weights
-            if part.groups:
+            if part.groups and (part.benefit or part.asks):
                 # Which people the part is about is checked by fits(); the topic is the rest
                 # ("And someone who only holds a master's degree?" after a PhD's one-off subsidy).
                 topical = {t: w for t, w in topical.items() if t not in GROUP_TERMS} or topical

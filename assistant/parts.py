@@ -19,6 +19,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from assistant.places import Gazetteer
 from assistant.text import split_sentences, terms
 
 _QUESTION_START = re.compile(
@@ -65,6 +66,7 @@ class Vocabulary:
     measure_units: frozenset[str]  # a figure before one of these measures, it does not count
     measure_before: frozenset[str]  # nor a figure after one of these ("No. 3", "May 15", "yuan 500")
     contrasts: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]  # opposite qualifiers: online, in person
+    place_kinds: frozenset[str]  # "which countries": named by a place, not by a name holding the word
 
     @classmethod
     @cache
@@ -97,6 +99,7 @@ class Vocabulary:
             measure_units=frozenset(w.lower() for w in raw["measures"]["units"]),
             measure_before=frozenset(w.lower() for w in raw["measures"]["before"]),
             contrasts=tuple((words(a), words(b)) for a, b in raw["contrasts"]["pairs"]),
+            place_kinds=frozenset(raw["entities"]["places"]),
         )
 
 
@@ -119,7 +122,7 @@ class Part:
     period: str | None = None  # "month" or "year" when the amount is asked per month or per year
     unit: str | None = None  # "year" when a duration is asked in years ("how many years")
     aggregate: bool = False  # asks for a total ("in total", "altogether")
-    counted: tuple[str, ...] = ()  # what "how many" counts, as terms
+    counted: tuple[str, ...] = ()  # what "how many" counts, or the kind "which banks" names, as terms
     measured: tuple[str, ...] = ()  # which rate a percentage is asked of: "interest rate" -> ("interest",)
     sides: tuple[tuple[int, int], ...] = ()  # (contrast pair, side) the clause names: "in person"
     years: frozenset[str] = frozenset()  # the years the clause names: "in 2019"
@@ -178,6 +181,25 @@ _NOT_COUNTED = frozenset(
 )  # fmt: skip
 
 
+def _entity(text: str, vocabulary: Vocabulary) -> tuple[str, ...]:
+    """The kind of thing "which banks" asks to be named, as written in the plural."""
+    match = vocabulary.asks["entity"].search(text)
+    return (match.group(1).lower(),) if match else ()
+
+
+def _names_one(kind: tuple[str, ...], sentence: str, vocabulary: Vocabulary) -> bool:
+    """Does the sentence name a thing of this kind: "Bank of Hangzhou" for banks, "Japan" for countries?"""
+    if not kind:
+        return True
+    if kind[0] in vocabulary.place_kinds:
+        return bool(Gazetteer.load().find(sentence))
+    singular = re.sub(r"(?:ies)$", "y", kind[0])
+    singular = singular[:-1] if singular.endswith("s") and not kind[0].endswith("ies") else singular
+    word = re.escape(singular.capitalize())
+    name = rf"\b(?:[A-Z][\w&'’.-]*\s+){{1,5}}{word}s?\b|\b{word}s? of (?:[A-Z][\w'’-]*\s*)+"
+    return bool(re.search(name, sentence))
+
+
 def counted_words(question: str) -> str:
     """What "how many" counts, as written: "how many skilled workers did" -> "skilled workers"."""
     match = re.search(r"\b(?:how many|number of)\s+((?:[a-z'’-]+\s+){0,3}[a-z'’-]+)", question, re.IGNORECASE)
@@ -217,7 +239,7 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
         unit_match = re.search(r"\bhow many (years|months|days|weeks)\b", text, re.IGNORECASE)
         unit = unit_match.group(1).lower().rstrip("s") if unit_match else None
     period = next((p for p, pattern in vocabulary.periods.items() if pattern.search(text)), None)
-    counted = _counted(text) if asks == "count" else ()
+    counted = _counted(text) if asks == "count" else _entity(text, vocabulary) if asks == "entity" else ()
     return Part(
         text=text.strip(),
         asks=asks,
@@ -386,6 +408,8 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "") -> Fit:
             return Fit(False, f"gives no duration in {part.unit}s")
         if part.counted and part.asks == "count" and not _counts(part.counted, sentence):
             return Fit(False, "counts something else")
+        if part.asks == "entity" and not _names_one(part.counted, sentence, vocabulary):
+            return Fit(False, f"names no {' '.join(part.counted)}")
         if part.measured and not any(
             set(part.measured) <= set(terms(_own_clause(sentence, m.group())))
             for m in _PERCENT.finditer(sentence)

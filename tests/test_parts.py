@@ -167,3 +167,22 @@ def test_a_rate_is_read_in_the_clause_of_its_own_figure() -> None:
     )
     assert not fits(part, sentence).ok
     assert fits(part, "Hangzhou's net inflow rate of talent reached 12.5% in 2018.").ok
+
+
+def test_which_banks_wants_banks_named() -> None:
+    (part,) = parts_of("Which banks are taking part in the talent service bank?")
+    assert part.asks == "entity"
+    assert not fits(part, "The alliance integrates the powers of banks, brokers and funds.").ok
+    assert fits(part, "Partners include the Bank of Hangzhou and China Construction Bank.").ok
+    (countries,) = parts_of("Which countries did the overseas talents come from?")
+    assert fits(countries, "Most came from Singapore and Japan.").ok
+    assert not fits(countries, "They came from many places abroad.").ok
+
+
+def test_how_big_asks_a_size() -> None:
+    (part,) = parts_of("How big will the talent building be?")
+    assert part.asks == "size"
+    assert not fits(part, "The talent building gathers 360 major talent policies.").ok
+    assert fits(part, "The talent building will cover 50,000 square meters.").ok
+    (subsidy,) = parts_of("How big is the housing subsidy?")
+    assert subsidy.asks == "amount"
