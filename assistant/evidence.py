@@ -407,7 +407,7 @@ class EvidenceFinder:
                     and (
                         self._coverage(query, topical, s.terms | s.context_terms) >= MIN_TOPIC_COVERAGE
                         or (
-                            part.asks is not None
+                            (part.asks is not None or part.benefit)
                             and hit.chunk_similarity.get(s.chunk_id, 0.0) >= MIN_TYPED_SIMILARITY
                         )
                     )
