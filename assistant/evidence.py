@@ -88,6 +88,7 @@ _ASKED = {
     "score": "the score required",
     "date": "the date",
     "procedure": "how to apply",
+    "deadline": "the deadline",
     "size": "the size",
     "entity": "which ones",
 }
@@ -151,6 +152,7 @@ class _Sentence:
     before: str = ""  # the article's title and the sentences just before it
     context_terms: frozenset[str] = frozenset()
     lede: str = ""  # the article's title and first sentence: the benefit the whole article is about
+    year: int | None = None  # the article's year: what "last year" means in it
 
 
 def _sentences(article: Article) -> list[_Sentence]:
@@ -159,6 +161,8 @@ def _sentences(article: Article) -> list[_Sentence]:
     title = article.meta.title or ""
     first = next((c.sentences[0] for c in article.chunks if c.sentences), "")
     lede = f"{title} {first}"
+    dated = article.meta.date or ""
+    year = int(dated[:4]) if dated[:4].isdigit() else None
     for chunk in article.chunks:
         for i, sentence in enumerate(chunk.sentences):
             if i in chunk.breaks or (i == 0 and out):
@@ -174,6 +178,7 @@ def _sentences(article: Article) -> list[_Sentence]:
                     before=before,
                     context_terms=frozenset(terms(before)),
                     lede=lede,
+                    year=year,
                 )
             )
     return out
@@ -389,7 +394,7 @@ class EvidenceFinder:
     ) -> list[_Sentence]:
         sentences = list(self._quotable(hit.article.doc_id))
         if part is not None:
-            sentences = [s for s in sentences if fits(part, s.text, s.before, s.lede).ok]
+            sentences = [s for s in sentences if fits(part, s.text, s.before, s.lede, s.year).ok]
             # A sentence that holds none of the words the question asks about does not answer it.
             names = tuple(t for i, p in enumerate(query.places) if not query.is_place(i) for t in p)
             topic = set(weights) | set(names)
@@ -399,11 +404,15 @@ class EvidenceFinder:
                 # Which people the part is about is checked by fits(); the topic is the rest
                 # ("And someone who only holds a master's degree?" after a PhD's one-off subsidy).
                 topical = {t: w for t, w in topical.items() if t not in GROUP_TERMS} or topical
+            # A thing the question names ("the Heilongjiang Talent Week") is what the sentence, or the
+            # sentences just before it, must be about: its rarest word is there.
+            required = self._name_words(query)
             if topic:
                 sentences = [
                     s
                     for s in sentences
                     if any(self._covered_term(query, t, s.terms) for t in topic)
+                    and all(_names_word(query, t, s.terms | s.context_terms) for t in required)
                     and (
                         self._coverage(query, topical, s.terms | s.context_terms) >= MIN_TOPIC_COVERAGE
                         or (
@@ -413,6 +422,22 @@ class EvidenceFinder:
                     )
                 ]
         return [self._scored(query, weights, hit, s, part) for s in sentences]
+
+    def _name_words(self, query: Query) -> list[str]:
+        """The rarest word of each thing (not a place) the question names in two words or more."""
+        out = []
+        for i, phrase in enumerate(query.places):
+            name = query.place_names[i]
+            if query.is_place(i) or len(name.split()) < 2 or groups_in(name):
+                continue  # "Grade C" names people, not a thing
+            own = [
+                t
+                for t in phrase
+                if t not in self.corpus.gazetteer and t not in GROUP_TERMS and not t[:1].isdigit()
+            ]
+            if own:
+                out.append(max(own, key=self.corpus.idf))
+        return out
 
     def _scored(
         self, query: Query, weights: dict[str, float], hit: ArticleHit, sentence: _Sentence, part: Part | None
@@ -668,6 +693,13 @@ class EvidenceFinder:
                 )
             )
         return out
+
+
+def _names_word(query: Query, term: str, vocabulary: frozenset[str]) -> bool:
+    """A name's word is there, or a word it shortens ("Sci-Tech City": science, technology)."""
+    if term in vocabulary or any(alt in vocabulary for alt in query.alternatives.get(term, ())):
+        return True
+    return len(term) >= 3 and any(word.startswith(term) for word in vocabulary)
 
 
 def _quote(sentences: list[_Sentence]) -> str:

@@ -67,6 +67,7 @@ class Vocabulary:
     measure_before: frozenset[str]  # nor a figure after one of these ("No. 3", "May 15", "yuan 500")
     contrasts: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]  # opposite qualifiers: online, in person
     place_kinds: frozenset[str]  # "which countries": named by a place, not by a name holding the word
+    name_words: dict[str, tuple[str, ...]]  # "which companies": names ending "Co., Ltd." or "Group"
 
     @classmethod
     @cache
@@ -100,6 +101,7 @@ class Vocabulary:
             measure_before=frozenset(w.lower() for w in raw["measures"]["before"]),
             contrasts=tuple((words(a), words(b)) for a, b in raw["contrasts"]["pairs"]),
             place_kinds=frozenset(raw["entities"]["places"]),
+            name_words={k: tuple(v) for k, v in raw["entities"]["names"].items()},
         )
 
 
@@ -126,6 +128,9 @@ class Part:
     measured: tuple[str, ...] = ()  # which rate a percentage is asked of: "interest rate" -> ("interest",)
     sides: tuple[tuple[int, int], ...] = ()  # (contrast pair, side) the clause names: "in person"
     years: frozenset[str] = frozenset()  # the years the clause names: "in 2019"
+    known: frozenset[str] = (
+        frozenset()
+    )  # the places the question names (lower case): not an answer to "which"
     focus: tuple[str, ...] = field(default=(), compare=False)  # the clause's own terms
 
     @property
@@ -187,22 +192,24 @@ def _entity(text: str, vocabulary: Vocabulary) -> tuple[str, ...]:
     return (match.group(1).lower(),) if match else ()
 
 
-def _names_one(kind: tuple[str, ...], sentence: str, vocabulary: Vocabulary) -> bool:
-    """Does the sentence name a thing of this kind: "Bank of Hangzhou" for banks, "Japan" for countries?"""
+def _names_one(kind: tuple[str, ...], sentence: str, vocabulary: Vocabulary, known: frozenset[str]) -> bool:
+    """Does the sentence name a thing of this kind: "Bank of Hangzhou" for banks, "Japan" for countries?
+    known: the places the question itself names, which are not the answer."""
     if not kind:
         return True
     if kind[0] in vocabulary.place_kinds:
-        return bool(Gazetteer.load().find(sentence))
-    singular = re.sub(r"(?:ies)$", "y", kind[0])
-    singular = singular[:-1] if singular.endswith("s") and not kind[0].endswith("ies") else singular
-    word = re.escape(singular.capitalize())
-    name = rf"\b(?:[A-Z][\w&'’.-]*\s+){{1,5}}{word}s?\b|\b{word}s? of (?:[A-Z][\w'’-]*\s*)+"
+        return any(place.name not in known for _, place in Gazetteer.load().find(sentence))
+    singular = re.sub(r"ies$", "y", kind[0]) if kind[0].endswith("ies") else kind[0].removesuffix("s")
+    words = vocabulary.name_words.get(kind[0], (singular.capitalize(),))
+    word = "|".join(re.escape(w) for w in words)
+    name = rf"(?:[A-Z][\w&'’.-]*,?\s+){{1,6}}(?:{word})(?![a-z])|\b(?:{word}) of (?:[A-Z][\w'’-]*\s*)+"
     return bool(re.search(name, sentence))
 
 
 def counted_words(question: str) -> str:
-    """What "how many" counts, as written: "how many skilled workers did" -> "skilled workers"."""
-    match = re.search(r"\b(?:how many|number of)\s+((?:[a-z'’-]+\s+){0,3}[a-z'’-]+)", question, re.IGNORECASE)
+    """What "how many" counts, as written: "how many skilled workers did" -> "skilled workers";
+    "how many school-enterprise and enterprise-village projects were signed" -> "... projects"."""
+    match = re.search(r"\b(?:how many|number of)\s+([a-z'’,\s-]+)", question, re.IGNORECASE)
     if not match:
         return ""
     words: list[str] = []
@@ -210,7 +217,7 @@ def counted_words(question: str) -> str:
         if word.lower() in _NOT_COUNTED:
             break
         words.append(word)
-    return " ".join(words)
+    return " ".join(words[-4:]).strip(",")
 
 
 def _counted(question: str) -> tuple[str, ...]:
@@ -252,7 +259,10 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
         counted=counted,
         measured=_measured(text) if asks == "percent" else (),
         sides=sides_in(text, vocabulary),
-        years=years_in(text) if asks != "date" else frozenset(),
+        years=years_in(text) if asks not in ("date", "deadline") else frozenset(),
+        known=frozenset(place.name for _, place in Gazetteer.load().find(f"{context} {text}"))
+        if asks == "entity"
+        else frozenset(),
         focus=tuple(terms(_PRONOUN_ONLY.sub(" ", text))),
     )
 
@@ -392,9 +402,10 @@ def _degree_ok(asked: str, sentence: str, vocabulary: Vocabulary) -> bool:
     return False
 
 
-def fits(part: Part, sentence: str, context: str = "", lede: str = "") -> Fit:
+def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int | None = None) -> Fit:
     """Does this sentence answer the part? context: the sentences just before it in its paragraph;
-    lede: the article's title and first sentence, which name the benefit a whole article is about."""
+    lede: the article's title and first sentence, which name the benefit a whole article is about;
+    year: the article's year, which says what its "last year" was."""
     vocabulary = Vocabulary.load()
     if part.asks:
         answer = vocabulary.answers[part.asks]
@@ -408,7 +419,7 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "") -> Fit:
             return Fit(False, f"gives no duration in {part.unit}s")
         if part.counted and part.asks == "count" and not _counts(part.counted, sentence):
             return Fit(False, "counts something else")
-        if part.asks == "entity" and not _names_one(part.counted, sentence, vocabulary):
+        if part.asks == "entity" and not _names_one(part.counted, sentence, vocabulary, part.known):
             return Fit(False, f"names no {' '.join(part.counted)}")
         if part.measured and not any(
             set(part.measured) <= set(terms(_own_clause(sentence, m.group())))
@@ -418,6 +429,9 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "") -> Fit:
     if part.years:
         # Years and relative years ("last year") are compared each with their own kind.
         said = years_in(sentence)
+        if year is not None:  # "last year" in a 2024 article is 2023
+            offsets = {"this year": 0, "last year": -1, "next year": 1}
+            said = said | {str(year + offsets[y]) for y in said if y in offsets}
         for relative in (False, True):
             asked = {y for y in part.years if (not y[:1].isdigit()) == relative}
             given = {y for y in said if (not y[:1].isdigit()) == relative}
@@ -425,6 +439,9 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "") -> Fit:
                 return Fit(False, "is about another year")
     if part.sides:
         named_sides = sides_in(sentence, vocabulary)
+        both = {pair for pair, side in part.sides if (pair, 1 - side) in part.sides}
+        if any(not any(p == pair for p, _ in named_sides) for pair in both):
+            return Fit(False, "says neither of the two asked about")  # "online or in person?"
         for pair, side in part.sides:
             if (
                 (pair, 1 - side) in named_sides
@@ -549,6 +566,7 @@ def _count_positions(words: list[str]) -> list[int]:
         after = bare[k] if k < len(bare) else ""
         counts[j] = not (
             word.endswith("%")
+            or (re.fullmatch(r"\d+\.\d+", word) is not None and k == j + 1)  # "2.0", "31.7"
             or word.startswith(("$", "¥"))
             or (j and bare[j - 1] in vocabulary.measure_before)  # "No. 3", "May 15", "RMB 500"
             or after in vocabulary.measure_units  # "10,000 yuan", "30 million yuan", "5 years"
