@@ -17,7 +17,8 @@ from functools import lru_cache
 
 from assistant.index import Article
 from assistant.metadata import ArticleMeta
-from assistant.parts import GROUP_TERMS, Part, counted_words, fits, groups_in, rate_words
+from assistant.parts import GROUP_TERMS, Part, Vocabulary, counted_words, fits, groups_in, rate_words
+from assistant.places import Gazetteer
 from assistant.query import Query
 from assistant.retrieval import ArticleHit, Corpus
 from assistant.text import terms
@@ -206,8 +207,9 @@ def describe(part: Part) -> str:
     if not what:
         return f"an answer to “{part.text.rstrip('?？ ')}”"
     counted = counted_words(part.text) if part.asks == "count" else ""
-    if part.asks == "entity" and part.counted:
-        what = f"which {part.counted[0]}"
+    entity = Vocabulary.load().asks["entity"].search(part.text) if part.asks == "entity" else None
+    if entity:
+        what = f"which {entity.group(1).lower()}"
     rate = rate_words(part.text) if part.asks == "percent" else ""
     measured = _HOW_MUCH.search(part.text) if part.asks in ("amount", "size") and not phrase else None
     if counted or rate:  # "the number of graduates who ...", "the interest rate"
@@ -407,6 +409,7 @@ class EvidenceFinder:
             # A thing the question names ("the Heilongjiang Talent Week") is what the sentence, or the
             # sentences just before it, must be about: its rarest word is there.
             required = self._name_words(query)
+            topic |= set(required)
             if topic:
                 sentences = [
                     s
@@ -424,16 +427,26 @@ class EvidenceFinder:
         return [self._scored(query, weights, hit, s, part) for s in sentences]
 
     def _name_words(self, query: Query) -> list[str]:
-        """The rarest word of each thing (not a place) the question names in two words or more."""
+        """The rarest word of each thing the question names in two words or more, beyond the place
+        it may start with ("the Heilongjiang Talent Week": week)."""
         out = []
         for i, phrase in enumerate(query.places):
             name = query.place_names[i]
-            if query.is_place(i) or len(name.split()) < 2 or groups_in(name):
+            if len(name.split()) < 2 or groups_in(name):
                 continue  # "Grade C" names people, not a thing
+            words = phrase
+            if query.is_place(i):
+                rest = name
+                for written, _ in Gazetteer.load().find(name):
+                    rest = rest.replace(written, " ")
+                words = tuple(terms(rest))
             own = [
                 t
-                for t in phrase
-                if t not in self.corpus.gazetteer and t not in GROUP_TERMS and not t[:1].isdigit()
+                for t in words
+                if t not in self.corpus.gazetteer
+                and t not in GROUP_TERMS
+                and t not in _PLACE_WORDS
+                and not t[:1].isdigit()
             ]
             if own:
                 out.append(max(own, key=self.corpus.idf))
@@ -693,6 +706,14 @@ class EvidenceFinder:
                 )
             )
         return out
+
+
+_PLACE_WORDS = frozenset(
+    terms(
+        "province provincial city cities county counties district districts new area zone town village "
+        "prefecture autonomous region municipality municipal pilot free trade port s"
+    )
+)
 
 
 def _names_word(query: Query, term: str, vocabulary: frozenset[str]) -> bool:

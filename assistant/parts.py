@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -29,8 +29,8 @@ _QUESTION_START = re.compile(
     re.IGNORECASE,
 )
 # "..., and how long ...": a second question joined to the first.
-_JOINED_QUESTION = re.compile(
-    r"\s*(?:,\s*|;\s*|\s)(?:and|but|also|plus|or)\s+(?=(?:(?:by|in|on|at|for|from|until|to|under|with)\s+)?"
+_JOINED_QUESTION = re.compile(  # not "or": "online, or does someone have to go in person?" is one question
+    r"\s*(?:,\s*|;\s*|\s)(?:and|but|also|plus)\s+(?=(?:(?:by|in|on|at|for|from|until|to|under|with)\s+)?"
     r"(?:how|what|what's|when|where|which|who|whose|is|are|"
     r"does|do|did|can|could|will|would|should|for how|for what)\b)|\s*;\s*",
     re.IGNORECASE,
@@ -182,6 +182,9 @@ _NOT_COUNTED = frozenset(
         "have", "has", "had", "did", "does", "do", "is", "are", "was", "were", "will", "would", "can",
         "could", "should", "came", "come", "went", "got", "get", "in", "on", "at", "of", "for", "to",
         "from", "by", "with", "that", "who", "which", "there", "here", "this",
+        # verbs after the noun counted: "how many staff work at them"
+        "work", "live", "stay", "apply", "join", "receive", "attend", "participate", "take", "use",
+        "enjoy", "need", "want", "settle", "move", "return", "study", "serve", "remain", "benefit",
     )
 )  # fmt: skip
 
@@ -189,7 +192,14 @@ _NOT_COUNTED = frozenset(
 def _entity(text: str, vocabulary: Vocabulary) -> tuple[str, ...]:
     """The kind of thing "which banks" asks to be named, as written in the plural."""
     match = vocabulary.asks["entity"].search(text)
-    return (match.group(1).lower(),) if match else ()
+    if not match:
+        return ()
+    kind = match.group(1).lower()
+    if kind.endswith("y"):  # "which city" asks as "which cities" does
+        kind = kind[:-1] + "ies"
+    elif not kind.endswith("s"):
+        kind += "s"
+    return (kind,)
 
 
 def _names_one(kind: tuple[str, ...], sentence: str, vocabulary: Vocabulary, known: frozenset[str]) -> bool:
@@ -259,7 +269,7 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
         counted=counted,
         measured=_measured(text) if asks == "percent" else (),
         sides=sides_in(text, vocabulary),
-        years=years_in(text) if asks not in ("date", "deadline") else frozenset(),
+        years=years_in(text),
         known=frozenset(place.name for _, place in Gazetteer.load().find(f"{context} {text}"))
         if asks == "entity"
         else frozenset(),
@@ -379,7 +389,24 @@ def parts_of(question: str, original: str = "") -> tuple[Part, ...]:
             merged[-1] = f"{merged[-1]}, {clause}"
         else:
             merged.append(clause)
-    return tuple(read_part(clause, context) for clause in merged)
+    parts = tuple(read_part(clause, context) for clause in merged)
+    # "When is the X Week, and in which city is it held?": a place the question names is no answer.
+    places = {place.name: place for _, place in Gazetteer.load().find(question)}
+    # "Lanzhou ... outside Gansu": Gansu holds Lanzhou, so one place is asked about, not two to choose from
+    leaves = {name for name in places if not any(p.parent == name for p in places.values())}
+    return tuple(_entity_part(p, frozenset(places), len(leaves)) if p.asks == "entity" else p for p in parts)
+
+
+_COMPARING = re.compile(
+    r"\b(?:more|less|better|worse|higher|lower|larger|bigger|most|least|best|cheaper)\b", re.I
+)
+
+
+def _entity_part(part: Part, named: frozenset[str], choices: int) -> Part:
+    """ "Which city pays more?" chooses among the places named: it is not asking for one to be named."""
+    if _COMPARING.search(part.text) or (choices > 1 and part.counted[:1] in (("cities",), ("places",))):
+        return replace(part, asks=None, counted=(), known=frozenset())
+    return replace(part, known=part.known | named)
 
 
 @dataclass(frozen=True)
@@ -529,7 +556,7 @@ def _modifies_next(words: list[str], i: int) -> bool:
     after = words[i + 1]
     return (
         after.isalpha()
-        and after.islower()
+        and after.lower() not in ("is", "was", "has", "does")
         and after.endswith("s")
         and terms(after)[:1] != terms(words[i])[:1]
     )

@@ -186,3 +186,30 @@ def test_how_big_asks_a_size() -> None:
     assert fits(part, "The talent building will cover 50,000 square meters.").ok
     (subsidy,) = parts_of("How big is the housing subsidy?")
     assert subsidy.asks == "amount"
+
+
+def test_a_place_the_question_names_does_not_answer_which_city() -> None:
+    parts = parts_of("When does the Heilongjiang Talent Week take place, and in which city is it held?")
+    city = parts[-1]
+    assert city.asks == "entity" and "Heilongjiang" in city.known
+    assert not fits(city, "Heilongjiang continued to run the Heilongjiang Talent Week.").ok
+    assert fits(city, "The Heilongjiang Talent Week is held in Harbin every June.").ok
+
+
+def test_last_year_in_an_article_is_read_by_its_date() -> None:
+    (part,) = parts_of("What was the number of skilled personnel in 2021?")
+    sentence = "Last year, skilled personnel reached 825,000."
+    assert not fits(part, sentence, year=2024).ok  # last year was 2023
+    assert fits(part, sentence, year=2022).ok
+
+
+def test_either_or_needs_a_sentence_saying_one_of_them() -> None:
+    (part,) = parts_of("Do we apply online, or does someone have to go to an office in person?")
+    assert not fits(part, "Employers must meet certain criteria.").ok
+    assert fits(part, "Applications are submitted online through the platform.").ok
+
+
+def test_a_deadline_needs_a_closing_date() -> None:
+    (part,) = parts_of("What's the deadline to register for the conference?")
+    assert not fits(part, "From November 21 to 22, the conference will be held in the New Area.").ok
+    assert fits(part, "Registration closes on November 15.").ok
