@@ -53,8 +53,9 @@ _INCOME = re.compile(
     r"\b(?:income|salary|salaries|wages?|earnings?|earns?|turnover|revenue|investment)\b", re.I
 )
 _RANGE_END = re.compile(
-    r"^\W*(?:\([^)]*\))?\W*(?:and\s+|but\s+)?(?:below|under|to|up to|less than)\s*$", re.I
+    r"^\W*(?:\([^)]*\))?\W*(?:and\s+|but\s+)?(?:below|under|to|up to|less than)?\s*$", re.IGNORECASE
 )
+_RANGE_WORD = re.compile(r"\b(?:below|under|to|up to|less than)\b", re.IGNORECASE)
 _UPPER_BOUND = re.compile(r"\b(?:maximum|max|up to|at most|no more than)\b", re.IGNORECASE)
 # Words of a topic that say nothing of what is compared: "compare", "which pays more", "each".
 _TOPIC_NOISE = re.compile(
@@ -240,13 +241,16 @@ def read_figures(
             period = _period(text) or _period(clause) or (sentence_period if listed else None)
             if period is None and len(figures) == 1:
                 period = sentence_period
-        kind = _kind(clause, topic_kinds) or sentence_kind
+        # The clause's own benefit, even one the topic does not ask about ("800 thousand RMB of house
+        # buying subsidy or 3000 RMB / month of house renting subsidy"), else the sentence's.
+        kind = _kind(clause, frozenset()) or _kind(clause, topic_kinds) or sentence_kind
         if aspect == "amount" and (
             _INCOME.search(sentence[span[0] : start])
             or (
                 previous is not None
                 and previous[1] == "income"
-                and _RANGE_END.match(sentence[previous[0] : start])
+                and _RANGE_END.match(sentence[previous[0] : start]) is not None
+                and _RANGE_WORD.search(sentence[previous[0] : end]) is not None
             )
         ):
             aspect, period, kind = (
@@ -542,6 +546,8 @@ class Comparer:
         for place, items in found.items():
             for figure, article, sentence in items:
                 group = _row_group(figure, part, sentence)
+                if figure.aspect == "duration" and group not in part.groups:
+                    group = None  # how long a benefit is paid is rarely per degree: one row
                 period = figure.period if figure.aspect == "amount" else None
                 kind = figure.kind if figure.aspect in ("amount", "percent", "duration") else None
                 key = (figure.aspect, kind, group, period)
