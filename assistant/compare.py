@@ -710,16 +710,20 @@ def summarise(comparison: Comparison, part: Part) -> list[str]:
         if len(periods - {None}) > 1 or (best_row.period and None in periods and len(periods) > 1):
             sentences.append("Amounts per month, per year or once are in separate rows, never added up.")
     elif comparison.has_figures:
-        each = []
+        each: list[tuple[str, str]] = []
         for index, column in enumerate(comparison.columns):
             first = next((r for r in comparison.rows if r.cells[index].status == "stated"), None)
             if first is not None:
                 figure = first.cells[index].figures[0]
                 what = first.label[0].lower() + first.label[1:]
-                each.append(f"{column.place} {figure.text} ({what}) [{figure.n}]")
-        sentences.append(
-            "No two places give a figure for the same benefit, people and period: " + "; ".join(each) + "."
-        )
+                each.append((column.place, f"{figure.text} ({what}) [{figure.n}]"))
+        if len(each) == 1:
+            sentences.append(f"Only the articles about {each[0][0]} give a figure: {each[0][1]}.")
+        else:
+            listed = "; ".join(f"{place} {text}" for place, text in each)
+            sentences.append(
+                f"No two places give a figure for the same benefit, people and period: {listed}."
+            )
     silent = [
         p
         for i, p in enumerate(c.place for c in comparison.columns)

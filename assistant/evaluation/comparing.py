@@ -103,8 +103,8 @@ def _in_cell(table: Comparison, index: int, expected: dict[str, str]) -> bool:
 
 def _grounded(table: Comparison, data_dir: Path, regions: dict[str, str]) -> tuple[int, int, list[str]]:
     """(figures grounded, figures, what failed): a figure must occur, in its quoted sentence, in the
-    cited article, and that article must be of the cell's place (its region names it, or the quoted
-    sentence does); and it must be a figure of its row's aspect."""
+    cited article, and that article must be of the cell's place (its region names the place; for a
+    place no region names, the quoted sentence does); and it must be a figure of its row's aspect."""
     figures = Vocab.load().figures
     good, total, failed = 0, 0, []
     for row in table.rows:
@@ -113,9 +113,13 @@ def _grounded(table: Comparison, data_dir: Path, regions: dict[str, str]) -> tup
             for figure in cell.figures:
                 total += 1
                 source = fold_ws((data_dir / figure.path).read_text(encoding="utf-8", errors="replace"))
-                own = place_terms <= set(terms(regions.get(figure.path, ""))) or place_terms <= set(
-                    terms(figure.quote)
-                )
+                # The article's region names the place; for a place no region names, the quoted
+                # sentence itself must name it.
+                has_region = any(place_terms <= set(terms(r)) for r in regions.values())
+                if has_region:
+                    own = place_terms <= set(terms(regions.get(figure.path, "")))
+                else:
+                    own = place_terms <= set(terms(figure.quote))
                 aspect = "amount" if row.aspect == "income" else row.aspect
                 typed = bool(figures[aspect].search(figure.text))
                 if figure.text in figure.quote and fold_ws(figure.quote) in source and own and typed:
