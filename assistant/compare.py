@@ -188,9 +188,21 @@ def _period(text: str) -> str | None:
     return next((p for p, pattern in periods.items() if pattern.search(text)), None)
 
 
+def _named_benefit(text: str) -> frozenset[str]:
+    """The benefit kinds a text names right before a benefit word: "a monthly rent subsidy" is rent,
+    though the clause also says "start a business"."""
+    benefits = Vocabulary.load().benefits
+    words = re.findall(r"[\w'’-]+", text.lower())
+    near = [" ".join(words[max(0, i - 3) : i]) for i, w in enumerate(words) if w in benefits]
+    return kinds_in(" ".join(near)) if near else frozenset()
+
+
 def _kind(text: str, wanted: frozenset[str]) -> str | None:
-    """The one benefit a text names (among the wanted ones, when the topic names some)."""
+    """The one benefit a text names (among the wanted ones, when the topic names some); when it names
+    several, the one named right before a benefit word."""
     named = kinds_in(text)
+    if len(named - {"housing"}) > 1:
+        named = _named_benefit(text) or named
     if wanted:
         named = named & (wanted | {"housing", "rent", "purchase"} if "housing" in wanted else wanted)
     specific = named - {"housing"}
