@@ -771,7 +771,7 @@ def is_comparison(question: str) -> bool:
 def comparison_asked(question: str, place_names: Sequence[str]) -> tuple[list[str], str] | None:
     """The places and topic of a question that compares two or more places on one benefit or figure
     ("Liuzhou or Tai'an: which pays a new PhD more?"); None for any other question."""
-    places = list(dict.fromkeys(place_names))
+    places = list(dict.fromkeys(re.sub(r"['’]s$", "", n) for n in place_names))
     if len(places) < 2 or len(places) > MAX_PLACES:
         return None
     topic = topic_of(question, places)

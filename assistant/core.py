@@ -137,9 +137,16 @@ class Assistant:
         asked = comparison_asked(query.question, names)
         if asked is None:
             return None
+        # "Tai'an's talent policy in Shandong", "Greater Bay Area ... from Guangdong": one place
+        # named twice (the articles of one are among the other's) is not a comparison.
+        articles = [frozenset(a.path for a in self.comparer.place_articles(p)[0]) for p in asked[0]]
+        covered = [a for a in articles if a]
+        if len(covered) < 2 or any(
+            a <= b for i, a in enumerate(covered) for b in covered[i + 1 :] + covered[:i]
+        ):
+            return None
         table = self.compare(*asked, question=query.question)
-        covered = sum(1 for c in table.columns if c.covered)
-        return table if covered >= 2 and table.has_figures else None
+        return table if table.has_figures else None
 
     def _understand(self, turns: list[str], gazetteer: frozenset[str]) -> Query:
         """The rule-based reading; a follow-up made standalone by the LLM first, when one is configured."""

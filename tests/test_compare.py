@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import run_cli
 
+from assistant import Assistant
 from assistant.compare import (
     NOT_COVERED,
     NOT_STATED,
@@ -247,3 +248,12 @@ def test_the_cli_compares_regions(data_dir: Path, cli_fake_model: None) -> None:
     assert (data_dir / "t.csv").read_text().startswith("Aspect,Harbor City,Pine County")
     code, out, err = run_cli("--data-dir", str(data_dir), "compare", "--regions", "Harbor City", "rent")
     assert code == 1 and "--regions takes 2 to" in err
+
+
+def test_a_question_comparing_places_is_answered_with_the_table(assistant: Assistant) -> None:
+    answer = assistant.ask("Which gives a master's more housing subsidy, Harbor City or Pine County?")
+    assert answer.answer.startswith("| Aspect | Harbor City | Pine County |")
+    assert "| 1,500 yuan [1] | not stated |" in answer.answer
+    assert [c.path for c in answer.citations] == ["corpus/harbor_city.txt"]
+    # One place, or no benefit asked: the quoted answer as before.
+    assert not assistant.ask("What housing subsidy does Harbor City give?").answer.startswith("| Aspect")
