@@ -452,12 +452,20 @@ def topic_of(question: str, places: Sequence[str]) -> str:
     return fold_ws(text.strip(" ?.:;,"))
 
 
+def _text(article: Article) -> str:
+    return " ".join(s for c in article.chunks for s in c.sentences)
+
+
 class Comparer:
     """Builds comparison tables over the articles of one index snapshot."""
 
     def __init__(self, articles: Sequence[Article], gazetteer: Gazetteer | None = None) -> None:
         self.articles = list(articles)
         self.gazetteer = gazetteer
+        self._frequency: dict[str, int] = {}
+        for article in self.articles:
+            for term in frozenset(terms(_text(article))):
+                self._frequency[term] = self._frequency.get(term, 0) + 1
         self._region_terms = {
             a.path: frozenset(terms(f"{a.meta.region or ''} {a.meta.title or ''}")) for a in self.articles
         }
@@ -483,9 +491,13 @@ class Comparer:
         places = list(dict.fromkeys(p.strip() for p in places if p and p.strip()))
         topic = fold_ws(topic)
         part = read_part(topic, question or "")
-        wanted_terms = self._topic_terms(topic)
+        wanted_terms = self._distinctive(self._topic_terms(topic))
         columns: list[Column] = []
         found: dict[str, list[tuple[Found, Article, str]]] = {}
+        # A topic named by its own words ("hukou", "talent card"), not a benefit: the sentence that
+        # says most about it, per place, is a row of its own.
+        content = frozenset() if part.kinds else frozenset(wanted_terms - _BENEFIT_TERMS)
+        said: dict[str, tuple[float, Article, str]] = {}
         for place in places:
             articles, own = self.place_articles(place)
             columns.append(
@@ -501,14 +513,25 @@ class Comparer:
                         continue  # another place's article: only what it says of this place
                     if not self._about(part, wanted_terms, sentence):
                         continue
+                    if content:
+                        weight = _statement_weight(content, sentence)
+                        if place not in said or weight > said[place][0]:
+                            said[place] = (weight, article, sentence.text)
                     for figure in read_figures(sentence.text, sentence.previous, part.kinds, sentence.title):
                         if self._belongs(part, figure, sentence.text):
                             found[place].append((figure, article, sentence.text))
         rows = self._rows(part, columns, found)
+        if said:
+            rows.insert(0, _statement_row(columns, said))
         citations = self._cite(rows, columns)
         comparison = Comparison(question or topic, topic, columns, rows, [], citations)
         comparison.summary = summarise(comparison, part)
         return comparison
+
+    def _distinctive(self, wanted: frozenset[str]) -> frozenset[str]:
+        """The topic's words, less those most articles use ("talent" of "talent card"), if any remain."""
+        common = {t for t in wanted if self._frequency.get(t, 0) * 2 > max(len(self.articles), 2)}
+        return (wanted - common) or wanted
 
     @staticmethod
     def _topic_terms(topic: str) -> frozenset[str]:
@@ -609,6 +632,30 @@ class Comparer:
 
 
 _BENEFIT_TERMS = frozenset(terms(" ".join(sorted(Vocabulary.load().benefits))))
+
+
+STATEMENT = "What the articles say"
+
+
+def _statement_weight(content: frozenset[str], sentence: _Sentence) -> float:
+    """How much a sentence says about a topic's own words (in it, then just before it)."""
+    own = frozenset(terms(sentence.text))
+    near = frozenset(terms(sentence.before))
+    return len(content & own) + 0.5 * len(content & near) - 0.002 * len(sentence.text.split())
+
+
+def _statement_row(columns: list[Column], said: dict[str, tuple[float, Article, str]]) -> Row:
+    """The row quoting, per place, the sentence that says most about the topic."""
+    cells: list[Cell] = []
+    for column in columns:
+        if not column.covered:
+            cells.append(Cell(column.place, NOT_COVERED))
+        elif column.place in said:
+            _, article, sentence = said[column.place]
+            cells.append(Cell(column.place, "stated", [CellFigure(sentence, 0, sentence, article.path)]))
+        else:
+            cells.append(Cell(column.place, NOT_STATED))
+    return Row("statement", STATEMENT, "statement", None, None, None, cells)
 
 
 def _covers(have: frozenset[str], asked: frozenset[str], sentence: str) -> bool:
@@ -721,10 +768,13 @@ def summarise(comparison: Comparison, part: Part) -> list[str]:
         periods = {r.period for r in comparison.rows if r.aspect == "amount" and r.kind == best_row.kind}
         if len(periods - {None}) > 1 or (best_row.period and None in periods and len(periods) > 1):
             sentences.append("Amounts per month, per year or once are in separate rows, never added up.")
-    elif comparison.has_figures:
+    elif any(r.aspect != "statement" for r in comparison.rows) and comparison.has_figures:
         each: list[tuple[str, str]] = []
         for index, column in enumerate(comparison.columns):
-            first = next((r for r in comparison.rows if r.cells[index].status == "stated"), None)
+            first = next(
+                (r for r in comparison.rows if r.aspect != "statement" and r.cells[index].status == "stated"),
+                None,
+            )
             if first is not None:
                 figure = first.cells[index].figures[0]
                 what = first.label[0].lower() + first.label[1:]
@@ -736,6 +786,11 @@ def summarise(comparison: Comparison, part: Part) -> list[str]:
             sentences.append(
                 f"No two places give a figure for the same benefit, people and period: {listed}."
             )
+    if any(r.aspect == "statement" for r in comparison.rows) and not sentences:
+        sentences.append(
+            "The first row quotes, for each place, the sentence of its articles that says most about "
+            f"{comparison.topic}."
+        )
     silent = [
         p
         for i, p in enumerate(c.place for c in comparison.columns)

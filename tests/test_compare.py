@@ -257,3 +257,24 @@ def test_a_question_comparing_places_is_answered_with_the_table(assistant: Assis
     assert [c.path for c in answer.citations] == ["corpus/harbor_city.txt"]
     # One place, or no benefit asked: the quoted answer as before.
     assert not assistant.ask("What housing subsidy does Harbor City give?").answer.startswith("| Aspect")
+
+
+def test_a_topic_named_by_its_own_words_quotes_each_places_sentence() -> None:
+    comparer = Comparer(
+        [
+            _article(
+                "h.txt", "Hainan", "Graduates can gain hukou anywhere they want in Hainan.", "It rains a lot."
+            ),
+            _article("s.txt", "Shanghai", "Fresh graduates of six universities can secure a Shanghai hukou."),
+            _article("b.txt", "Beijing", "Beijing issues green cards to foreign talents."),
+        ]
+    )
+    table = comparer.compare(["Hainan", "Shanghai", "Beijing", "Nanjing"], "hukou")
+    (row,) = table.rows
+    assert row.label == "What the articles say"
+    assert [c.shown() for c in row.cells] == [
+        "Graduates can gain hukou anywhere they want in Hainan. [1]",
+        "Fresh graduates of six universities can secure a Shanghai hukou. [2]",
+        NOT_STATED,
+        NOT_COVERED,
+    ]

@@ -121,7 +121,7 @@ def _grounded(table: Comparison, data_dir: Path, regions: dict[str, str]) -> tup
                 else:
                     own = place_terms <= set(terms(figure.quote))
                 aspect = "amount" if row.aspect == "income" else row.aspect
-                typed = bool(figures[aspect].search(figure.text))
+                typed = aspect not in figures or bool(figures[aspect].search(figure.text))
                 if figure.text in figure.quote and fold_ws(figure.quote) in source and own and typed:
                     good += 1
                 else:
