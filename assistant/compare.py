@@ -56,6 +56,16 @@ _RANGE_END = re.compile(
     r"^\W*(?:\([^)]*\))?\W*(?:and\s+|but\s+)?(?:below|under|to|up to|less than)?\s*$", re.IGNORECASE
 )
 _RANGE_WORD = re.compile(r"\b(?:below|under|to|up to|less than)\b", re.IGNORECASE)
+# A heading ("... below conditions should all be met:") or someone's words are no statement of conditions.
+_HEADING_OR_SPEECH = re.compile(r"[:：]\s*$|[“”\"]|\bsaid\b|\bsaying\b", re.IGNORECASE)
+# What a sentence of conditions says: who qualifies, what they must do.
+_CONDITION = re.compile(
+    r"\b(?:must|should|need to|needs to|required to|eligible|conditions?|provided that|on condition|"
+    r"as long as|"
+    r"social insurance|who (?:come|work|have|are|pay|start|intend|do not|did not|hold)|within \w+ years? "
+    r"(?:of|after) graduat\w*|for the first time|have not|not have|do not have)\b",
+    re.IGNORECASE,
+)
 _UPPER_BOUND = re.compile(r"\b(?:maximum|max|up to|at most|no more than)\b", re.IGNORECASE)
 # Words of a topic that say nothing of what is compared: "compare", "which pays more", "each".
 _TOPIC_NOISE = re.compile(
@@ -231,7 +241,7 @@ def read_figures(
     label_groups = groups_in(label_match.group(1)) if label_match else frozenset()
     sentence_groups = groups_in(sentence)
     context_groups = groups_in(context)
-    sentence_kind = _kind(sentence, topic_kinds) or _kind(context, topic_kinds) or _kind(title, topic_kinds)
+    around = _kind(context, topic_kinds) or _kind(title, topic_kinds)
     sentence_period = _period(sentence)
     out: list[Found] = []
     spans = _clauses(sentence, figures)
@@ -255,7 +265,14 @@ def read_figures(
                 period = sentence_period
         # The clause's own benefit, even one the topic does not ask about ("800 thousand RMB of house
         # buying subsidy or 3000 RMB / month of house renting subsidy"), else the sentence's.
-        kind = _kind(clause, frozenset()) or _kind(clause, topic_kinds) or sentence_kind
+        kind = (
+            _kind(clause, frozenset())
+            or _kind(clause, topic_kinds)
+            # "Living allowances will be 1,500 yuan ...; 1,000 yuan ...": named before, not after
+            # ("... 100 million yuan, while graduates ... a resettlement subsidy of 10,000 yuan").
+            or (_kind(sentence[: span[0]], topic_kinds) if not listed else _kind(sentence, topic_kinds))
+            or around
+        )
         if aspect == "amount" and (
             _INCOME.search(sentence[span[0] : start])
             or (
@@ -422,6 +439,9 @@ class Comparison:
 
 
 # -- building it -----------------------------------------------------------------------------------
+_HEADLINES = re.compile(r"\s[/|]\s")
+
+
 @dataclass(frozen=True)
 class _Sentence:
     text: str
@@ -433,10 +453,13 @@ class _Sentence:
 def _sentences(article: Article) -> Iterator[_Sentence]:
     previous: list[str] = []
     title = article.meta.title or ""
+    # A title joining two headlines ("New Talent Subsidy / Talent House Subsidy") says nothing of
+    # which one a sentence is under.
+    heading = "" if _HEADLINES.search(title) else title
     for chunk in article.chunks:
         for sentence in chunk.sentences:
             near = " ".join(previous[-2:])
-            yield _Sentence(sentence, f"{title} {near}", near, title)
+            yield _Sentence(sentence, f"{heading} {near}", near, title)
             previous.append(sentence)
 
 
@@ -498,6 +521,7 @@ class Comparer:
         # says most about it, per place, is a row of its own.
         content = frozenset() if part.kinds else frozenset(wanted_terms - _BENEFIT_TERMS)
         said: dict[str, tuple[float, Article, str]] = {}
+        conditions: dict[str, tuple[float, Article, str]] = {}  # per place, its sentence of conditions
         for place in places:
             articles, own = self.place_articles(place)
             columns.append(
@@ -511,6 +535,15 @@ class Comparer:
                         continue
                     if not own and not place_terms <= frozenset(terms(sentence.text)):
                         continue  # another place's article: only what it says of this place
+                    if (
+                        part.kinds
+                        and _CONDITION.search(sentence.text)
+                        and not _HEADING_OR_SPEECH.search(sentence.text)
+                        and self._about_benefit(part, sentence)
+                    ):
+                        weight = len(_CONDITION.findall(sentence.text)) - 0.001 * len(sentence.text.split())
+                        if place not in conditions or weight > conditions[place][0]:
+                            conditions[place] = (weight, article, sentence.text)
                     if not self._about(part, wanted_terms, sentence):
                         continue
                     if content:
@@ -523,6 +556,8 @@ class Comparer:
         rows = self._rows(part, columns, found)
         if said:
             rows.insert(0, _statement_row(columns, said))
+        if conditions:
+            rows.append(_statement_row(columns, conditions, "conditions", CONDITIONS))
         citations = self._cite(rows, columns)
         comparison = Comparison(question or topic, topic, columns, rows, [], citations)
         comparison.summary = summarise(comparison, part)
@@ -557,6 +592,13 @@ class Comparer:
         if content:  # "hukou", "talent card": the topic's own words, at least one in the sentence itself
             return bool(content & own) and len(content & nearby) * 2 >= len(content)
         return bool(_BENEFIT_TERMS & nearby)  # "subsidy for a PhD": any benefit
+
+    @staticmethod
+    def _about_benefit(part: Part, sentence: _Sentence) -> bool:
+        """Is the sentence about the topic's benefit, whoever it names (conditions apply to all)?"""
+        return fits(
+            Part(text=part.text, kinds=part.kinds, benefit=part.benefit), sentence.text, sentence.before
+        ).ok
 
     @staticmethod
     def _belongs(part: Part, figure: Found, sentence: str) -> bool:
@@ -635,6 +677,8 @@ _BENEFIT_TERMS = frozenset(terms(" ".join(sorted(Vocabulary.load().benefits))))
 
 
 STATEMENT = "What the articles say"
+CONDITIONS = "Conditions"
+_PHRASES = ("statement", "conditions")  # rows of quoted sentences, not figures
 
 
 def _statement_weight(content: frozenset[str], sentence: _Sentence) -> float:
@@ -644,8 +688,13 @@ def _statement_weight(content: frozenset[str], sentence: _Sentence) -> float:
     return len(content & own) + 0.5 * len(content & near) - 0.002 * len(sentence.text.split())
 
 
-def _statement_row(columns: list[Column], said: dict[str, tuple[float, Article, str]]) -> Row:
-    """The row quoting, per place, the sentence that says most about the topic."""
+def _statement_row(
+    columns: list[Column],
+    said: dict[str, tuple[float, Article, str]],
+    aspect: str = "statement",
+    label: str = STATEMENT,
+) -> Row:
+    """The row quoting, per place, the sentence that says most about the topic (or its conditions)."""
     cells: list[Cell] = []
     for column in columns:
         if not column.covered:
@@ -655,7 +704,7 @@ def _statement_row(columns: list[Column], said: dict[str, tuple[float, Article, 
             cells.append(Cell(column.place, "stated", [CellFigure(sentence, 0, sentence, article.path)]))
         else:
             cells.append(Cell(column.place, NOT_STATED))
-    return Row("statement", STATEMENT, "statement", None, None, None, cells)
+    return Row(aspect, label, aspect, None, None, None, cells)
 
 
 def _covers(have: frozenset[str], asked: frozenset[str], sentence: str) -> bool:
@@ -768,11 +817,15 @@ def summarise(comparison: Comparison, part: Part) -> list[str]:
         periods = {r.period for r in comparison.rows if r.aspect == "amount" and r.kind == best_row.kind}
         if len(periods - {None}) > 1 or (best_row.period and None in periods and len(periods) > 1):
             sentences.append("Amounts per month, per year or once are in separate rows, never added up.")
-    elif any(r.aspect != "statement" for r in comparison.rows) and comparison.has_figures:
+    elif any(r.aspect not in _PHRASES and r.cells for r in comparison.rows) and comparison.has_figures:
         each: list[tuple[str, str]] = []
         for index, column in enumerate(comparison.columns):
             first = next(
-                (r for r in comparison.rows if r.aspect != "statement" and r.cells[index].status == "stated"),
+                (
+                    r
+                    for r in comparison.rows
+                    if r.aspect not in _PHRASES and r.cells[index].status == "stated"
+                ),
                 None,
             )
             if first is not None:

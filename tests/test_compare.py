@@ -278,3 +278,40 @@ def test_a_topic_named_by_its_own_words_quotes_each_places_sentence() -> None:
         NOT_STATED,
         NOT_COVERED,
     ]
+
+
+def test_a_benefit_named_after_a_figure_is_not_that_figures_benefit() -> None:
+    found = read_figures(
+        "High-level talents can receive a maximum of 30 million yuan of subsidy, first-class scientists "
+        "can receive a maximum of 100 million yuan, while graduates can also enjoy a resettlement subsidy "
+        "of 10,000 yuan.",
+        topic_kinds=frozenset({"settlement"}),
+    )
+    assert [(f.text, f.kind) for f in found] == [
+        ("a maximum of 30 million yuan", None),
+        ("a maximum of 100 million yuan", None),
+        ("10,000 yuan", "settlement"),
+    ]
+
+
+def test_the_conditions_a_place_sets_are_a_row_of_their_own() -> None:
+    comparer = Comparer(
+        [
+            _article(
+                "l.txt",
+                "Liuzhou",
+                "Liuzhou gives living allowances to graduates who pay social insurance there for six months.",
+                "Living allowances will be 1,500 yuan per month for doctors.",
+            ),
+            _article(
+                "t.txt", "Tai'an", "Doctoral students will get a monthly living allowance of 3,000 yuan."
+            ),
+        ]
+    )
+    table = comparer.compare(["Liuzhou", "Tai'an"], "living allowance for a PhD")
+    conditions = table.rows[-1]
+    assert conditions.label == "Conditions"
+    assert (
+        conditions.cells[0].shown().startswith("Liuzhou gives living allowances to graduates who pay social")
+    )
+    assert conditions.cells[1].status == NOT_STATED
