@@ -39,7 +39,7 @@ _ASPECT_ORDER = ("amount", "percent", "duration", "age", "income")
 _FIGURE_ASPECTS = ("amount", "percent", "duration", "age")
 _GROUP_ORDER = (
     "doctor", "master", "bachelor", "college", "graduate", "grade_a", "grade_b", "grade_c", "grade_d",
-    "grade_e", "high_level", "couple",
+    "grade_e", "high_level", "couple", "employer",
 )  # fmt: skip
 _SENTENCE_END = set('.!?;:。！？；"”’)）')
 _CLAUSE_BREAK = re.compile(
@@ -255,16 +255,28 @@ def read_figures(
         else:
             groups = label_groups or groups_in(clause)
             if not groups:
-                groups = sentence_groups or (context_groups if len(context_groups) == 1 else frozenset())
+                # "They can also apply for ...": the people of the sentence before.
+                inherited = (
+                    context_groups if len(context_groups) == 1 and _CONTINUES.match(sentence) else None
+                )
+                groups = sentence_groups or inherited or frozenset()
+            if _EMPLOYER.match(clause) or (not who and _EMPLOYER.match(sentence) and not groups_in(clause)):
+                # "Companies that introduce top talents ... will be eligible for ...": paid to employers.
+                groups = frozenset({"employer"})
         text = sentence[start:end]
         period = None
         if aspect == "amount":
-            # Its own words first ("3000 RMB / month"), then its clause, then a sentence-wide "monthly".
-            period = _period(text) or _period(clause) or (sentence_period if listed else None)
-            if period is None and len(figures) == 1:
-                period = sentence_period
+            # Its own words ("3000 RMB / month"), then the words just before it ("a monthly rent subsidy
+            # of"), or a "monthly ... respectively" list; not a period elsewhere in the sentence ("to
+            # attract five academicians every year, will award such talents with 5 million yuan").
+            before = " ".join(sentence[span[0] : start].split()[-6:])
+            after = " ".join(sentence[end : span[1]].split()[:3])
+            period = (
+                _period(text) or _period(before) or _period(after) or (sentence_period if listed else None)
+            )
         # The clause's own benefit, even one the topic does not ask about ("800 thousand RMB of house
         # buying subsidy or 3000 RMB / month of house renting subsidy"), else the sentence's.
+        own_kinds = kinds_in(clause) - {"housing"}
         kind = (
             _kind(clause, frozenset())
             or _kind(clause, topic_kinds)
@@ -273,6 +285,8 @@ def read_figures(
             or (_kind(sentence[: span[0]], topic_kinds) if not listed else _kind(sentence, topic_kinds))
             or around
         )
+        if kind is not None and len(own_kinds) > 1 and kind not in own_kinds:
+            kind = None  # "Top talents who purchase a house ... 6 million yuan to settle down": which is it?
         if aspect == "amount" and (
             _INCOME.search(sentence[span[0] : start])
             or (
@@ -439,6 +453,15 @@ class Comparison:
 
 
 # -- building it -----------------------------------------------------------------------------------
+_EMPLOYER = re.compile(
+    r"^\W*(?:(?:for|and|while|the|a|an|each|any)\s+)*(?:enterprises?|compan(?:y|ies)|employers?|"
+    r"institutions?|units?|social capitals?|businesses)\b(?!\s+(?:talents?|graduates?|staff|employees))",
+    re.IGNORECASE,
+)
+_CONTINUES = re.compile(
+    r"^\s*(?:They|These|Those|This|Such|It|Its|Their|On this level|At this level|In addition)\b",
+    re.IGNORECASE,
+)
 _HEADLINES = re.compile(r"\s[/|]\s")
 
 
@@ -596,9 +619,12 @@ class Comparer:
     @staticmethod
     def _about_benefit(part: Part, sentence: _Sentence) -> bool:
         """Is the sentence about the topic's benefit, whoever it names (conditions apply to all)?"""
-        return fits(
-            Part(text=part.text, kinds=part.kinds, benefit=part.benefit), sentence.text, sentence.before
-        ).ok
+        named = _named_benefit(sentence.text) - {"housing"}
+        wanted = part.kinds - {"housing"} or {"rent", "purchase"}
+        if named and not named & wanted:
+            return False  # "... will give living allowances to graduates who come for entrepreneurship"
+        reading = Part(text=part.text, kinds=part.kinds, benefit=part.benefit)
+        return fits(reading, sentence.text, sentence.before).ok
 
     @staticmethod
     def _belongs(part: Part, figure: Found, sentence: str) -> bool:
@@ -722,7 +748,7 @@ def _covers(have: frozenset[str], asked: frozenset[str], sentence: str) -> bool:
         if rank is None:
             continue
         for group in have:
-            lower = vocabulary.groups[group][0]
+            lower = vocabulary.groups[group][0] if group in vocabulary.groups else None
             if lower is not None and lower <= rank:
                 return True
     return False

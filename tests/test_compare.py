@@ -315,3 +315,14 @@ def test_the_conditions_a_place_sets_are_a_row_of_their_own() -> None:
         conditions.cells[0].shown().startswith("Liuzhou gives living allowances to graduates who pay social")
     )
     assert conditions.cells[1].status == NOT_STATED
+
+
+def test_money_paid_to_companies_is_not_what_a_person_gets_and_a_distant_period_is_not_its_own() -> None:
+    (paid,) = read_figures(
+        "Companies that introduce top talents will be eligible for a subsidy of 50 million yuan."
+    )
+    assert paid.groups == {"employer"}
+    (award,) = read_figures(
+        "The city, which aims to attract five academicians every year, will award such talents with 5 million yuan."
+    )
+    assert award.period is None
