@@ -323,6 +323,7 @@ def test_money_paid_to_companies_is_not_what_a_person_gets_and_a_distant_period_
     )
     assert paid.groups == {"employer"}
     (award,) = read_figures(
-        "The city, which aims to attract five academicians every year, will award such talents with 5 million yuan."
+        "The city, which aims to attract five academicians every year, will award such talents "
+        "with 5 million yuan."
     )
     assert award.period is None
