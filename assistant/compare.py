@@ -376,6 +376,11 @@ class Comparison:
         """True when some cell holds a figure."""
         return any(c.status == "stated" for r in self.rows for c in r.cells)
 
+    @property
+    def has_figure_rows(self) -> bool:
+        """True when some cell of a figure row (not a quoted sentence) holds a figure."""
+        return any(c.status == "stated" for r in self.rows if r.aspect not in _PHRASES for c in r.cells)
+
     def to_json(self) -> dict[str, Any]:
         """The --json shape: question, topic, columns, rows (cells, figures), summary, citations."""
         return {
@@ -868,7 +873,7 @@ def summarise(comparison: Comparison, part: Part) -> list[str]:
     if any(r.aspect == "statement" for r in comparison.rows) and not sentences:
         sentences.append(
             "The first row quotes, for each place, the sentence of its articles that says most about "
-            f"{comparison.topic}."
+            f"{comparison.topic if len(comparison.topic.split()) <= 6 else 'the topic'}."
         )
     silent = [
         p

@@ -7,7 +7,7 @@ from collections.abc import Generator, Sequence
 from pathlib import Path
 
 from assistant.answer import Answer, AnswerGenerator, AnswerRequest, collect
-from assistant.compare import Comparer, Comparison, comparison_asked
+from assistant.compare import Comparer, Comparison, comparison_asked, is_comparison
 from assistant.embeddings import Embedder, SentenceTransformerEmbedder
 from assistant.evidence import EvidenceFinder
 from assistant.generators import FollowUpRewriter, make_generator
@@ -139,14 +139,18 @@ class Assistant:
             return None
         # "Tai'an's talent policy in Shandong", "Greater Bay Area ... from Guangdong": one place
         # named twice (the articles of one are among the other's) is not a comparison.
-        articles = [frozenset(a.path for a in self.comparer.place_articles(p)[0]) for p in asked[0]]
-        covered = [a for a in articles if a]
+        found = [self.comparer.place_articles(p) for p in asked[0]]
+        covered = [frozenset(a.path for a in articles) for articles, _ in found if articles]
         if len(covered) < 2 or any(
             a <= b for i, a in enumerate(covered) for b in covered[i + 1 :] + covered[:i]
         ):
             return None
+        # Without words that compare, two places of their own ("... in Liuzhou and Tai'an"), not a
+        # country some article mentions ("a Chinese R visa through Shanghai's scheme").
+        if not is_comparison(query.question) and not all(own for articles, own in found if articles):
+            return None
         table = self.compare(*asked, question=query.question)
-        return table if table.has_figures else None
+        return table if table.has_figure_rows else None
 
     def _understand(self, turns: list[str], gazetteer: frozenset[str]) -> Query:
         """The rule-based reading; a follow-up made standalone by the LLM first, when one is configured."""
