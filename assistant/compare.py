@@ -513,10 +513,7 @@ class Comparer:
     def __init__(self, articles: Sequence[Article], gazetteer: Gazetteer | None = None) -> None:
         self.articles = list(articles)
         self.gazetteer = gazetteer
-        self._frequency: dict[str, int] = {}
-        for article in self.articles:
-            for term in frozenset(terms(_text(article))):
-                self._frequency[term] = self._frequency.get(term, 0) + 1
+        self._terms: dict[str, frozenset[str]] = {}  # an article's terms, computed when first needed
         self._region_terms = {
             a.path: frozenset(terms(f"{a.meta.region or ''} {a.meta.title or ''}")) for a in self.articles
         }
@@ -530,11 +527,7 @@ class Comparer:
         own = [a for a in self.articles if wanted <= self._region_terms[a.path]]
         if own:
             return own, True
-        naming = [
-            a
-            for a in self.articles
-            if wanted <= frozenset(terms(" ".join(s for c in a.chunks for s in c.sentences)))
-        ]
+        naming = [a for a in self.articles if wanted <= self._terms_of(a)]
         return naming, False
 
     def compare(self, places: Sequence[str], topic: str, question: str | None = None) -> Comparison:
@@ -591,9 +584,15 @@ class Comparer:
         comparison.summary = summarise(comparison, part)
         return comparison
 
+    def _terms_of(self, article: Article) -> frozenset[str]:
+        if article.path not in self._terms:
+            self._terms[article.path] = frozenset(terms(_text(article)))
+        return self._terms[article.path]
+
     def _distinctive(self, wanted: frozenset[str]) -> frozenset[str]:
         """The topic's words, less those most articles use ("talent" of "talent card"), if any remain."""
-        common = {t for t in wanted if self._frequency.get(t, 0) * 2 > max(len(self.articles), 2)}
+        half = max(len(self.articles), 2) / 2
+        common = {t for t in wanted if sum(1 for a in self.articles if t in self._terms_of(a)) > half}
         return (wanted - common) or wanted
 
     @staticmethod
