@@ -1,4 +1,4 @@
-"""The `policy-assistant` command line: ingest, ask, sources, serve, feedback, eval, bench."""
+"""The `policy-assistant` command line: ingest, ask, compare, sources, serve, feedback, eval, bench."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from assistant import evaluation_cli
 from assistant.answer import Answer, Streamed
+from assistant.compare import MAX_PLACES
 from assistant.config import read_overrides, settings_with
 from assistant.core import Assistant
 from assistant.errors import AssistantError
@@ -98,6 +99,38 @@ def _build_parser(out: TextIO) -> argparse.ArgumentParser:
     ask.add_argument("--from", dest="date_from", help="only articles dated on or after YYYY-MM-DD")
     ask.add_argument("--to", dest="date_to", help="only articles dated on or before YYYY-MM-DD")
     _add_llm_flags(ask)
+
+    compare = commands.add_parser(
+        "compare",
+        help="compare places on a topic: a table with one column per place, each figure cited",
+        description="A table with one column per place and one row per aspect the articles give "
+        "(amount per degree, age limit, how long ...), each figure cited to its own place's article.",
+    )
+    compare.add_argument("topic", help='what to compare, e.g. "living allowance for a new PhD"')
+    compare.add_argument(
+        "--regions", required=True, help='two to six places, comma-separated, e.g. "Liuzhou,Tai\'an"'
+    )
+    compare.add_argument("--json", action="store_true", help="print rows, columns and cells with citations")
+    compare.add_argument("--csv", type=Path, metavar="FILE", help="also write the table as CSV")
+
+    eval_compare = commands.add_parser(
+        "eval-compare",
+        help="score comparison tables on a case set (figures in the right cell, grounded, uncovered places)",
+    )
+    eval_compare.add_argument("cases", type=Path, help="a comparison case file, e.g. evals/compare.jsonl")
+    eval_compare.add_argument("--out", type=Path, required=True, help="folder for report.json")
+    eval_compare.add_argument(
+        "--add",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FOLDER",
+        help="add a folder of test articles",
+    )
+    eval_compare.add_argument("--strict", action="store_true", help="exit with status 1 when a bar is missed")
+    eval_compare.add_argument(
+        "--bar", action="append", default=[], metavar="NAME=VALUE", help="e.g. cell_accuracy=0.9"
+    )
 
     sources = commands.add_parser("sources", help="list the indexed articles")
     sources.add_argument("--json", action="store_true", help="one JSON object per article")
@@ -232,6 +265,71 @@ def _ingest(assistant: Assistant, args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _compare(assistant: Assistant, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    places = [p.strip() for p in args.regions.split(",") if p.strip()]
+    if len(places) < 2 or len(places) > MAX_PLACES:
+        raise AssistantError(
+            f'--regions takes 2 to {MAX_PLACES} places, comma-separated: --regions "Liuzhou,Tai\'an"'
+        )
+    if not args.topic.strip():
+        raise AssistantError('give a topic to compare, e.g. "living allowance for a new PhD"')
+    _ensure_index(assistant, err)
+    table = assistant.compare(places, args.topic)
+    if args.csv:
+        args.csv.write_text(table.csv_text(), encoding="utf-8")
+    if args.json:
+        print(json.dumps(table.to_json(), ensure_ascii=False), file=out)
+    else:
+        print(table.markdown_with_sources(), file=out)
+    return 0
+
+
+def _eval_compare(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
+    from assistant.evaluation import comparing
+    from assistant.evaluation.workspace import prepare
+
+    bars: dict[str, float] = {}
+    for item in args.bar:
+        name, _, value = item.partition("=")
+        if name not in comparing.THRESHOLDS:
+            raise AssistantError(f"--bar {item}: the thresholds are {', '.join(comparing.THRESHOLDS)}")
+        try:
+            bars[name] = float(value)
+        except ValueError as exc:
+            raise AssistantError(f"--bar {item}: give a number, e.g. {name}=0.9") from exc
+    cases = comparing.read_compare_cases(args.cases)
+    if args.add:
+        data = prepare(args.out.resolve() / "work", settings.corpus, 0, added=[f.resolve() for f in args.add])
+        fields = settings.model_dump(exclude={"llm_api_key"})
+        fields.update(data_dir=data, corpus_dir=None, index_dir=None)
+        settings = Settings(**fields)
+    assistant = Assistant(settings)
+    update, close = _progress_bar("embedding")
+    try:
+        assistant.ingest(None, update) if args.add else assistant.ensure_index(update)
+    finally:
+        close()
+    result = comparing.score(assistant, cases)
+    checked, passed = comparing.thresholds(result["totals"], bars)
+    result["thresholds"] = checked
+    result["passed"] = passed
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "report.json").write_text(json.dumps(result, indent=1, ensure_ascii=False), encoding="utf-8")
+    totals = result["totals"]
+    print(
+        f"comparison tables on {args.cases} ({totals['cases']} cases, {totals['expected_figures']} figures):",
+        file=out,
+    )
+    for name, value in totals.items():
+        bar = checked.get(name)
+        verdict = f"  ({bar['op']} {bar['threshold']}: {'met' if bar['passed'] else 'MISSED'})" if bar else ""
+        shown = f"{value:.3f}" if isinstance(value, float) else str(value)
+        print(f"  {name}: {shown}{verdict}", file=out)
+    print(f"thresholds: {'all met' if passed else 'MISSED'}", file=out)
+    print(f"wrote {args.out / 'report.json'}", file=out)
+    return 1 if args.strict and not passed else 0
+
+
 def _sources(assistant: Assistant, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     _ensure_index(assistant, err)
     for source in assistant.sources():
@@ -281,11 +379,15 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
             return _serve(settings)
         if args.command == "feedback":
             return _feedback(settings, args, out, err)
+        if args.command == "eval-compare":
+            return _eval_compare(settings, args, out)
         assistant = Assistant(settings)
         if args.command == "ingest":
             return _ingest(assistant, args, out)
         if args.command == "ask":
             return _ask(assistant, args, out, err)
+        if args.command == "compare":
+            return _compare(assistant, args, out, err)
         return _sources(assistant, args, out, err)
     except AssistantError as exc:
         print(f"error: {exc}", file=err)

@@ -7,6 +7,7 @@ from collections.abc import Generator, Sequence
 from pathlib import Path
 
 from assistant.answer import Answer, AnswerGenerator, AnswerRequest, collect
+from assistant.compare import Comparer, Comparison, comparison_asked, is_comparison
 from assistant.embeddings import Embedder, SentenceTransformerEmbedder
 from assistant.evidence import EvidenceFinder
 from assistant.generators import FollowUpRewriter, make_generator
@@ -35,6 +36,7 @@ class Assistant:
         self._index: Index | None = None
         self._retriever: HybridRetriever | None = None
         self._finder: EvidenceFinder | None = None
+        self._comparer: Comparer | None = None
 
     @property
     def embedder(self) -> Embedder:
@@ -79,6 +81,7 @@ class Assistant:
         """Serve the latest completed ingest (another process may have run it)."""
         self._retriever = None
         self._finder = None
+        self._comparer = None
 
     @property
     def retriever(self) -> HybridRetriever:
@@ -107,10 +110,47 @@ class Assistant:
         retriever = self.retriever
         query = self._understand(turns, retriever.corpus.gazetteer)
         filters = filters or Filters()
+        table = None if query.injection or len(turns) > 1 else self._compared(query)
+        if table is not None:
+            text = table.markdown()
+            yield text
+            return table.answer()
         hits = [] if query.injection else retriever.retrieve(query, filters)
         evidence = self.finder.find(query, hits)
         request = AnswerRequest(query.question, evidence, earlier=tuple(turns[:-1]))
         return (yield from self.generator.generate(request))
+
+    @property
+    def comparer(self) -> Comparer:
+        """Comparison tables over the current snapshot."""
+        if self._comparer is None:
+            self._comparer = Comparer(list(self.retriever.corpus.snapshot.articles.values()))
+        return self._comparer
+
+    def compare(self, places: Sequence[str], topic: str, question: str | None = None) -> Comparison:
+        """A table comparing places on a topic: one column per place, one row per aspect, cited."""
+        return self.comparer.compare(places, topic, question)
+
+    def _compared(self, query: Query) -> Comparison | None:
+        """The table answering a question that compares places, when two of them give figures."""
+        names = [n for i, n in enumerate(query.place_names) if query.is_place(i)]
+        asked = comparison_asked(query.question, names)
+        if asked is None:
+            return None
+        # "Tai'an's talent policy in Shandong", "Greater Bay Area ... from Guangdong": one place
+        # named twice (the articles of one are among the other's) is not a comparison.
+        found = [self.comparer.place_articles(p) for p in asked[0]]
+        covered = [frozenset(a.path for a in articles) for articles, _ in found if articles]
+        if len(covered) < 2 or any(
+            a <= b for i, a in enumerate(covered) for b in covered[i + 1 :] + covered[:i]
+        ):
+            return None
+        # Without words that compare, two places of their own ("... in Liuzhou and Tai'an"), not a
+        # country some article mentions ("a Chinese R visa through Shanghai's scheme").
+        if not is_comparison(query.question) and not all(own for articles, own in found if articles):
+            return None
+        table = self.compare(*asked, question=query.question)
+        return table if table.has_figure_rows else None
 
     def _understand(self, turns: list[str], gazetteer: frozenset[str]) -> Query:
         """The rule-based reading; a follow-up made standalone by the LLM first, when one is configured."""

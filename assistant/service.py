@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.answer import Answer, collect
+from assistant.compare import MAX_PLACES, Comparison
 from assistant.core import Assistant
 from assistant.documents import SUPPORTED
 from assistant.errors import AssistantError
@@ -170,6 +171,30 @@ class ChatService:
         except AssistantError as exc:
             return {"question": question, "error": str(exc)}
         return answer.to_json()
+
+    def compare(self, places: Sequence[str], topic: str, session: str | None = None) -> Comparison:
+        """The comparison table of these places on a topic; AssistantError saying what to fix."""
+        chosen = [p.strip() for p in places if p and p.strip()]
+        if len(chosen) < 2 or len(chosen) > MAX_PLACES:
+            raise AssistantError(f"choose two to {MAX_PLACES} regions to compare")
+        if not (topic or "").strip():
+            raise AssistantError(
+                "say what to compare, e.g. housing subsidy or living allowance for a new PhD"
+            )
+        if not self.ready:
+            raise IndexNotReady(self.status() + " Try again in a moment.")
+        if session is not None:
+            self.limiter.admit(session)
+        self._refresh()
+        return self.assistant.compare(chosen, topic.strip())
+
+    def compare_json(self, places: Sequence[str], topic: str, session: str | None = None) -> dict[str, Any]:
+        """The table as `policy-assistant compare --json` prints it, or {regions, topic, error}."""
+        self.wait(BUILD_WAIT_SECONDS)
+        try:
+            return self.compare(places, topic, session).to_json()
+        except AssistantError as exc:
+            return {"regions": list(places), "topic": topic, "error": str(exc)}
 
     # -- staff ---------------------------------------------------------------------------------
     @property

@@ -21,6 +21,7 @@ from assistant.query import Filters
 from assistant.render import answer_markdown, article_html, library_rows, plain_text, source_line
 from assistant.service import ChatService
 from assistant.settings import Settings
+from assistant.web_compare import build_compare_tab
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +34,10 @@ CSS = """
 .pa-article .pa-meta, .pa-article .pa-path { color: #666; margin: 0 0 .4em 0; }
 .pa-article { max-height: 640px; overflow-y: auto; }
 .pa-coverage { color: #555; }
+.pa-compare { border-collapse: collapse; width: 100%; }
+.pa-compare th, .pa-compare td { border: 1px solid #ddd; padding: 4px 8px; text-align: left; }
+.pa-compare td { vertical-align: top; }
+.pa-compare td.pa-missing { color: #888; font-style: italic; }
 """
 # Scroll the reader to the highlighted passage whenever a new article is shown.
 SCROLL_JS = (
@@ -82,8 +87,11 @@ def _source_choices(answer: Answer | None) -> list[tuple[str, str]]:
 def build_app(service: ChatService) -> gr.Blocks:
     """The chat page wired to a ChatService; every handler is a thin call into the package."""
 
+    def places() -> list[str]:
+        return service.library.regions() if service.ready else []
+
     def regions() -> list[str]:
-        return [ALL_REGIONS, *(service.library.regions() if service.ready else [])]
+        return [ALL_REGIONS, *places()]
 
     def examples() -> list[ExampleMessage]:
         return [{"text": q} for q in service.library.examples()] if service.ready else []
@@ -234,12 +242,13 @@ def build_app(service: ChatService) -> gr.Blocks:
         """Coverage, examples and region choices once the index is ready; keeps polling until then."""
         status = service.status()
         if not service.wait(0):  # still building: keep polling
-            return status, gr.update(), gr.update(), gr.update(), gr.Timer(active=True)
+            return status, gr.update(), gr.update(), gr.update(), gr.update(), gr.Timer(active=True)
         return (
             status,
             gr.update(examples=examples() or None),
             gr.update(choices=regions()),
             gr.update(choices=regions()),
+            gr.update(choices=places()),
             gr.Timer(active=False),
         )
 
@@ -256,94 +265,109 @@ def build_app(service: ChatService) -> gr.Blocks:
             "quotes the policy articles it comes from; when they don't say, the assistant tells you."
         )
         coverage = gr.Markdown(service.status(), elem_classes=["pa-coverage"], elem_id="pa-coverage")
-        with gr.Row(equal_height=False):
-            with gr.Column(scale=3):
-                chatbot = gr.Chatbot(
-                    label="Conversation",
-                    elem_id="pa-chat",
-                    height=560,
-                    examples=examples() or None,
-                    placeholder="**Ask a question about the talent policies**, or pick an example.",
-                    buttons=["copy"],
-                    feedback_options=("Like", "Dislike"),
-                )
-                with gr.Row():
-                    question = gr.Textbox(
-                        placeholder="e.g. What can a graduate get in Liangjiang New Area?",
-                        show_label=False,
-                        scale=6,
-                        max_lines=4,
-                        elem_id="pa-question",
+        with gr.Tabs(elem_id="pa-pages"):
+            with gr.Tab("Chat", id="chat"), gr.Row(equal_height=False):
+                with gr.Column(scale=3):
+                    chatbot = gr.Chatbot(
+                        label="Conversation",
+                        elem_id="pa-chat",
+                        height=560,
+                        examples=examples() or None,
+                        placeholder="**Ask a question about the talent policies**, or pick an example.",
+                        buttons=["copy"],
+                        feedback_options=("Like", "Dislike"),
                     )
-                    ask = gr.Button("Ask", variant="primary", scale=1, elem_id="pa-ask")
-                sources = gr.Radio(
-                    label="Open a source of the last answer", choices=[], visible=False, elem_id="pa-sources"
-                )
-                with gr.Accordion("Filters: region and dates", open=False), gr.Row():
-                    region = gr.Dropdown(choices=regions(), value=ALL_REGIONS, label="Region")
-                    date_from = gr.Textbox(label="From (YYYY-MM-DD)", max_lines=1)
-                    date_to = gr.Textbox(label="To (YYYY-MM-DD)", max_lines=1)
-                with gr.Accordion("Staff tools", open=False, elem_id="pa-staff"):
-                    with gr.Row(visible=service.staff_login_required, elem_id="pa-signin") as signin_row:
-                        staff_user = gr.Textbox(label="Staff user", max_lines=1, elem_id="pa-staff-user")
-                        staff_password = gr.Textbox(
-                            label="Password", type="password", max_lines=1, elem_id="pa-staff-password"
+                    with gr.Row():
+                        question = gr.Textbox(
+                            placeholder="e.g. What can a graduate get in Liangjiang New Area?",
+                            show_label=False,
+                            scale=6,
+                            max_lines=4,
+                            elem_id="pa-question",
                         )
-                        signin = gr.Button("Sign in", elem_id="pa-signin-button")
-                    signin_note = gr.Markdown(elem_id="pa-signin-note")
-                    with gr.Column(visible=not service.staff_login_required) as staff_panel:
-                        copy_text = gr.Textbox(
-                            label="The last answer with its sources, ready to paste",
-                            lines=6,
+                        ask = gr.Button("Ask", variant="primary", scale=1, elem_id="pa-ask")
+                    sources = gr.Radio(
+                        label="Open a source of the last answer",
+                        choices=[],
+                        visible=False,
+                        elem_id="pa-sources",
+                    )
+                    with gr.Accordion("Filters: region and dates", open=False), gr.Row():
+                        region = gr.Dropdown(choices=regions(), value=ALL_REGIONS, label="Region")
+                        date_from = gr.Textbox(label="From (YYYY-MM-DD)", max_lines=1)
+                        date_to = gr.Textbox(label="To (YYYY-MM-DD)", max_lines=1)
+                    with gr.Accordion("Staff tools", open=False, elem_id="pa-staff"):
+                        with gr.Row(visible=service.staff_login_required, elem_id="pa-signin") as signin_row:
+                            staff_user = gr.Textbox(label="Staff user", max_lines=1, elem_id="pa-staff-user")
+                            staff_password = gr.Textbox(
+                                label="Password",
+                                type="password",
+                                max_lines=1,
+                                elem_id="pa-staff-password",
+                            )
+                            signin = gr.Button("Sign in", elem_id="pa-signin-button")
+                        signin_note = gr.Markdown(elem_id="pa-signin-note")
+                        with gr.Column(visible=not service.staff_login_required) as staff_panel:
+                            copy_text = gr.Textbox(
+                                label="The last answer with its sources, ready to paste",
+                                lines=6,
+                                interactive=False,
+                                buttons=["copy"],
+                                elem_id="pa-copy",
+                            )
+                            comment = gr.Textbox(
+                                label="Comment on the last answer (optional)", elem_id="pa-comment"
+                            )
+                            with gr.Row():
+                                helpful = gr.Button("Helpful", elem_id="pa-helpful")
+                                unhelpful = gr.Button("Not helpful", elem_id="pa-unhelpful")
+                            feedback_note = gr.Markdown(elem_id="pa-feedback-note")
+                            with gr.Row():
+                                export_format = gr.Radio(
+                                    ["csv", "jsonl"], value="csv", label="Feedback export"
+                                )
+                                export = gr.Button("Export feedback", elem_id="pa-export")
+                            export_file = gr.File(
+                                label="Download", interactive=False, elem_id="pa-export-file"
+                            )
+                            export_note = gr.Markdown()
+                            uploads = gr.File(
+                                label="Add articles to the corpus (.txt .md .html .pdf .docx)",
+                                file_count="multiple",
+                                type="filepath",
+                                elem_id="pa-upload",
+                            )
+                            reindex = gr.Button("Add and re-index the corpus", elem_id="pa-reindex")
+                            reindex_note = gr.Markdown(elem_id="pa-reindex-note")
+                    clear = gr.Button("New conversation", variant="secondary")
+                with gr.Column(scale=2), gr.Tabs() as tabs:
+                    with gr.Tab("Source", id="source"):
+                        article = gr.HTML(NO_ARTICLE, elem_id="pa-article")
+                    with gr.Tab("Policy library", id="library"):
+                        with gr.Row():
+                            lib_text = gr.Textbox(
+                                label="Search the articles", scale=3, elem_id="pa-lib-search"
+                            )
+                            lib_region = gr.Dropdown(
+                                choices=regions(), value=ALL_REGIONS, label="Region", scale=2
+                            )
+                        with gr.Row():
+                            lib_from = gr.Textbox(label="From (YYYY-MM-DD)", max_lines=1)
+                            lib_to = gr.Textbox(label="To (YYYY-MM-DD)", max_lines=1)
+                        lib_count = gr.Markdown()
+                        lib_table = gr.Dataframe(
+                            headers=["date", "region", "title", "path"],
                             interactive=False,
-                            buttons=["copy"],
-                            elem_id="pa-copy",
+                            wrap=True,
+                            elem_id="pa-library",
                         )
-                        comment = gr.Textbox(
-                            label="Comment on the last answer (optional)", elem_id="pa-comment"
-                        )
-                        with gr.Row():
-                            helpful = gr.Button("Helpful", elem_id="pa-helpful")
-                            unhelpful = gr.Button("Not helpful", elem_id="pa-unhelpful")
-                        feedback_note = gr.Markdown(elem_id="pa-feedback-note")
-                        with gr.Row():
-                            export_format = gr.Radio(["csv", "jsonl"], value="csv", label="Feedback export")
-                            export = gr.Button("Export feedback", elem_id="pa-export")
-                        export_file = gr.File(label="Download", interactive=False, elem_id="pa-export-file")
-                        export_note = gr.Markdown()
-                        uploads = gr.File(
-                            label="Add articles to the corpus (.txt .md .html .pdf .docx)",
-                            file_count="multiple",
-                            type="filepath",
-                            elem_id="pa-upload",
-                        )
-                        reindex = gr.Button("Add and re-index the corpus", elem_id="pa-reindex")
-                        reindex_note = gr.Markdown(elem_id="pa-reindex-note")
-                clear = gr.Button("New conversation", variant="secondary")
-            with gr.Column(scale=2), gr.Tabs() as tabs:
-                with gr.Tab("Source", id="source"):
-                    article = gr.HTML(NO_ARTICLE, elem_id="pa-article")
-                with gr.Tab("Policy library", id="library"):
-                    with gr.Row():
-                        lib_text = gr.Textbox(label="Search the articles", scale=3, elem_id="pa-lib-search")
-                        lib_region = gr.Dropdown(
-                            choices=regions(), value=ALL_REGIONS, label="Region", scale=2
-                        )
-                    with gr.Row():
-                        lib_from = gr.Textbox(label="From (YYYY-MM-DD)", max_lines=1)
-                        lib_to = gr.Textbox(label="To (YYYY-MM-DD)", max_lines=1)
-                    lib_count = gr.Markdown()
-                    lib_table = gr.Dataframe(
-                        headers=["date", "region", "title", "path"],
-                        interactive=False,
-                        wrap=True,
-                        elem_id="pa-library",
-                    )
+            with gr.Tab("Compare", id="compare"):
+                compare_tab = build_compare_tab(service, places())
         timer = gr.Timer(1.0, active=not service.wait(0))
 
         # -- events ------------------------------------------------------------------------------
         library_inputs = [lib_text, lib_region, lib_from, lib_to]
-        refresh_outputs = [coverage, chatbot, region, lib_region, timer]
+        refresh_outputs = [coverage, chatbot, region, lib_region, compare_tab["regions"], timer]
         answer_inputs = [question, chatbot, conversation, region, date_from, date_to]
         answer_outputs = [chatbot, conversation, question, sources, copy_text]
         question.submit(respond, answer_inputs, answer_outputs, api_visibility="private")
