@@ -74,6 +74,13 @@ _LEADING_WORDS = frozenset(
         "i",
     ]
 )
+# Words of places' names that are ordinary words too ("Hainan Free Trade Port", "Liangjiang New Area").
+_PLACE_PARTS = frozenset(
+    terms(
+        "free trade port new area zone city county district province pilot special economic development "
+        "high tech region bay greater west east north south central inner autonomous municipality island"
+    )
+)
 _LEADING_STEMS = frozenset(t for w in _LEADING_WORDS for t in terms(w))
 # Question words that carry no topic of their own.
 _GENERIC = frozenset(
@@ -257,7 +264,8 @@ def _named_runs(text: str, gazetteer: frozenset[str]) -> list[tuple[str, tuple[s
         stem = terms(word)
         is_named = bool(stem) and (
             (word[0].isupper() and lowered not in _LEADING_WORDS and lowered not in STOPWORDS)
-            or stem[0] in gazetteer
+            # a place typed in lower case ("heilongjiang"); "free" or "new" only inside a name
+            or (stem[0] in gazetteer and (bool(run) or stem[0] not in _PLACE_PARTS))
         )
         if i == 0 and (lowered in _LEADING_WORDS or (stem and stem[0] in _LEADING_STEMS)):
             is_named = False  # "Comparing Liangjiang and Lanzhou": the verb names nothing
