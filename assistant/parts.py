@@ -495,7 +495,8 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
             return Fit(False, f"gives the amount per {other[0]}, not per {part.period}")
     if part.groups:
         named = groups_in(sentence, vocabulary) or groups_in(context, vocabulary)
-        wanted = {g for g in part.groups if g != "couple"}
+        # "Can the holder's spouse use them?" is about spouses; "a PhD couple" about PhD holders
+        wanted = {g for g in part.groups if g != "couple"} or set(part.groups)
         if any(vocabulary.groups[g][0] is not None for g in wanted):
             wanted.discard("graduate")  # "PhD graduates": the degree is what the answer must name
         if wanted and not (wanted & named) and not any(_degree_ok(g, sentence, vocabulary) for g in wanted):
@@ -550,16 +551,15 @@ _PREPOSITIONS = frozenset(("for", "of", "in", "on", "at", "with", "to", "from", 
 
 
 def _modifies_next(words: list[str], i: int) -> bool:
-    """A singular word before a plural noun describes it: "talent stations", "talent apartments"."""
+    """A singular word before a plural noun describes it: "talent stations", "talent liaison stations"."""
     if i + 1 >= len(words) or words[i].lower().endswith("s"):
         return False
-    after = words[i + 1]
-    return (
-        after.isalpha()
-        and after.lower() not in ("is", "was", "has", "does")
-        and after.endswith("s")
-        and terms(after)[:1] != terms(words[i])[:1]
-    )
+    for after in words[i + 1 : i + 3]:
+        if not after.isalpha() or after.lower() in _PREPOSITIONS or after.lower() in ("and", "or", "the"):
+            return False
+        if after.endswith("s") and after.lower() not in ("is", "was", "has", "does"):
+            return terms(after)[:1] != terms(words[i])[:1]
+    return False
 
 
 def _counts_nothing_after(words: list[str], j: int) -> bool:

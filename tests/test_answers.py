@@ -137,10 +137,12 @@ def test_who_wrote_an_article_is_answered_from_its_metadata(assistant: Assistant
 
 
 def test_a_place_compared_that_does_not_give_the_detail_is_named(assistant: Assistant) -> None:
-    answer = assistant.ask("Comparing Harbor City and Pine County: how much housing subsidy does each give?")
+    answer = assistant.ask("How much housing subsidy does Harbor City give, and what does Pine County give?")
     assert "1,500 yuan" in answer.answer
-    assert "Pine County" in answer.answer and "does not give" in answer.answer
+    assert "The Pine County article does not give" in answer.answer
     assert {c.path for c in answer.citations} == {"corpus/harbor_city.txt"}
+    table = assistant.ask("Comparing Harbor City and Pine County: how much housing subsidy does each give?")
+    assert "The articles about Pine County do not state it." in table.answer
 
 
 def test_a_count_is_not_answered_with_an_amount(assistant: Assistant) -> None:
