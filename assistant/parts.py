@@ -104,6 +104,7 @@ class Part:
     aggregate: bool = False  # asks for a total ("in total", "altogether")
     counted: tuple[str, ...] = ()  # what "how many" counts, as terms
     focus: tuple[str, ...] = field(default=(), compare=False)  # the clause's own terms
+    original: str = field(default="", compare=False)  # the Chinese clause text translates, if any
 
     @property
     def topical(self) -> bool:
@@ -195,6 +196,7 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
         aggregate=bool(vocabulary.aggregate.search(text)),
         counted=counted,
         focus=tuple(terms(_PRONOUN_ONLY.sub(" ", text))),
+        original=original.strip(),
     )
 
 
@@ -229,9 +231,9 @@ def parts_of(question: str, original: str = "") -> tuple[Part, ...]:
 
     A clause with no topic of its own ("..., and how much?") adds what it asks to the clause before.
     """
+    if original:
+        return _translated_parts(question, original)
     clauses, context = split_question(question)
-    if original:  # a translated question is read as one part: its clauses no longer line up
-        return (read_part(question, "", original),)
     merged: list[str] = []
     for clause in clauses:
         own = [t for t in terms(clause, keep_stopwords=True) if t not in _QUESTION_WORDS]
@@ -240,6 +242,23 @@ def parts_of(question: str, original: str = "") -> tuple[Part, ...]:
         else:
             merged.append(clause)
     return tuple(read_part(clause, context) for clause in merged)
+
+
+def _translated_parts(question: str, original: str) -> tuple[Part, ...]:
+    """A translated question's parts: one per question (?) the Chinese and the English both end, each
+    read with its Chinese; one part when they do not line up."""
+    english = [c for c in re.split(r"(?<=[?？])", question) if c.strip()]
+    chinese = [c for c in re.split(r"(?<=[?？])", original) if c.strip()]
+    if len(english) != len(chinese) or len(english) < 2:
+        return (read_part(question, "", original),)
+    merged: list[tuple[str, str]] = []
+    for clause, source in zip(english, chinese, strict=True):
+        own = [t for t in terms(clause, keep_stopwords=True) if t not in _QUESTION_WORDS]
+        if merged and not own:
+            merged[-1] = (f"{merged[-1][0]} {clause}", f"{merged[-1][1]}{source}")
+        else:
+            merged.append((clause, source))
+    return tuple(read_part(clause, "", source) for clause, source in merged)
 
 
 @dataclass(frozen=True)
@@ -363,6 +382,7 @@ def following(part: Part, earlier: Part) -> Part:
         aggregate=part.aggregate,
         counted=part.counted or (earlier.counted if not part.asks else ()),
         focus=part.focus,
+        original=part.original,
     )
 
 

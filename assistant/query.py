@@ -310,6 +310,12 @@ def understand(
     english = [t.text for t in translations]
     last = english[-1]
     runs = _named_runs(last, gazetteer)
+    # A Chinese place name is a place even where its English name is not read as one ("She County").
+    named = {t for _, stems in runs for t in stems}
+    for place in translations[-1].places:
+        stems = tuple(terms(place, keep_stopwords=True))
+        if stems and not set(terms(place)) <= named:
+            runs.append((place, stems))
     places = [t for _, t in runs]
     names = [w for w, _ in runs]
     focus = _focus_terms(last, places)

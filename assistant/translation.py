@@ -45,6 +45,7 @@ class Translation:
 
     text: str
     source: str = ""  # the text translated, in Simplified characters
+    places: tuple[str, ...] = ()  # the English names of the Chinese place names it holds
     # a term of a chosen gloss -> terms of the word's other glosses that the corpus uses
     alternatives: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -135,11 +136,12 @@ class Translator:
         simplified = self.dictionary.simplify(_half_width(text))
         words: list[str] = []
         alternatives: dict[str, tuple[str, ...]] = {}
+        places: list[str] = []
         for token in self.tokenizer.cut(self._figures_in_english(simplified), HMM=False):
             if not _CJK_RUN.search(token):
                 words.append(token)
                 continue
-            for english, others in self._read(token, known):
+            for english, others in self._read(token, known, places):
                 if english:
                     words.append(f" {english} ")
                 for term in terms(english):
@@ -147,7 +149,7 @@ class Translator:
                         alternatives[term] = tuple(dict.fromkeys((*alternatives.get(term, ()), *others)))
         out = _CJK_RUN.sub(" ", "".join(words))
         out = re.sub(r"\s+", " ", re.sub(r"\s+([?,.!;:])", r"\1", out)).strip()
-        return Translation(_question_first(out), simplified, alternatives)
+        return Translation(_question_first(out), simplified, tuple(dict.fromkeys(places)), alternatives)
 
     def _figures_in_english(self, text: str) -> str:
         """Chinese figures as English ones, except inside place names (六盘水, 十堰)."""
@@ -163,23 +165,34 @@ class Translator:
         out.append(text[last:])
         return "".join(out)
 
-    def _read(self, token: str, known: Callable[[str], bool] | None) -> list[tuple[str, tuple[str, ...]]]:
-        """A segmented word as English: [(gloss, alternative terms)], several when it is cut further."""
+    def _read(
+        self, token: str, known: Callable[[str], bool] | None, places: list[str]
+    ) -> list[tuple[str, tuple[str, ...]]]:
+        """A segmented word as English: [(gloss, alternative terms)], several when it is cut further.
+        The English names of places read are added to places."""
         if token in self.glossary:
             return [(self.glossary[token], ())]
-        if token in self._places:
-            return [(self._places[token], ())]
-        if len(token) > 2 and token[-1] in _PLACE_SUFFIXES and token[:-1] in self._places:
-            return [(self._places[token[:-1]], ())]  # 阿坝州, 延边州: the name and a bare suffix
-        for suffix in "县市区":  # 淳安 for 淳安县; a word (开发 of 开发区) is no district
-            word = suffix == "区" and token in self.dictionary
-            if len(token) > 1 and token + suffix in self._places and not word:
-                return [(self._places[token + suffix], ())]
+        place = self._place(token)
+        if place is not None:
+            places.append(place)
+            return [(place, ())]
         if len(token) > 1 and token in self.dictionary:
             return [self._choose(self.dictionary.glosses(token), known)]
         if len(token) == 1:
             return []
-        return [pair for piece in self._cut(token) for pair in self._read(piece, known)]
+        return [pair for piece in self._cut(token) for pair in self._read(piece, known, places)]
+
+    def _place(self, token: str) -> str | None:
+        """The English name of the place a word names, if it names one."""
+        if token in self._places:
+            return self._places[token]
+        if len(token) > 2 and token[-1] in _PLACE_SUFFIXES and token[:-1] in self._places:
+            return self._places[token[:-1]]  # 阿坝州, 延边州: the name and a bare suffix
+        for suffix in "县市区":  # 淳安 for 淳安县; a word (开发 of 开发区) is no district
+            word = suffix == "区" and token in self.dictionary
+            if len(token) > 1 and token + suffix in self._places and not word:
+                return self._places[token + suffix]
+        return None
 
     def _cut(self, token: str) -> list[str]:
         """Longest known words from the left; characters nothing knows stand alone."""
@@ -224,7 +237,8 @@ def _question_first(text: str) -> str:
         end = clause[len(body) :]
         match = _QUESTION_PHRASE.search(body)
         if match and match.start() > 0:
-            body = f"{body[match.start():]} {body[: match.start()].strip()}"
+            # the comma ends the phrase asked about: "how many services, Heilongjiang talent card offer"
+            body = f"{body[match.start():]}, {body[: match.start()].strip().rstrip(',')}"
         clauses.append(body.strip() + end)
     return "".join(clauses).strip()
 
