@@ -45,9 +45,15 @@ def clean_gloss(gloss: str) -> str:
 class Dictionary:
     """Words (Simplified) to English glosses, and Traditional characters to Simplified ones."""
 
-    def __init__(self, entries: dict[str, list[str]], to_simplified: dict[str, str]) -> None:
+    def __init__(
+        self,
+        entries: dict[str, list[str]],
+        to_simplified: dict[str, str],
+        verbs: frozenset[str] = frozenset(),
+    ) -> None:
         self._entries = entries
         self._to_simplified = to_simplified
+        self._verbs = verbs
         self.longest = max(map(len, entries), default=1)
 
     @classmethod
@@ -61,6 +67,7 @@ class Dictionary:
         entries: dict[str, list[str]] = defaultdict(list)
         pairs: dict[str, Counter[str]] = defaultdict(Counter)
         simplified_chars: set[str] = set()
+        verbs: set[str] = set()
         for line in text.splitlines():
             if line.startswith("#"):
                 continue
@@ -68,6 +75,8 @@ class Dictionary:
             if match is None:
                 continue
             traditional, simplified, _pinyin, glosses = match.groups()
+            if simplified not in entries and glosses.startswith("to "):
+                verbs.add(simplified)  # CC-CEDICT glosses a verb "to ..."
             for gloss in glosses.split("/"):
                 for piece in gloss.split(";"):
                     if not piece.strip() or _NOT_A_MEANING.match(piece.strip()):
@@ -83,11 +92,15 @@ class Dictionary:
         to_simplified = {
             t: counts.most_common(1)[0][0] for t, counts in pairs.items() if t not in simplified_chars
         }
-        return cls({k: v for k, v in entries.items() if v}, to_simplified)
+        return cls({k: v for k, v in entries.items() if v}, to_simplified, frozenset(verbs))
 
     def glosses(self, word: str) -> tuple[str, ...]:
         """The English glosses of a Simplified word, most common sense first; () when unknown."""
         return tuple(self._entries.get(word, ()))
+
+    def is_verb(self, word: str) -> bool:
+        """True when the word's first sense is a verb ("to convene")."""
+        return word in self._verbs
 
     def __contains__(self, word: object) -> bool:
         return word in self._entries

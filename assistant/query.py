@@ -189,6 +189,12 @@ class Query:
     joined: tuple[str, ...] = ()
     parts: tuple[Part, ...] = ()  # what it asks, part by part (parts.py)
     places_known: tuple[bool, ...] = ()  # per named phrase: a place (corpus region or gazetteer)
+    reading: str = ""  # the last turn in English (its translation when it is Chinese)
+
+    @property
+    def english(self) -> str:
+        """The last turn as English text: as asked, or as translated."""
+        return self.reading or self.question
 
     def is_place(self, order: int) -> bool:
         """True when the named phrase at this position is a place, not a programme or a word."""
@@ -363,4 +369,5 @@ def understand(
         carried=tuple(carried),
         parts=parts,
         places_known=tuple(_is_place(n, p, gazetteer) for n, p in zip(names, places, strict=True)),
+        reading=last,
     )

@@ -137,7 +137,9 @@ class Translator:
         words: list[str] = []
         alternatives: dict[str, tuple[str, ...]] = {}
         places: list[str] = []
-        for token in self.tokenizer.cut(self._figures_in_english(simplified), HMM=False):
+        prepared = _PEOPLE.sub("多少人数", _OFTEN.sub(r"\1一次\2", simplified))
+        prepared = self._figures_in_english(prepared)
+        for token in self.tokenizer.cut(prepared, HMM=False):
             if not _CJK_RUN.search(token):
                 words.append(token)
                 continue
@@ -177,7 +179,12 @@ class Translator:
             places.append(place)
             return [(place, ())]
         if len(token) > 1 and token in self.dictionary:
-            return [self._choose(self.dictionary.glosses(token), known)]
+            glosses = self.dictionary.glosses(token)
+            if known is not None and self.dictionary.is_verb(token) and not self._used(glosses[:1], known):
+                # A verb whose first sense the corpus never uses ("convene" where articles "hold"
+                # meetings) only weighs the question down; its nouns carry what it asks.
+                return []
+            return [self._choose(glosses, known)]
         if len(token) == 1:
             return []
         return [pair for piece in self._cut(token) for pair in self._read(piece, known, places)]
@@ -208,6 +215,10 @@ class Translator:
         return pieces
 
     @staticmethod
+    def _used(glosses: tuple[str, ...], known: Callable[[str], bool]) -> bool:
+        return any(terms(g) and all(known(t) for t in terms(g)) for g in glosses)
+
+    @staticmethod
     def _choose(glosses: tuple[str, ...], known: Callable[[str], bool] | None) -> tuple[str, tuple[str, ...]]:
         """The first gloss whose words the corpus uses (else the first), and the other such glosses' terms."""
         # A capitalised gloss names a book or a person (大学: "the Great Learning"): common senses first.
@@ -222,6 +233,10 @@ class Translator:
         return chosen, tuple(t for g in others for t in terms(g))
 
 
+# "多久召开一次" (how long ... once) asks how often: read as "多久一次 召开" (the glossary's "how often").
+_OFTEN = re.compile(r"(多久|多长时间)([^?？,，。]{1,8}?)一次")
+# "有多少人" counts people; "多少人才补贴" is "how much talent subsidy" (人才, 人员, 人口 are words).
+_PEOPLE = re.compile(r"多少人(?![才员口力事数])")
 _CLAUSE = re.compile(r"[^?,.!;:]+[?,.!;:]*")
 _QUESTION_PHRASE = re.compile(
     r"\b(?:how (?:many|much|long|old)|what|which|when|where|who|why|whether|how)\b", re.IGNORECASE
