@@ -50,10 +50,12 @@ class Dictionary:
         entries: dict[str, list[str]],
         to_simplified: dict[str, str],
         verbs: frozenset[str] = frozenset(),
+        readings: dict[str, str] | None = None,
     ) -> None:
         self._entries = entries
         self._to_simplified = to_simplified
         self._verbs = verbs
+        self._readings = readings or {}
         self.longest = max(map(len, entries), default=1)
 
     @classmethod
@@ -68,13 +70,17 @@ class Dictionary:
         pairs: dict[str, Counter[str]] = defaultdict(Counter)
         simplified_chars: set[str] = set()
         verbs: set[str] = set()
+        readings: dict[str, str] = {}
         for line in text.splitlines():
             if line.startswith("#"):
                 continue
             match = _LINE.match(line)
             if match is None:
                 continue
-            traditional, simplified, _pinyin, glosses = match.groups()
+            traditional, simplified, pinyin, glosses = match.groups()
+            if len(simplified) == 1 and simplified not in readings:
+                # the character's first reading, without its tone: heng2 -> heng, lu:4 -> lu
+                readings[simplified] = re.sub(r"[^a-z]", "", pinyin.lower().replace("u:", "u"))
             if simplified not in entries and glosses.startswith("to "):
                 verbs.add(simplified)  # CC-CEDICT glosses a verb "to ..."
             for gloss in glosses.split("/"):
@@ -92,11 +98,17 @@ class Dictionary:
         to_simplified = {
             t: counts.most_common(1)[0][0] for t, counts in pairs.items() if t not in simplified_chars
         }
-        return cls({k: v for k, v in entries.items() if v}, to_simplified, frozenset(verbs))
+        return cls({k: v for k, v in entries.items() if v}, to_simplified, frozenset(verbs), readings)
 
     def glosses(self, word: str) -> tuple[str, ...]:
         """The English glosses of a Simplified word, most common sense first; () when unknown."""
         return tuple(self._entries.get(word, ()))
+
+    def syllables(self, word: str) -> list[str] | None:
+        """The word's pinyin, a syllable a character, without tones (横琴: ['heng', 'qin']); None when a
+        character has no reading."""
+        found = [self._readings.get(c) for c in word]
+        return None if any(not s for s in found) else [s for s in found if s]
 
     def is_verb(self, word: str) -> bool:
         """True when the word's first sense is a verb ("to convene")."""

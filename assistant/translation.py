@@ -33,6 +33,7 @@ from assistant.numerals import figure_spans
 from assistant.places import Gazetteer
 from assistant.text import terms
 
+_LOOSE = "\x00"  # marks a run of single characters while they are joined
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _PLACE_SUFFIXES = "州市县区省盟旗"
 _MAX_GLOSS_WORDS = 3  # longer glosses describe rather than translate
@@ -138,8 +139,9 @@ class Translator:
         alternatives: dict[str, tuple[str, ...]] = {}
         places: list[str] = []
         prepared = _PEOPLE.sub("多少人数", _OFTEN.sub(r"\1一次\2", simplified))
+        prepared = _GRADE.sub(r" Grade \1 ", prepared)
         prepared = self._figures_in_english(prepared)
-        for token in self.tokenizer.cut(prepared, HMM=False):
+        for token in self._words(list(self.tokenizer.cut(prepared, HMM=False)), known):
             if not _CJK_RUN.search(token):
                 words.append(token)
                 continue
@@ -152,6 +154,39 @@ class Translator:
         out = _CJK_RUN.sub(" ", "".join(words))
         out = re.sub(r"\s+", " ", re.sub(r"\s+([?,.!;:])", r"\1", out)).strip()
         return Translation(_question_first(out), simplified, tuple(dict.fromkeys(places)), alternatives)
+
+    def _known_word(self, word: str) -> bool:
+        return word in self.glossary or word in self.dictionary or self._place(word) is not None
+
+    def _words(self, tokens: list[str], known: Callable[[str], bool] | None) -> list[str]:
+        """jieba's words, joined where the dictionary knows a longer word across them (永久 居民:
+        永久居民, permanent resident), and runs of characters nothing knows joined into one name."""
+        words: list[str] = []
+        i = 0
+        while i < len(tokens):
+            for n in range(min(4, len(tokens) - i), 1, -1):
+                run = tokens[i : i + n]
+                joined = "".join(run)
+                # jieba was told the glossary's terms: a run holding one is left as cut
+                told = any(t in self.glossary for t in run) and joined not in self.glossary
+                if _CJK_RUN.fullmatch(joined) and not told and self._known_word(joined):
+                    words.append(joined)
+                    i += n
+                    break
+            else:
+                words.append(tokens[i])
+                i += 1
+        if known is None:
+            return words
+        # 金 普 (of 金普新区): single characters no glossary names may spell a name in pinyin
+        out: list[str] = []
+        for word in words:
+            loose = len(word) == 1 and _CJK_RUN.fullmatch(word) and word not in self.glossary
+            if loose and out and out[-1].startswith(_LOOSE):
+                out[-1] += word
+            else:
+                out.append(_LOOSE + word if loose else word)
+        return [w.removeprefix(_LOOSE) for w in out]
 
     def _figures_in_english(self, text: str) -> str:
         """Chinese figures as English ones, except inside place names (六盘水, 十堰)."""
@@ -187,7 +222,23 @@ class Translator:
             return [self._choose(glosses, known)]
         if len(token) == 1:
             return []
+        name = self._name(token, known)
+        if name:
+            return [(name, ())]
         return [pair for piece in self._cut(token) for pair in self._read(piece, known, places)]
+
+    def _name(self, token: str, known: Callable[[str], bool] | None) -> str | None:
+        """A word no resource knows, as the articles spell the name in pinyin (横琴: Hengqin, 临港:
+        Lin-gang), when the corpus uses that spelling."""
+        syllables = self.dictionary.syllables(token)
+        if known is None or not syllables:
+            return None
+        joined = "".join(syllables)
+        if known(joined):
+            return joined.capitalize()
+        if len(syllables) > 1 and all(known(s) for s in syllables):
+            return "-".join(syllables).capitalize()
+        return None
 
     def _place(self, token: str) -> str | None:
         """The English name of the place a word names, if it names one."""
@@ -237,6 +288,8 @@ class Translator:
 _OFTEN = re.compile(r"(多久|多长时间)([^?？,，。]{1,8}?)一次")
 # "有多少人" counts people; "多少人才补贴" is "how much talent subsidy" (人才, 人员, 人口 are words).
 _PEOPLE = re.compile(r"多少人(?![才员口力事数])")
+# "C类人才": a Grade C talent
+_GRADE = re.compile(r"(?<![A-Za-z])([A-Ea-e])\s*类")
 _CLAUSE = re.compile(r"[^?,.!;:]+[?,.!;:]*")
 _QUESTION_PHRASE = re.compile(
     r"\b(?:how (?:many|much|long|old)|what|which|when|where|who|why|whether|how)\b", re.IGNORECASE
@@ -248,6 +301,7 @@ def _question_first(text: str) -> str:
     the answer goes ("兰州 需要 什么 保险" -> "what insurance Lanzhou need")."""
     clauses = []
     for clause in _CLAUSE.findall(text):
+        clause = clause.strip()
         body = clause.rstrip("?,.!;: ")
         end = clause[len(body) :]
         match = _QUESTION_PHRASE.search(body)
@@ -255,7 +309,7 @@ def _question_first(text: str) -> str:
             # the comma ends the phrase asked about: "how many services, Heilongjiang talent card offer"
             body = f"{body[match.start():]}, {body[: match.start()].strip().rstrip(',')}"
         clauses.append(body.strip() + end)
-    return "".join(clauses).strip()
+    return " ".join(clauses).strip()
 
 
 def _half_width(text: str) -> str:

@@ -71,3 +71,14 @@ def test_a_bad_glossary_line_names_the_fix() -> None:
     with pytest.raises(AssistantError, match="line 2: expected Chinese characters, a tab, then the English"):
         parse_glossary("人才\ttalents\nsubsidy 补贴\n", "corpus/glossary.tsv")
     assert parse_glossary("的\t\n") == {"的": ""}  # an empty English drops the word
+
+
+def test_an_unknown_name_is_spelled_in_pinyin_when_the_corpus_uses_it(translator: Translator) -> None:
+    known = {"hengqin", "lin", "gang"}.__contains__
+    assert "Hengqin" in translator.translate("横琴有什么人才政策？", known).text
+    assert "Hengqin" not in translator.translate("横琴有什么人才政策？").text  # no corpus, no guess
+
+
+def test_grades_and_words_split_across_jieba_tokens(translator: Translator) -> None:
+    assert "Grade C" in translator.translate("C类人才能拿多少补贴？").text
+    assert "permanent resident" in translator.translate("我是香港永久居民。").text
