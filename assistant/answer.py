@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Protocol
 
 from assistant.evidence import Evidence, Passage
+from assistant.frames import Frames
 
 
 @dataclass
@@ -166,7 +167,11 @@ def citation(n: int, passage: Passage) -> Citation:
 
 
 def gap_notes(evidence: Evidence) -> list[str]:
-    """Plain sentences naming what the corpus does not give: parts unanswered, places uncovered."""
+    """Plain sentences naming what the corpus does not give: parts unanswered, places uncovered.
+
+    They are in the question's language (assistant/data/frames.json).
+    """
+    frames = Frames.of(evidence.question)
     notes: list[str] = []
     answered = {
         (i, p.article.meta.region or p.article.meta.title) for p in evidence.passages for i in p.parts
@@ -175,32 +180,33 @@ def gap_notes(evidence: Evidence) -> list[str]:
         index = evidence.parts.index(gap.part) if gap.part in evidence.parts else -1
         if (index, gap.where) in answered:
             continue  # another article of the same place answers it
-        where = f"The {gap.where} article" if gap.where else "The corpus"
-        notes.append(f"{where} does not give {gap.describe()}.")
+        what = frames.asked(gap.describe(), gap.part.asks, gap.part.original)
+        if gap.where:
+            notes.append(frames.text("gap_note_where", where=gap.where, what=what))
+        else:
+            notes.append(frames.text("gap_note", what=what))
     if evidence.missing_places:
-        notes.append(f"The corpus says nothing about {', '.join(evidence.missing_places)}.")
+        notes.append(frames.text("missing_places_note", places=frames.join_places(evidence.missing_places)))
     return list(dict.fromkeys(notes))
 
 
 def decline_text(evidence: Evidence) -> str:
-    """The plain 'the corpus does not say', with what the assistant can answer instead."""
+    """The plain 'the corpus does not say', with what the assistant can answer instead, in the
+    question's language."""
+    frames = Frames.of(evidence.question)
     names = evidence.covered
-    shown = "; ".join(names[:6])
+    shown = frames.text("list_separator").join(names[:6])
     if len(names) > 6:
-        shown += f" and {len(names) - 6} more places"
-    offer = (
-        f"I can answer questions about the talent policies in the corpus ({shown}): "
-        "subsidies, eligibility, talent cards, programmes and services, with sources."
-        if names
-        else "The corpus is empty: add articles and run `policy-assistant ingest`."
-    )
+        shown = frames.text("more_places", shown=shown, more=str(len(names) - 6))
+    offer = frames.text("offer", shown=shown) if names else frames.text("empty_corpus")
     if evidence.injection:
-        return f"I can't share or change my instructions. {offer}"
+        return frames.text("injection", offer=offer)
     if evidence.missing_places:
-        places = ", ".join(evidence.missing_places)
-        return f"The corpus says nothing about {places}, so I can't answer that. {offer}"
+        places = frames.join_places(evidence.missing_places)
+        return frames.text("missing_places", places=places, offer=offer)
     if evidence.gaps:
         gap = evidence.gaps[0]
-        where = f"The {gap.where} article covers this place but" if gap.where else "The corpus"
-        return f"{where} does not give {gap.describe()}, so I won't guess. {offer}"
-    return f"The corpus does not answer this, so I won't guess. {offer}"
+        what = frames.asked(gap.describe(), gap.part.asks, gap.part.original)
+        key = "gap_decline_where" if gap.where else "gap_decline"
+        return frames.text(key, where=gap.where or "", what=what, offer=offer)
+    return frames.text("no_answer", offer=offer)

@@ -23,6 +23,7 @@ from assistant.feedback import FeedbackStore
 from assistant.index import IngestReport
 from assistant.progress import progress_bar as _progress_bar
 from assistant.query import Filters
+from assistant.render import sources_heading
 from assistant.settings import Settings
 
 
@@ -214,7 +215,7 @@ def _ask(assistant: Assistant, args: argparse.Namespace, out: TextIO, err: TextI
             answer = _drain(stream, out)
             _notice(answer, err)
             if answer.citations:
-                print("\nSources:", file=out)
+                print(f"\n{sources_heading(answer)}:", file=out)
                 print(answer.references(), file=out)
     return status
 

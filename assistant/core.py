@@ -12,10 +12,11 @@ from assistant.embeddings import Embedder, SentenceTransformerEmbedder
 from assistant.evidence import EvidenceFinder
 from assistant.generators import FollowUpRewriter, make_generator
 from assistant.index import Index, IngestReport, Progress
-from assistant.query import Filters, Query, check_question, understand
+from assistant.query import Filters, Query, Reader, check_question, understand
 from assistant.retrieval import Corpus, HybridRetriever
 from assistant.settings import Settings
 from assistant.store import VectorStore
+from assistant.translation import Translator
 
 
 class Assistant:
@@ -108,7 +109,7 @@ class Assistant:
             turns = [""]
         turns = [check_question(t, self.settings.max_question_chars) for t in turns]
         retriever = self.retriever
-        query = self._understand(turns, retriever.corpus.gazetteer)
+        query = self._understand(turns, retriever.corpus)
         filters = filters or Filters()
         table = None if query.injection or len(turns) > 1 else self._compared(query)
         if table is not None:
@@ -152,9 +153,17 @@ class Assistant:
         table = self.compare(*asked, question=query.question)
         return table if table.has_figure_rows else None
 
-    def _understand(self, turns: list[str], gazetteer: frozenset[str]) -> Query:
+    def reader(self, corpus: Corpus) -> Reader:
+        """How a Chinese turn is read: the glossaries (packaged, and the corpus folder's glossary.tsv)
+        and CC-CEDICT, choosing among a word's glosses those the corpus uses."""
+        translator = Translator.for_corpus(self.settings.corpus)
+        return lambda text: translator.translate(text, known=corpus.knows)
+
+    def _understand(self, turns: list[str], corpus: Corpus) -> Query:
         """The rule-based reading; a follow-up made standalone by the LLM first, when one is configured."""
-        query = understand(turns, gazetteer)
+        gazetteer = corpus.gazetteer
+        read = self.reader(corpus)
+        query = understand(turns, gazetteer, read)
         generator = self.generator
         if len(turns) < 2 or query.injection or not isinstance(generator, FollowUpRewriter):
             return query
@@ -162,7 +171,7 @@ class Assistant:
         if standalone is None:
             return query
         # The earlier turns stay: the rules still carry a place or topic the rewrite left out.
-        rewritten = understand([*turns[:-1], standalone], gazetteer)
+        rewritten = understand([*turns[:-1], standalone], gazetteer, read)
         return dataclasses.replace(rewritten, question=turns[-1])
 
     def ask(self, question: str | Sequence[str], filters: Filters | None = None) -> Answer:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.errors import SkippedDocument
-from assistant.metadata import CATALOG_NAME
+from assistant.metadata import CATALOG_NAME, GLOSSARY_NAME
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -41,7 +41,7 @@ def iter_files(paths: list[Path]) -> Iterator[Path]:
         for path in sorted(root.rglob("*")):
             relative = path.relative_to(root).parts
             hidden = any(p.startswith((".", "_")) for p in relative)
-            if path.is_file() and not hidden and path.name != CATALOG_NAME:
+            if path.is_file() and not hidden and path.name not in (CATALOG_NAME, GLOSSARY_NAME):
                 yield path
 
 

@@ -45,7 +45,8 @@ _LIST_QUESTION = re.compile(
     r"\b(?:what|which) (?:kinds?|types?|sorts?|categories|forms?) of\b|"
     r"\bwhat are the (?:\w+[ -]){0,3}(?:tiers|levels|types|kinds|categories|measures|steps|benefits|"
     r"conditions|requirements|industries|areas|fields|sections|programs|programmes|services|sub-programs)\b|"
-    r"\blist (?:the|all)\b|\bwalk me through\b",
+    r"\blist (?:the|all)\b|\bwalk me through\b|"
+    r"(?:哪些|哪几|什么)(?:类型|种类|类别|层次|级别|方面)|分为哪|列出|逐年|逐一",
     re.IGNORECASE,
 )
 # How much the cosine similarity of a sentence's chunk to the question adds to its word overlap:
@@ -478,7 +479,8 @@ class EvidenceFinder:
         if not sentences:
             return []
         ranked = sorted(sentences, key=lambda s: -s.score)
-        most = MAX_LIST_SENTENCES if _LIST_QUESTION.search(query.question) else MAX_SENTENCES
+        listing = _LIST_QUESTION.search(query.question) or _LIST_QUESTION.search(query.english)
+        most = MAX_LIST_SENTENCES if listing else MAX_SENTENCES
         best = ranked[0]
         chosen = [best]
         for s in ranked[1:]:
@@ -571,7 +573,7 @@ class EvidenceFinder:
             )
         candidates = hits[: max(self.max_sources * 3, 10)]
         groups, missing = self._place_groups(query, candidates)
-        about = asked_metadata(query.question)
+        about = asked_metadata(query.english)
         if about:
             return self._metadata(query, about, groups, missing, searched)
         # "Has Xuzhou set up a park in Hangzhou?": a part about a place no article covers is not

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from assistant.embeddings import Embedder
+from assistant.numerals import to_english_figures
 from assistant.parts import clause_of, count_figures, fits, read_part
 from assistant.prompts import SYSTEM_PROMPT, Source
 from assistant.text import NUMBER_WORDS, fold_ws, terms
@@ -97,8 +98,12 @@ def _digits(written: str) -> str:
 
 
 def figures(text: str) -> dict[str, str]:
-    """A text's numbers, amounts, percentages and dates: normalised ('1,500' is '1500') -> as written."""
-    text = MARKER.sub(" ", text)
+    """A text's numbers, amounts, percentages and dates: normalised ('1,500' is '1500') -> as written.
+
+    Chinese figures count as an English article writes them: 1万 is 10,000, 3000万 is 30 million
+    ('30' and 'million'), 百分之六点七 is 6.7.
+    """
+    text = to_english_figures(MARKER.sub(" ", text))
     found = {_figure(t): t for t in _NUMBER.findall(text)}
     for word in _WORD.findall(text.lower()):
         if word in _NUMBER_WORDS:

@@ -13,6 +13,8 @@ from assistant.cleaning import DATE_STAMP
 from assistant.errors import AssistantError
 
 CATALOG_NAME = "catalog.json"
+GLOSSARY_NAME = "glossary.tsv"
+"""A corpus folder's own Chinese-English terms (assistant/translation.py reads it); not an article."""
 
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 _MONTH_DATE = re.compile(

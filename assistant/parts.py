@@ -132,6 +132,7 @@ class Part:
         frozenset()
     )  # the places the question names (lower case): not an answer to "which"
     focus: tuple[str, ...] = field(default=(), compare=False)  # the clause's own terms
+    original: str = field(default="", compare=False)  # the Chinese clause text translates, if any
 
     @property
     def topical(self) -> bool:
@@ -274,6 +275,7 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
         if asks == "entity"
         else frozenset(),
         focus=tuple(terms(_PRONOUN_ONLY.sub(" ", text))),
+        original=original.strip(),
     )
 
 
@@ -379,9 +381,9 @@ def parts_of(question: str, original: str = "") -> tuple[Part, ...]:
 
     A clause with no topic of its own ("..., and how much?") adds what it asks to the clause before.
     """
+    if original:
+        return _translated_parts(question, original)
     clauses, context = split_question(question)
-    if original:  # a translated question is read as one part: its clauses no longer line up
-        return (read_part(question, "", original),)
     merged: list[str] = []
     for clause in clauses:
         own = [t for t in terms(clause, keep_stopwords=True) if t not in _QUESTION_WORDS]
@@ -407,6 +409,23 @@ def _entity_part(part: Part, named: frozenset[str], choices: int) -> Part:
     if _COMPARING.search(part.text) or (choices > 1 and part.counted[:1] in (("cities",), ("places",))):
         return replace(part, asks=None, counted=(), known=frozenset())
     return replace(part, known=part.known | named)
+
+
+def _translated_parts(question: str, original: str) -> tuple[Part, ...]:
+    """A translated question's parts: one per question (?) the Chinese and the English both end, each
+    read with its Chinese; one part when they do not line up."""
+    english = [c for c in re.split(r"(?<=[?？])", question) if c.strip()]
+    chinese = [c for c in re.split(r"(?<=[?？])", original) if c.strip()]
+    if len(english) != len(chinese) or len(english) < 2:
+        return (read_part(question, "", original),)
+    merged: list[tuple[str, str]] = []
+    for clause, source in zip(english, chinese, strict=True):
+        own = [t for t in terms(clause, keep_stopwords=True) if t not in _QUESTION_WORDS]
+        if merged and not own:
+            merged[-1] = (f"{merged[-1][0]} {clause}", f"{merged[-1][1]}{source}")
+        else:
+            merged.append((clause, source))
+    return tuple(read_part(clause, "", source) for clause, source in merged)
 
 
 @dataclass(frozen=True)
@@ -633,6 +652,7 @@ def following(part: Part, earlier: Part) -> Part:
         sides=part.sides or earlier.sides,
         years=part.years or earlier.years,
         focus=part.focus,
+        original=part.original,
     )
 
 

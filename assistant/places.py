@@ -122,6 +122,10 @@ class Gazetteer:
     def names_of(self, place: Place) -> set[str]:
         return names_of(place)
 
+    def chinese_names(self) -> dict[str, str]:
+        """Every Chinese form of a place's name, with the place's English name (兰州市 -> Lanzhou)."""
+        return {form: place.name for form, place in self._chinese.items()}
+
     def find(self, text: str) -> list[tuple[str, Place]]:
         """Every place ``text`` names, as (the text as written, the place), in the order of the text.
 

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
 from assistant.errors import BadQuestion
-from assistant.glossary import CHINESE_TO_ENGLISH, SYNONYMS
+from assistant.glossary import SYNONYMS
 from assistant.parts import GROUP_TERMS, Part, following, parts_of
 from assistant.places import Gazetteer
-from assistant.text import STOPWORDS, is_mostly_cjk, terms
+from assistant.text import STOPWORDS, has_cjk, terms
+from assistant.translation import Translation, Translator
+
+Reader = Callable[[str], Translation]
+"""Reads a Chinese (or mixed) turn as English: Translator.translate, told what the corpus uses."""
 
 # Words that start a question or an instruction; capitalised there, they name nothing.
 _LEADING_WORDS = frozenset(
@@ -191,6 +196,12 @@ class Query:
     joined: tuple[str, ...] = ()
     parts: tuple[Part, ...] = ()  # what it asks, part by part (parts.py)
     places_known: tuple[bool, ...] = ()  # per named phrase: a place (corpus region or gazetteer)
+    reading: str = ""  # the last turn in English (its translation when it is Chinese)
+
+    @property
+    def english(self) -> str:
+        """The last turn as English text: as asked, or as translated."""
+        return self.reading or self.question
 
     def is_place(self, order: int) -> bool:
         """True when the named phrase at this position is a place, not a programme or a word."""
@@ -232,16 +243,8 @@ def check_question(text: str, max_chars: int) -> str:
 
 
 def translate_chinese(text: str) -> str:
-    """Replace known Chinese terms by their English, longest first; drop the rest of the CJK."""
-    out = text
-    for zh in sorted(CHINESE_TO_ENGLISH, key=len, reverse=True):
-        out = out.replace(zh, f" {CHINESE_TO_ENGLISH[zh]} ")
-    # Any other Chinese place name: its English name from the gazetteer.
-    for written, place in Gazetteer.load().find(out):
-        if is_mostly_cjk(written):
-            out = out.replace(written, f" {place.name} ", 1)
-    out = re.sub(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]+", " ", out)
-    return re.sub(r"\s+", " ", out).strip()
+    """The English reading of a Chinese question (glossary, places, then CC-CEDICT)."""
+    return Translator.for_corpus(None).translate(text).text
 
 
 def named_phrases(text: str, gazetteer: frozenset[str]) -> list[tuple[str, ...]]:
@@ -312,12 +315,25 @@ def _focus_terms(text: str, places: list[tuple[str, ...]]) -> list[str]:
     return seen
 
 
-def understand(turns: list[str], gazetteer: frozenset[str] = frozenset()) -> Query:
-    """Resolve the last turn against the earlier ones and pick out what it asks."""
+def understand(
+    turns: list[str], gazetteer: frozenset[str] = frozenset(), read: Reader | None = None
+) -> Query:
+    """Resolve the last turn against the earlier ones and pick out what it asks.
+
+    read: how a turn holding Chinese becomes English (default: the packaged glossary and CC-CEDICT).
+    """
     question = turns[-1]
-    english = [translate_chinese(t) if is_mostly_cjk(t) else t for t in turns]
+    read = read or Translator.for_corpus(None).translate
+    translations = [read(t) if has_cjk(t) else Translation(t) for t in turns]
+    english = [t.text for t in translations]
     last = english[-1]
     runs = _named_runs(last, gazetteer)
+    # A Chinese place name is a place even where its English name is not read as one ("She County").
+    named = {t for _, stems in runs for t in stems}
+    for place in translations[-1].places:
+        stems = tuple(terms(place, keep_stopwords=True))
+        if stems and not set(terms(place)) <= named:
+            runs.append((place, stems))
     places = [t for _, t in runs]
     names = [w for w, _ in runs]
     focus = _focus_terms(last, places)
@@ -340,11 +356,16 @@ def understand(turns: list[str], gazetteer: frozenset[str] = frozenset()) -> Que
                 carried.append(earlier)
             if places and topic:
                 break
-    parts = parts_of(last, question if is_mostly_cjk(question) else "")
+    parts = parts_of(last, translations[-1].source)
     if follow_up:
         earlier_parts = parts_of(english[-2])
         parts = tuple(following(p, earlier_parts[0]) for p in parts)
-    alternatives = {t: _SYNONYM_TERMS[t] for t in focus if t in _SYNONYM_TERMS}
+    glossed = translations[-1].alternatives
+    alternatives = {
+        t: tuple(dict.fromkeys((*_SYNONYM_TERMS.get(t, ()), *glossed.get(t, ()))))
+        for t in focus
+        if t in _SYNONYM_TERMS or t in glossed
+    }
     search_text = " ".join([last, *carried])
     return Query(
         question=question,
@@ -360,4 +381,5 @@ def understand(turns: list[str], gazetteer: frozenset[str] = frozenset()) -> Que
         carried=tuple(carried),
         parts=parts,
         places_known=tuple(_is_place(n, p, gazetteer) for n, p in zip(names, places, strict=True)),
+        reading=last,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 
 from assistant.answer import Answer, Citation
+from assistant.frames import Frames
 from assistant.index import Article
 from assistant.library import ArticleView, Library
 from assistant.text import fold_ws
@@ -19,7 +20,12 @@ def cited_text(answer: Answer) -> str:
     """The answer with its [n] markers, then "Sources:" and its reference list, as plain text."""
     if not answer.citations:
         return answer.answer
-    return f"{answer.answer}\n\nSources:\n{answer.references()}"
+    return f"{answer.answer}\n\n{sources_heading(answer)}:\n{answer.references()}"
+
+
+def sources_heading(answer: Answer) -> str:
+    """'Sources', in the question's language."""
+    return Frames.of(answer.question).text("sources")
 
 
 def answer_markdown(answer: Answer, library: Library | None = None) -> str:
@@ -33,7 +39,7 @@ def answer_markdown(answer: Answer, library: Library | None = None) -> str:
     if provenance:
         parts.append(f"\n\n<sub>{html.escape(provenance, quote=False)}</sub>")
     if answer.citations:
-        parts.append("\n\n**Sources**")
+        parts.append(f"\n\n**{sources_heading(answer)}**")
     for c in answer.citations:
         parts.append(f"\n\n**[{c.n}]** {html.escape(source_line(c), quote=False)}  \n")
         parts.append(f"> “{html.escape(c.quote, quote=False)}”")
@@ -67,9 +73,7 @@ def _provenance(answer: Answer) -> str:
 
 def plain_text(answer: Answer) -> str:
     """The answer and its reference list as plain text, ready to paste into a reply."""
-    if not answer.citations:
-        return answer.answer
-    return f"{answer.answer}\n\nSources:\n{answer.references()}"
+    return cited_text(answer)
 
 
 def _highlight(paragraph: str, quote: str, tag: str = "mark") -> str:

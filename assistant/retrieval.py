@@ -83,6 +83,10 @@ class Corpus:
         df = self.lexical.document_frequency(term)
         return math.log(1.0 + (self._n - df + 0.5) / (df + 0.5))
 
+    def knows(self, term: str) -> bool:
+        """True when some chunk of the corpus uses the term."""
+        return self.lexical.document_frequency(term) > 0
+
     def idf(self, term: str) -> float:
         """Inverse chunk frequency; a term the corpus never uses gets the highest weight."""
         return float(self._idf(term))

@@ -231,6 +231,11 @@ def fold_ws(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 
+def has_cjk(text: str) -> bool:
+    """True when the text holds a Chinese character."""
+    return _CJK.search(text) is not None
+
+
 def is_mostly_cjk(text: str) -> bool:
     """True when Chinese characters outnumber Latin letters."""
     return len(_CJK.findall(text)) > len(_LATIN.findall(text))

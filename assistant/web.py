@@ -273,13 +273,15 @@ def build_app(service: ChatService) -> gr.Blocks:
                         elem_id="pa-chat",
                         height=560,
                         examples=examples() or None,
-                        placeholder="**Ask a question about the talent policies**, or pick an example.",
+                        placeholder="**Ask a question about the talent policies** (in English or 中文), "
+                        "or pick an example.",
                         buttons=["copy"],
                         feedback_options=("Like", "Dislike"),
                     )
                     with gr.Row():
                         question = gr.Textbox(
-                            placeholder="e.g. What can a graduate get in Liangjiang New Area?",
+                            placeholder="e.g. What can a graduate get in Liangjiang New Area? "
+                            "或：两江新区的毕业生可以获得多少安置补贴？",
                             show_label=False,
                             scale=6,
                             max_lines=4,

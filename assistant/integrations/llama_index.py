@@ -73,7 +73,8 @@ class PolicyRetriever(BaseRetriever):
     def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
         question = check_question(query_bundle.query_str, self.assistant.settings.max_question_chars)
         retriever = self.assistant.retriever
-        hits = retriever.retrieve(understand([question], retriever.corpus.gazetteer), self.filters)
+        query = understand([question], retriever.corpus.gazetteer, self.assistant.reader(retriever.corpus))
+        hits = retriever.retrieve(query, self.filters)
         nodes = [
             NodeWithScore(
                 node=TextNode(id_=chunk.id, text=chunk.text, metadata=_article_metadata(hit.article)),

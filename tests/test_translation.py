@@ -1,0 +1,84 @@
+"""Chinese questions read as English: dictionary, segmenter, glossary data, places, figures."""
+
+from pathlib import Path
+
+import pytest
+
+from assistant.dictionary import Dictionary, clean_gloss
+from assistant.errors import AssistantError
+from assistant.query import understand
+from assistant.translation import Translator, corpus_glossary, packaged_glossary, parse_glossary
+
+
+@pytest.fixture(scope="module")
+def translator() -> Translator:
+    return Translator()
+
+
+def test_the_dictionary_gives_glosses_and_simplified_characters() -> None:
+    dictionary = Dictionary.load()
+    assert "subsidy" in dictionary.glosses("补贴")
+    assert dictionary.simplify("黑龍江人才卡提供多少項專屬服務") == "黑龙江人才卡提供多少项专属服务"
+    assert clean_gloss("to subsidize (one's salary etc)") == "subsidize"
+
+
+def test_words_no_glossary_lists_are_read_with_the_dictionary(translator: Translator) -> None:
+    english = translator.translate("温州对全日制博士提供多少就业补贴？").text
+    assert "employment" in english and "subsidy" in english and "Wenzhou" in english
+
+
+def test_domain_terms_come_from_the_glossary(translator: Translator) -> None:
+    assert "Leading Wild Goose" in translator.translate("黑龙江的头雁计划是什么？").text
+    assert "talent card" in translator.translate("人才卡有哪些服务？").text
+    assert "settlement subsidy" in translator.translate("安家补贴是多少？").text
+
+
+def test_traditional_characters_read_like_simplified(translator: Translator) -> None:
+    simplified = translator.translate("黑龙江人才卡提供多少项专属服务？")
+    traditional = translator.translate("黑龍江人才卡提供多少項專屬服務？")
+    assert traditional.text == simplified.text
+    assert "exclusive services" in traditional.text
+
+
+def test_latin_words_and_figures_are_kept(translator: Translator) -> None:
+    english = translator.translate("一个PhD在Lin-gang能拿多少安家补贴？最高3000万元吗？").text
+    assert "PhD" in english and "Lin-gang" in english and "30 million" in english
+
+
+def test_the_question_phrase_comes_first(translator: Translator) -> None:
+    assert translator.translate("兰州的人才需要缴纳什么保险？").text.startswith("what insurance,")
+
+
+def test_chinese_places_are_read_from_the_gazetteer(translator: Translator) -> None:
+    reading = translator.translate("阿坝州和淳安对海外人才有什么奖励？六盘水呢？")
+    assert reading.places == ("Aba Prefecture", "Chun'an County", "Liupanshui")
+
+
+def test_a_chinese_place_is_a_place_even_when_its_english_is_a_word() -> None:
+    query = understand(["安徽省歙县对引进的高层次人才有什么奖励？"])
+    assert ("she", "counti") in query.places  # "She County": not read as a pronoun
+
+
+def test_a_corpus_glossary_extends_and_overrides_the_packaged_one(tmp_path: Path) -> None:
+    staff = "# staff terms\n港城\tHarbor City\n補貼\tgrant\n"
+    (tmp_path / "glossary.tsv").write_text(staff, encoding="utf-8")
+    glossary = {**packaged_glossary(), **corpus_glossary(tmp_path)}
+    english = Translator(glossary).translate("港城的补贴是多少？").text
+    assert "Harbor City" in english and "grant" in english  # Traditional keys match Simplified text
+
+
+def test_a_bad_glossary_line_names_the_fix() -> None:
+    with pytest.raises(AssistantError, match="line 2: expected Chinese characters, a tab, then the English"):
+        parse_glossary("人才\ttalents\nsubsidy 补贴\n", "corpus/glossary.tsv")
+    assert parse_glossary("的\t\n") == {"的": ""}  # an empty English drops the word
+
+
+def test_an_unknown_name_is_spelled_in_pinyin_when_the_corpus_uses_it(translator: Translator) -> None:
+    known = {"hengqin", "lin", "gang"}.__contains__
+    assert "Hengqin" in translator.translate("横琴有什么人才政策？", known).text
+    assert "Hengqin" not in translator.translate("横琴有什么人才政策？").text  # no corpus, no guess
+
+
+def test_grades_and_words_split_across_jieba_tokens(translator: Translator) -> None:
+    assert "Grade C" in translator.translate("C类人才能拿多少补贴？").text
+    assert "permanent resident" in translator.translate("我是香港永久居民。").text
