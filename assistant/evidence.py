@@ -430,7 +430,9 @@ class EvidenceFinder:
     def _name_words(self, query: Query) -> list[str]:
         """The rarest word of each thing the question names in two words or more, beyond the place
         it may start with ("the Heilongjiang Talent Week": week)."""
-        out = []
+        out: list[str] = []
+        if _CJK.search(query.question):
+            return out  # a translated question's capitalised words are a dictionary's glosses
         for i, phrase in enumerate(query.places):
             name = query.place_names[i]
             if len(name.split()) < 2 or groups_in(name):
@@ -710,6 +712,7 @@ class EvidenceFinder:
         return out
 
 
+_CJK = re.compile(r"[\u3400-\u9fff]")
 _PLACE_WORDS = frozenset(
     terms(
         "province provincial city cities county counties district districts new area zone town village "

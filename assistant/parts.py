@@ -223,8 +223,11 @@ def counted_words(question: str) -> str:
     match = re.search(r"\b(?:how many|number of)\s+([a-z'’,\s-]+)", question, re.IGNORECASE)
     if not match:
         return ""
+    phrase = match.group(1)
+    if "," in phrase and not re.search(r",[^,]*\band\b", phrase):
+        phrase = phrase.split(",")[0]  # a comma ends it unless it lists nouns: "A, B and C projects"
     words: list[str] = []
-    for word in match.group(1).split():
+    for word in phrase.split():
         if word.lower() in _NOT_COUNTED:
             break
         words.append(word)
@@ -250,8 +253,13 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
     question as asked when text is its English reading (a Chinese question)."""
     vocabulary = Vocabulary.load()
     asks = next((kind for kind, pattern in vocabulary.asks_chinese.items() if pattern.search(original)), None)
+    chinese = asks
     asks = asks or next((kind for kind, pattern in vocabulary.asks.items() if pattern.search(text)), None)
     kinds, benefit = _kinds(text, vocabulary, asks == "amount")
+    if original and not chinese and asks == "count":
+        # 多少 with no measure word is read "how many"; about a benefit ("博士每月能拿多少") it asks how much
+        asks = "amount" if (benefit or kinds) else None
+        kinds, benefit = _kinds(text, vocabulary, asks == "amount")
     unit = None
     if asks == "duration":
         unit_match = re.search(r"\bhow many (years|months|days|weeks)\b", text, re.IGNORECASE)
@@ -270,7 +278,8 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
         counted=counted,
         measured=_measured(text) if asks == "percent" else (),
         sides=sides_in(text, vocabulary),
-        years=years_in(text),
+        # a translated question's relative years may be a dictionary's gloss ("五年内": within five years)
+        years=frozenset(_YEAR.findall(text)) if original else years_in(text),
         known=frozenset(place.name for _, place in Gazetteer.load().find(f"{context} {text}"))
         if asks == "entity"
         else frozenset(),
@@ -300,29 +309,13 @@ def years_in(text: str) -> frozenset[str]:
     return frozenset(named)
 
 
-_RATE = re.compile(
-    r"\b((?:[a-z-]+\s+)?[a-z][a-z-]+)\s+(?:rate|rates|ratio|ratios|proportion)\b", re.IGNORECASE
-)
+_RATE = re.compile(r"\b((?:[a-z-]+\s+)?[a-z][a-z-]+)\s+rates?\b", re.IGNORECASE)
 _NOT_A_MODIFIER_WORDS = frozenset(
-    [
-        "what",
-        "which",
-        "the",
-        "a",
-        "an",
-        "its",
-        "their",
-        "this",
-        "that",
-        "his",
-        "her",
-        "our",
-        "my",
-        "your",
-        "whose",
-        "any",
-        "each",
-    ]
+    re.findall(
+        r"\w+",
+        "what which the a an its their this that his her our my your whose any each total overall actual "
+        "average annual current",
+    )
 )
 _NOT_A_MODIFIER = frozenset(terms(" ".join(_NOT_A_MODIFIER_WORDS), keep_stopwords=True))
 
@@ -382,7 +375,7 @@ def parts_of(question: str, original: str = "") -> tuple[Part, ...]:
     A clause with no topic of its own ("..., and how much?") adds what it asks to the clause before.
     """
     if original:
-        return _translated_parts(question, original)
+        return _named_places(_translated_parts(question, original), question)
     clauses, context = split_question(question)
     merged: list[str] = []
     for clause in clauses:
@@ -391,8 +384,11 @@ def parts_of(question: str, original: str = "") -> tuple[Part, ...]:
             merged[-1] = f"{merged[-1]}, {clause}"
         else:
             merged.append(clause)
-    parts = tuple(read_part(clause, context) for clause in merged)
-    # "When is the X Week, and in which city is it held?": a place the question names is no answer.
+    return _named_places(tuple(read_part(clause, context) for clause in merged), question)
+
+
+def _named_places(parts: tuple[Part, ...], question: str) -> tuple[Part, ...]:
+    """ "When is the X Week, and in which city is it held?": a place the question names is no answer."""
     places = {place.name: place for _, place in Gazetteer.load().find(question)}
     # "Lanzhou ... outside Gansu": Gansu holds Lanzhou, so one place is asked about, not two to choose from
     leaves = {name for name in places if not any(p.parent == name for p in places.values())}

@@ -358,7 +358,7 @@ def understand(
                 break
     parts = parts_of(last, translations[-1].source)
     if follow_up:
-        earlier_parts = parts_of(english[-2])
+        earlier_parts = parts_of(english[-2], translations[-2].source)
         parts = tuple(following(p, earlier_parts[0]) for p in parts)
     glossed = translations[-1].alternatives
     alternatives = {
