@@ -227,8 +227,10 @@ def describe(part: Part) -> str:
     ]  # "graduates for graduates"
     if groups:
         pieces.append("for " + " and ".join(groups))
-    if part.years:
-        pieces.append("for " + " and ".join(sorted(part.years)))
+    # A year asked about is not repeated as a figure of the answer: "for the year asked".
+    said = sorted(y for y in part.years if not y[:1].isdigit())
+    if said or part.years:
+        pieces.append("for " + (" and ".join(said) if said else "the year asked"))
     if part.period and part.asks == "amount":
         pieces.append(f"per {part.period}")
     return " ".join(pieces)

@@ -402,7 +402,9 @@ _COMPARING = re.compile(
 
 def _entity_part(part: Part, named: frozenset[str], choices: int) -> Part:
     """ "Which city pays more?" chooses among the places named: it is not asking for one to be named."""
-    if _COMPARING.search(part.text) or (choices > 1 and part.counted[:1] in (("cities",), ("places",))):
+    places = part.counted[:1] and part.counted[0] in Vocabulary.load().place_kinds
+    # "Which regions offer young talents subsidies?" names no place: the articles' own places answer.
+    if _COMPARING.search(part.text) or (places and (choices > 1 or not named)):
         return replace(part, asks=None, counted=(), known=frozenset())
     return replace(part, known=part.known | named)
 

@@ -174,7 +174,7 @@ def test_which_banks_wants_banks_named() -> None:
     assert part.asks == "entity"
     assert not fits(part, "The alliance integrates the powers of banks, brokers and funds.").ok
     assert fits(part, "Partners include the Bank of Hangzhou and China Construction Bank.").ok
-    (countries,) = parts_of("Which countries did the overseas talents come from?")
+    (countries,) = parts_of("Which countries did Hangzhou's overseas talents come from?")
     assert fits(countries, "Most came from Singapore and Japan.").ok
     assert not fits(countries, "They came from many places abroad.").ok
 
