@@ -69,13 +69,14 @@ class Answer:
         """The --json shape: question, answer, declined, citations, generation."""
         return asdict(self)
 
-    def references(self) -> str:
-        """The citations as a plain-text reference list."""
+    def references(self, quotes: bool = True) -> str:
+        """The citations as a plain-text reference list, each with its quoted passage unless not asked."""
         lines = []
         for c in self.citations:
             parts = [c.title or c.path, c.publisher, c.date]
             lines.append(f"[{c.n}] " + ", ".join(p for p in parts if p) + f" ({c.path})")
-            lines.append(f'    "{c.quote}"')
+            if quotes:
+                lines.append(f'    "{c.quote}"')
         return "\n".join(lines)
 
 

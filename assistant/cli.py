@@ -1,4 +1,4 @@
-"""The `policy-assistant` command line: ingest, ask, compare, sources, serve, feedback, eval, bench."""
+"""The `policy-assistant` command line: ingest, ask, chat, compare, sources, serve, feedback, eval, bench."""
 
 from __future__ import annotations
 
@@ -50,6 +50,13 @@ def _add_llm_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--llm-path", type=Path, help="GGUF model file for --llm local")
 
 
+def _add_filter_flags(parser: argparse.ArgumentParser) -> None:
+    """Which articles may answer: the same flags for ask and chat."""
+    parser.add_argument("--region", help="only articles whose region contains this text")
+    parser.add_argument("--from", dest="date_from", help="only articles dated on or after YYYY-MM-DD")
+    parser.add_argument("--to", dest="date_to", help="only articles dated on or before YYYY-MM-DD")
+
+
 def version() -> str:
     """The installed package's version (from its metadata)."""
     try:
@@ -96,10 +103,18 @@ def _build_parser(out: TextIO) -> argparse.ArgumentParser:
     ask.add_argument("questions", nargs="*", help="the turns of one conversation, in order")
     ask.add_argument("--json", action="store_true", help="one JSON object per turn (or case)")
     ask.add_argument("--cases", type=Path, help="a question-set JSONL file; one answer per case")
-    ask.add_argument("--region", help="only articles whose region contains this text")
-    ask.add_argument("--from", dest="date_from", help="only articles dated on or after YYYY-MM-DD")
-    ask.add_argument("--to", dest="date_to", help="only articles dated on or before YYYY-MM-DD")
+    _add_filter_flags(ask)
     _add_llm_flags(ask)
+
+    chat = commands.add_parser(
+        "chat",
+        help="a conversation in the terminal: follow-ups, /sources, /new, /quit",
+        description="Ask questions line by line; each is answered with the conversation's earlier "
+        "questions as context. /sources shows the last answer's sources with their quotes, /new starts "
+        "a new conversation, /quit (or end of input) ends.",
+    )
+    _add_filter_flags(chat)
+    _add_llm_flags(chat)
 
     compare = commands.add_parser(
         "compare",
@@ -218,6 +233,81 @@ def _ask(assistant: Assistant, args: argparse.Namespace, out: TextIO, err: TextI
                 print(f"\n{sources_heading(answer)}:", file=out)
                 print(answer.references(), file=out)
     return status
+
+
+CHAT_COMMANDS = ("/sources", "/new", "/quit")
+
+
+class _Chat:
+    """One terminal conversation: the questions asked so far and the last answer."""
+
+    def __init__(self, assistant: Assistant, filters: Filters, out: TextIO, err: TextIO) -> None:
+        self.assistant = assistant
+        self.filters = filters
+        self.out = out
+        self.err = err
+        self.turns: list[str] = []
+        self.last: Answer | None = None
+
+    def handle(self, line: str) -> bool:
+        """Answer a question or run a command; False when the conversation ends."""
+        command = line.strip()
+        if command == "/quit":
+            return False
+        if command == "/new":
+            self.turns, self.last = [], None
+            print("New conversation.", file=self.out, flush=True)
+        elif command == "/sources":
+            self.show_sources()
+        elif command.startswith("/") and " " not in command:
+            print(f"unknown command {command}: the commands are {', '.join(CHAT_COMMANDS)}", file=self.err)
+        else:
+            self.answer(line)
+        return True
+
+    def answer(self, question: str) -> None:
+        """Stream the answer to a question asked after the earlier turns, then its sources."""
+        turns = [*self.turns, question]
+        try:
+            answer = _drain(self.assistant.stream(turns, self.filters), self.out)
+        except AssistantError as exc:  # an empty or too long question: say so, keep the conversation
+            print(f"error: {exc}", file=self.err, flush=True)
+            return
+        self.turns, self.last = turns, answer
+        _notice(answer, self.err)
+        if answer.citations:
+            print(f"\n{sources_heading(answer)}:", file=self.out)
+            print(answer.references(quotes=False), file=self.out, flush=True)
+
+    def show_sources(self) -> None:
+        """The last answer's sources with their quoted passages."""
+        if self.last is None:
+            print("No answer yet in this conversation: ask a question first.", file=self.err)
+        elif not self.last.citations:
+            print("The last answer cites no sources.", file=self.out)
+        else:
+            print(f"{sources_heading(self.last)}:", file=self.out)
+            print(self.last.references(), file=self.out, flush=True)
+
+
+def _chat(assistant: Assistant, args: argparse.Namespace, inp: TextIO, out: TextIO, err: TextIO) -> int:
+    """Read questions and commands line by line until /quit or the end of input."""
+    filters = Filters(region=args.region, date_from=args.date_from, date_to=args.date_to)
+    _ensure_index(assistant, err)
+    chat = _Chat(assistant, filters, out, err)
+    interactive = inp.isatty()
+    if interactive:
+        print(
+            "Ask a question. /sources shows the last answer's quotes, /new starts over, /quit ends.", file=out
+        )
+    while True:
+        if interactive:
+            print("> ", end="", file=out, flush=True)
+        line = inp.readline()
+        if not line or not chat.handle(line.rstrip("\r\n")):
+            break
+        print(file=out)
+    return 0
 
 
 def _notice(answer: Answer, err: TextIO) -> None:
@@ -387,6 +477,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
             return _ingest(assistant, args, out)
         if args.command == "ask":
             return _ask(assistant, args, out, err)
+        if args.command == "chat":
+            return _chat(assistant, args, sys.stdin, out, err)
         if args.command == "compare":
             return _compare(assistant, args, out, err)
         return _sources(assistant, args, out, err)

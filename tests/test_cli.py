@@ -1,6 +1,8 @@
 """The command line, driven through main(argv) with the fake embedder."""
 
+import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -219,3 +221,62 @@ def test_the_project_base_url_wins_over_openai_base_url(monkeypatch: pytest.Monk
     monkeypatch.delenv("POLICY_ASSISTANT_LLM_BASE_URL")
     monkeypatch.delenv("OPENAI_BASE_URL")
     assert Settings().llm_base_url is None
+
+
+class _Terminal(io.StringIO):
+    """Standard input typed at a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def chat(data_dir: Path, monkeypatch: pytest.MonkeyPatch, typed: str) -> str:
+    """`policy-assistant chat` with these lines on standard input; its output."""
+    monkeypatch.setattr(sys, "stdin", io.StringIO(typed))
+    code, out, err = run_cli("--data-dir", str(data_dir), "chat")
+    assert code == 0, err
+    assert "Traceback" not in err
+    return out
+
+
+def test_chat_answers_a_follow_up_from_the_earlier_turn_and_new_forgets_it(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = chat(
+        data_dir,
+        monkeypatch,
+        "What does Harbor City offer young engineers?\nWho runs it?\n/new\nWho runs it?\n",
+    )
+    first, after_new = out.split("New conversation.")
+    assert "1,500 yuan" in first and "Talent Bureau" in first
+    assert first.count("Sources:") == 2 and "(corpus/harbor_city.txt)" in first
+    assert '    "' not in first  # the quotes wait for /sources
+    assert "Talent Bureau" not in after_new  # "it" no longer means the Harbor City subsidy
+    assert "> " not in out  # no prompt when standard input is not a terminal
+
+
+def test_chat_sources_shows_the_last_answers_quotes(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = chat(
+        data_dir, monkeypatch, "How much is the Harbor City housing subsidy?\n/sources\n/quit\nNot asked?\n"
+    )
+    shown = out.split("Sources:")[-1]
+    assert "[1] Harbor City housing subsidy for young engineers" in shown
+    assert (
+        "    \"Engineers under 35 with a master's degree receive a monthly housing subsidy of 1,500 yuan"
+        in shown
+    )
+    assert "Not asked" not in out and out.count("1,500 yuan") == 2  # /quit ended it
+
+
+def test_chat_goes_on_after_a_bad_question_and_ends_at_end_of_input(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "stdin", _Terminal("\n/sources\n/help\n" + "y" * 100_000 + "\nWho runs it?"))
+    code, out, err = run_cli("--data-dir", str(data_dir), "chat")
+    assert code == 0
+    errors = [line for line in err.splitlines() if line.startswith("error:")]
+    assert len(errors) == 2 and "empty" in errors[0] and "characters long" in errors[1]
+    assert "No answer yet in this conversation: ask a question first." in err
+    assert "unknown command /help: the commands are /sources, /new, /quit" in err
+    assert out.count("> ") == 6  # a prompt for each line, and one more that meets the end of input
+    assert "county library" in out  # the last line is answered though no newline ends it
