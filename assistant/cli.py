@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Generator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from importlib import metadata
 from pathlib import Path
 from typing import Any, TextIO
@@ -162,6 +162,13 @@ def _build_parser(out: TextIO) -> argparse.ArgumentParser:
     export = feedback_commands.add_parser("export", help="write every judgement as CSV or JSON Lines")
     export.add_argument("--format", choices=["csv", "jsonl"], default="csv", help="output format (csv)")
     export.add_argument("--out", type=Path, help="file to write (default: standard output)")
+    cases = feedback_commands.add_parser(
+        "cases",
+        help='write each "not helpful" judgement as a question-set case (JSON Lines, evals/FORMAT.md)',
+        description='One case per "not helpful" judgement: its turns, the comment and the answer given in '
+        "`note`; `sources` and `facts` are left empty with a `todo` for staff to fill before `eval`.",
+    )
+    cases.add_argument("--out", type=Path, help="file to write (default: standard output)")
     evaluation_cli.add_commands(commands)
     return parser
 
@@ -441,16 +448,26 @@ def _serve(settings: Settings) -> int:
 
 def _feedback(settings: Settings, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     store = FeedbackStore(settings.feedback)
-    if args.out is None:
-        count = store.export(out, args.format)
+    if args.feedback_command == "cases":
+        count = _write_to(args.out, out, store.export_cases)
+        print(f'exported {count} "not helpful" judgements as cases from {settings.feedback}', file=err)
+        if count:
+            print("fill each case's sources and facts (see its `todo`) before running eval on them", file=err)
     else:
-        try:
-            with args.out.open("w", encoding="utf-8", newline="") as fh:
-                count = store.export(fh, args.format)
-        except OSError as exc:
-            raise AssistantError(f"cannot write {args.out}: {exc.strerror}") from exc
-    print(f"exported {count} judgements from {settings.feedback}", file=err)
+        count = _write_to(args.out, out, lambda fh: store.export(fh, args.format))
+        print(f"exported {count} judgements from {settings.feedback}", file=err)
     return 0
+
+
+def _write_to(path: Path | None, out: TextIO, write: Callable[[TextIO], int]) -> int:
+    """Run write on the file at path (standard output when None); returns what write returns."""
+    if path is None:
+        return write(out)
+    try:
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            return write(fh)
+    except OSError as exc:
+        raise AssistantError(f"cannot write {path}: {exc.strerror}") from exc
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:

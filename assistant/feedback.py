@@ -52,6 +52,32 @@ class Feedback:
         return {name: getattr(self, name) for name in FIELDS}
 
 
+CASE_TODO = (
+    "fill `sources` (the articles that answer the last turn) and `facts` (what the answer must say), "
+    "or set `decline` to true when the corpus does not answer it; then delete `todo` (evals/FORMAT.md)"
+)
+
+
+def as_case(record: Feedback) -> dict[str, Any]:
+    """A "not helpful" judgement as a question-set case (evals/FORMAT.md), its expectations left to staff."""
+    return {
+        "id": f"feedback-{record.id}",
+        "kind": "feedback",
+        "turns": record.turns or [record.question],
+        "sources": [],
+        "facts": [],
+        "decline": False,
+        "todo": CASE_TODO,
+        "note": {
+            "comment": record.comment,
+            "answer": record.answer,
+            "declined": record.declined,
+            "cited": [citation["path"] for citation in record.citations],
+            "judged": record.created_at,
+        },
+    }
+
+
 class FeedbackStore:
     """Feedback in one SQLite file; safe to use from the app's worker threads."""
 
@@ -137,3 +163,10 @@ class FeedbackStore:
         else:
             raise AssistantError(f"unknown export format '{fmt}': use csv or jsonl")
         return len(records)
+
+    def export_cases(self, out: TextIO) -> int:
+        """Write each "not helpful" judgement as a question-set case (JSON Lines); returns how many."""
+        misses = [record for record in self.all() if record.rating < 0]
+        for record in misses:
+            out.write(json.dumps(as_case(record), ensure_ascii=False) + "\n")
+        return len(misses)

@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 from conftest import run_cli
 
+from assistant import Assistant, Settings
+from assistant.evaluation.cases import Case, read_cases
+from assistant.feedback import FeedbackStore
 from evals.llm_server import ScriptedServer, canned
 
 pytestmark = pytest.mark.usefixtures("cli_fake_model")
@@ -280,3 +283,39 @@ def test_chat_goes_on_after_a_bad_question_and_ends_at_end_of_input(
     assert "unknown command /help: the commands are /sources, /new, /quit" in err
     assert out.count("> ") == 6  # a prompt for each line, and one more that meets the end of input
     assert "county library" in out  # the last line is answered though no newline ends it
+
+
+def test_not_helpful_feedback_becomes_question_set_cases(data_dir: Path, tmp_path: Path) -> None:
+    assistant = Assistant(Settings(data_dir=data_dir))
+    assistant.ingest()
+    store = FeedbackStore(data_dir / "feedback.sqlite3")
+    first = "What does Harbor City offer young engineers?"
+    store.add([first], assistant.ask(first), 1, "clear")
+    missed = assistant.ask([first, "Who runs it?"])
+    store.add([first, "Who runs it?"], missed, -1, "  should name the application dates  ")
+    target = tmp_path / "misses.jsonl"
+    code, out, err = run_cli("--data-dir", str(data_dir), "feedback", "cases", "--out", str(target))
+    assert code == 0, err
+    assert out == "" and 'exported 1 "not helpful" judgements as cases' in err
+
+    [(line, case)] = list(read_cases(target))
+    assert isinstance(case, Case), case
+    assert (line, case.id, case.kind) == (1, "feedback-2", "feedback")
+    assert case.turns == [first, "Who runs it?"]
+    assert (case.sources, case.facts, case.decline) == ([], [], False)
+    assert case.todo and "fill `sources`" in case.todo
+    note = json.loads(target.read_text(encoding="utf-8"))["note"]
+    assert note["comment"] == "should name the application dates"
+    assert note["answer"] == missed.answer and note["cited"] == ["corpus/harbor_city.txt"]
+
+    # Until staff fill them in, eval refuses the cases, before any indexing, and says what to do.
+    code, _, err = run_cli("--data-dir", str(data_dir), "eval", str(target), "--out", str(tmp_path / "r"))
+    assert code == 1
+    assert "1 cases still have a `todo` (feedback-2): fill `sources`" in err
+    assert not (tmp_path / "r").exists()
+
+
+def test_feedback_cases_with_no_feedback_writes_nothing(data_dir: Path) -> None:
+    code, out, err = run_cli("--data-dir", str(data_dir), "feedback", "cases")
+    assert (code, out) == (0, "")
+    assert 'exported 0 "not helpful" judgements' in err

@@ -22,6 +22,7 @@ class Case:
     facts: list[list[str]] = field(default_factory=list)
     decline: bool = False
     forbid: list[str] = field(default_factory=list)
+    todo: str | None = None  # what staff must still fill in (cases made from feedback); eval refuses it
 
 
 def parse_case(line: str) -> Case:
@@ -38,6 +39,7 @@ def parse_case(line: str) -> Case:
         facts=[list(f) for f in data.get("facts", [])],
         decline=bool(data.get("decline", False)),
         forbid=list(data.get("forbid", [])),
+        todo=None if data.get("todo") is None else str(data["todo"]),
     )
 
 
@@ -70,6 +72,17 @@ def load_cases(path: Path) -> list[Case]:
     if not cases:
         raise AssistantError(f"{path} holds no cases: write one JSON object per line (see evals/FORMAT.md)")
     return cases
+
+
+def check_filled(cases: list[Case], path: Path) -> None:
+    """Refuse to score cases whose expectations are still to be filled in (their `todo` says what)."""
+    unfilled = [case for case in cases if case.todo]
+    if unfilled:
+        ids = ", ".join(case.id for case in unfilled[:5]) + (" …" if len(unfilled) > 5 else "")
+        raise AssistantError(
+            f"{path}: {len(unfilled)} cases still have a `todo` ({ids}): {unfilled[0].todo}, "
+            "or remove those cases"
+        )
 
 
 def digest(path: Path) -> str:

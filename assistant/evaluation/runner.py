@@ -169,6 +169,7 @@ def evaluate(
 ) -> dict[str, Any]:
     """Run a question set end to end and return the report (see report.write for the files)."""
     cases = case_sets.load_cases(spec.questions)
+    case_sets.check_filled(cases, spec.questions)
     started = datetime.now(UTC)
     setup = set_up(spec, ingest_progress)
     scores = answer_cases(setup, cases, case_progress)
