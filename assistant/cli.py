@@ -280,6 +280,9 @@ class _Chat:
         except AssistantError as exc:  # an empty or too long question: say so, keep the conversation
             print(f"error: {exc}", file=self.err, flush=True)
             return
+        except KeyboardInterrupt:  # Ctrl-C stops this answer, not the conversation
+            print("\nstopped: the question is left out of the conversation", file=self.err, flush=True)
+            return
         self.turns, self.last = turns, answer
         _notice(answer, self.err)
         if answer.citations:

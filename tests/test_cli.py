@@ -319,3 +319,25 @@ def test_feedback_cases_with_no_feedback_writes_nothing(data_dir: Path) -> None:
     code, out, err = run_cli("--data-dir", str(data_dir), "feedback", "cases")
     assert (code, out) == (0, "")
     assert 'exported 0 "not helpful" judgements' in err
+
+
+def test_ctrl_c_stops_an_answer_and_the_chat_goes_on(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    stream = Assistant.stream
+    calls: list[list[str]] = []
+
+    def interrupted_once(self: Assistant, turns: list[str], filters: object = None):  # type: ignore[no-untyped-def]
+        calls.append(list(turns))
+        if len(calls) == 1:
+            yield "Harbor City has"
+            raise KeyboardInterrupt
+        return (yield from stream(self, turns, filters))
+
+    monkeypatch.setattr(Assistant, "stream", interrupted_once)
+    monkeypatch.setattr(
+        sys, "stdin", io.StringIO("What does Harbor City offer young engineers?\nWho runs it?\n")
+    )
+    code, out, err = run_cli("--data-dir", str(data_dir), "chat")
+    assert code == 0, err
+    assert "stopped: the question is left out of the conversation" in err
+    assert calls[1] == ["Who runs it?"]  # the stopped question is not an earlier turn
+    assert "Sources:" in out and "county library" in out
