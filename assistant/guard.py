@@ -269,11 +269,7 @@ class Guard:
         for figure, written in figures(sentence).items():
             if not figure[:1].isdigit() or figure in dates:
                 continue  # words and dates: their binding is not a benefit, people or period
-            holding = [
-                (r.text, self._before[i])
-                for i, r in enumerate(self._rows)
-                if r.n in cited and r.quotable and i in self._single and figure in self._row_figures[i]
-            ]
+            holding = [(self._rows[i].text, self._before[i]) for i in self._holding(figure, cited)]
             verdicts = []
             for text, before in holding:
                 # The figure's own clause of the source sentence: its benefit, people and period.
@@ -288,6 +284,14 @@ class Guard:
                 wrong[written] = verdicts[0].why
         return wrong
 
+    def _holding(self, figure: str, cited: list[int]) -> list[int]:
+        """The cited source sentences (row numbers) that hold this figure, each a single sentence."""
+        return [
+            i
+            for i, r in enumerate(self._rows)
+            if r.n in cited and r.quotable and i in self._single and figure in self._row_figures[i]
+        ]
+
     def _miscounted(self, sentence: str, cited: list[int]) -> dict[str, str]:
         """Figures the sentence gives as a count of people or things that every cited sentence holding
         them gives as an amount or a measure ("10,000 graduates" from "a subsidy of 10,000 yuan"), or
@@ -297,11 +301,7 @@ class Guard:
         for figure, written in figures(sentence).items():
             if not figure[:1].isdigit():
                 continue
-            holding = [
-                r.text
-                for i, r in enumerate(self._rows)
-                if r.n in cited and r.quotable and i in self._single and figure in self._row_figures[i]
-            ]
+            holding = [self._rows[i].text for i in self._holding(figure, cited)]
             claimed = _digits(written) in counts
             if claimed and not _COUNTED_NOUN.search(sentence[sentence.find(written) + len(written) :]):
                 continue  # a bare figure ("a maximum of 30 million [1]"): it says neither
