@@ -395,8 +395,15 @@ class EvidenceFinder:
         return sum(w for t, w in weights.items() if self._covered_term(query, t, vocabulary)) / total
 
     def _score_sentences(
-        self, query: Query, weights: dict[str, float], hit: ArticleHit, part: Part | None
+        self,
+        query: Query,
+        weights: dict[str, float],
+        hit: ArticleHit,
+        part: Part | None,
+        required: tuple[str, ...] = (),
     ) -> list[_Sentence]:
+        """The article's sentences that may answer the part, scored. required: the words of the things
+        the question names (_name_words); a sentence, or those just before it, must hold each."""
         sentences = list(self._quotable(hit.article.doc_id))
         if part is not None:
             sentences = [s for s in sentences if fits(part, s.text, s.before, s.lede, s.year).ok]
@@ -411,7 +418,6 @@ class EvidenceFinder:
                 topical = {t: w for t, w in topical.items() if t not in GROUP_TERMS} or topical
             # A thing the question names ("the Heilongjiang Talent Week") is what the sentence, or the
             # sentences just before it, must be about: its rarest word is there.
-            required = self._name_words(query)
             topic |= set(required)
             if topic:
                 sentences = [
@@ -429,12 +435,12 @@ class EvidenceFinder:
                 ]
         return [self._scored(query, weights, hit, s, part) for s in sentences]
 
-    def _name_words(self, query: Query) -> list[str]:
+    def _name_words(self, query: Query) -> tuple[str, ...]:
         """The rarest word of each thing the question names in two words or more, beyond the place
         it may start with ("the Heilongjiang Talent Week": week)."""
         out: list[str] = []
         if _CJK.search(query.question):
-            return out  # a translated question's capitalised words are a dictionary's glosses
+            return ()  # a translated question's capitalised words are a dictionary's glosses
         for i, phrase in enumerate(query.places):
             name = query.place_names[i]
             if len(name.split()) < 2 or groups_in(name):
@@ -455,7 +461,7 @@ class EvidenceFinder:
             ]
             if own:
                 out.append(max(own, key=self.corpus.idf))
-        return out
+        return tuple(out)
 
     def _scored(
         self, query: Query, weights: dict[str, float], hit: ArticleHit, sentence: _Sentence, part: Part | None
@@ -475,11 +481,17 @@ class EvidenceFinder:
         return dataclasses.replace(sentence, score=score)
 
     def _select(
-        self, query: Query, weights: dict[str, float], hit: ArticleHit, part: Part | None, overview: bool
+        self,
+        query: Query,
+        weights: dict[str, float],
+        hit: ArticleHit,
+        part: Part | None,
+        overview: bool,
+        required: tuple[str, ...] = (),
     ) -> list[_Sentence]:
         if overview:  # "What about Lanzhou?": the lede says what the article is about
             return self._score_sentences(query, weights, hit, None)[:2]
-        sentences = self._score_sentences(query, weights, hit, part)
+        sentences = self._score_sentences(query, weights, hit, part, required)
         if not sentences:
             return []
         ranked = sorted(sentences, key=lambda s: -s.score)
@@ -590,6 +602,7 @@ class EvidenceFinder:
         # Only a region's name and no topic: an overview of the region's article.
         overview = not query.focus and all(t in self.corpus.gazetteer for p in query.places for t in p)
         whole_weights = self._weights(query.focus, query)
+        required = self._name_words(query)
         chosen: list[tuple[int, int, ArticleHit, list[_Sentence], float]] = []  # order, part, hit, ...
         gaps: list[Gap] = []
         several_parts = len(query.parts) > 1
@@ -612,7 +625,7 @@ class EvidenceFinder:
                     weights = self._weights(own, query) if own else whole_weights
                 answering: list[tuple[float, ArticleHit, list[_Sentence]]] = []
                 for rank, hit in relevant:
-                    sentences = self._select(query, weights, hit, part, overview)
+                    sentences = self._select(query, weights, hit, part, overview, required)
                     if not sentences:
                         continue
                     best = max(s.score for s in sentences)

@@ -280,9 +280,6 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
         sides=sides_in(text, vocabulary),
         # a translated question's relative years may be a dictionary's gloss ("五年内": within five years)
         years=frozenset(_YEAR.findall(text)) if original else years_in(text),
-        known=frozenset(place.name for _, place in Gazetteer.load().find(f"{context} {text}"))
-        if asks == "entity"
-        else frozenset(),
         focus=tuple(terms(_PRONOUN_ONLY.sub(" ", text))),
         original=original.strip(),
     )
@@ -388,7 +385,10 @@ def parts_of(question: str, original: str = "") -> tuple[Part, ...]:
 
 
 def _named_places(parts: tuple[Part, ...], question: str) -> tuple[Part, ...]:
-    """ "When is the X Week, and in which city is it held?": a place the question names is no answer."""
+    """ "When is the X Week, and in which city is it held?": a place the question names is no answer
+    (parts_of sets each "which" part's known places here, from the whole question)."""
+    if not any(p.asks == "entity" for p in parts):
+        return parts
     places = {place.name: place for _, place in Gazetteer.load().find(question)}
     # "Lanzhou ... outside Gansu": Gansu holds Lanzhou, so one place is asked about, not two to choose from
     leaves = {name for name in places if not any(p.parent == name for p in places.values())}
@@ -406,7 +406,7 @@ def _entity_part(part: Part, named: frozenset[str], choices: int) -> Part:
     # "Which regions offer young talents subsidies?" names no place: the articles' own places answer.
     if _COMPARING.search(part.text) or (places and (choices > 1 or not named)):
         return replace(part, asks=None, counted=(), known=frozenset())
-    return replace(part, known=part.known | named)
+    return replace(part, known=named)
 
 
 def _translated_parts(question: str, original: str) -> tuple[Part, ...]:

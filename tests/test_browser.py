@@ -7,15 +7,12 @@ import io
 import json
 import os
 import re
-import socket
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser import CHROMIUM, CHROMIUM_FLAGS, needs_chromium
+from browser import CHROMIUM, CHROMIUM_FLAGS, needs_chromium, running_app
 from playwright.sync_api import Page, sync_playwright
 
 from assistant import cli
@@ -27,48 +24,16 @@ ARTIFACTS = Path(os.environ.get("POLICY_ASSISTANT_ARTIFACTS", ROOT / "out" / "br
 pytestmark = [pytest.mark.slow, needs_chromium]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, object]]:
     """`python app.py` on the bundled corpus with a fresh (missing) index, as a first user starts it."""
     work = tmp_path_factory.mktemp("app")
-    port = _free_port()
-    env = {
-        **os.environ,
+    settings = {
         "POLICY_ASSISTANT_INDEX_DIR": str(work / "index"),
         "POLICY_ASSISTANT_FEEDBACK_DB": str(work / "feedback.sqlite3"),
-        "GRADIO_SERVER_NAME": "127.0.0.1",
-        "GRADIO_SERVER_PORT": str(port),
-        "GRADIO_ANALYTICS_ENABLED": "False",
     }
-    log = (work / "app.log").open("w")
-    started = time.monotonic()
-    process = subprocess.Popen(
-        [sys.executable, "app.py"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
-    )
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            if process.poll() is not None:
-                pytest.fail(f"app.py exited: {(work / 'app.log').read_text()}")
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.3)
-        else:
-            pytest.fail("app.py did not start listening within 120 s")
-        yield {"url": url, "work": work, "started": started, "env": env}
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-        log.close()
+    with running_app(work, settings) as running:
+        yield {"url": running.url, "work": work, "started": running.started, "env": running.env}
 
 
 @pytest.fixture(scope="module")

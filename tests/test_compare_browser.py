@@ -8,15 +8,11 @@ import io
 import json
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser import CHROMIUM, CHROMIUM_FLAGS, needs_chromium
+from browser import CHROMIUM, CHROMIUM_FLAGS, needs_chromium, running_app
 from playwright.sync_api import Page, sync_playwright
 
 from assistant import cli
@@ -27,12 +23,6 @@ ARTIFACTS = Path(os.environ.get("POLICY_ASSISTANT_ARTIFACTS", ROOT / "out" / "br
 pytestmark = [pytest.mark.slow, needs_chromium]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, object]]:
     """`python app.py` over the bundled corpus plus the real pages of evals/corpora/real."""
@@ -40,36 +30,8 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, object]]
     data = work / "data"
     shutil.copytree(ROOT / "corpus", data / "corpus")
     shutil.copytree(ROOT / "evals" / "corpora" / "real", data / "corpus" / "real")
-    port = _free_port()
-    env = {
-        **os.environ,
-        "POLICY_ASSISTANT_DATA_DIR": str(data),
-        "GRADIO_SERVER_NAME": "127.0.0.1",
-        "GRADIO_SERVER_PORT": str(port),
-        "GRADIO_ANALYTICS_ENABLED": "False",
-    }
-    log = (work / "app.log").open("w")
-    process = subprocess.Popen(
-        [sys.executable, "app.py"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
-    )
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            if process.poll() is not None:
-                pytest.fail(f"app.py exited: {(work / 'app.log').read_text()}")
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.3)
-        else:
-            pytest.fail("app.py did not start listening within 120 s")
-        yield {"url": url, "data": data, "work": work}
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-        log.close()
+    with running_app(work, {"POLICY_ASSISTANT_DATA_DIR": str(data)}) as running:
+        yield {"url": running.url, "data": data, "work": work}
 
 
 @pytest.fixture(scope="module")
