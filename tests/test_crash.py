@@ -5,7 +5,7 @@ import io
 import json
 import os
 import random
-import select
+import selectors
 import signal
 import subprocess
 import sys
@@ -43,7 +43,11 @@ def _run(mode: str, data_dir: Path, env: dict[str, str] | None = None) -> dict[s
 
 def _read_line(proc: subprocess.Popen[str], timeout: float = 120.0) -> str:
     assert proc.stdout is not None
-    ready, _, _ = select.select([proc.stdout], [], [], timeout)
+    # A selector, not select.select: by now this process may hold more than 1,024 descriptors (every
+    # in-process CLI run on a new data folder keeps its embedded Chroma open), beyond select()'s reach.
+    with selectors.DefaultSelector() as selector:
+        selector.register(proc.stdout, selectors.EVENT_READ)
+        ready = selector.select(timeout)
     assert ready, "the ingest worker said nothing"
     return proc.stdout.readline()
 
