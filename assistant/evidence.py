@@ -217,10 +217,12 @@ def describe(part: Part) -> str:
         what, phrase = (f"the number of {counted}" if counted else f"the {rate}"), None
     elif measured and measured.group(1).lower() not in ("money", "subsidy", "funding"):
         what = f"the {measured.group(1)}"  # "how much office space does it have" -> "the office space"
+    if phrase and part.asks == "duration":
+        what, phrase = f"how long the {phrase} lasts", None
     pieces = [what]
     named = " ".join(pieces).lower()
     if phrase:
-        pieces.append(f"of the {phrase}")
+        pieces.append(f"{'for' if part.asks in ('procedure', 'deadline', 'date') else 'of'} the {phrase}")
     groups = [_GROUP_NAMES.get(g, g) for g in sorted(part.groups)]
     groups = [
         g for g in groups if g.split()[0].lower().rstrip("s'") not in named
@@ -262,12 +264,20 @@ _PHRASE_NOISE = re.compile(
 )
 
 
+_PHRASE_LEAD = re.compile(
+    r"^(?:.*\b(?:through|via|from|by|with|to|on|at|under|for|of|in)\s+)?(?:[A-Z][\w-]*(?:'s|’s)\s+)?"
+)
+
+
 def benefit_phrase(text: str) -> str | None:
     """The benefit a question names, as written: 'first-home purchase subsidy'."""
     match = _BENEFIT_PHRASE.search(text)
     if not match:
         return None
     phrase = _PHRASE_NOISE.sub("", re.sub(r"(?<!\w)['‘’]", "", match.group(1))).strip()
+    # "borrow through Zhejiang's talent loan": the benefit is what follows the last preposition and
+    # the place that owns it.
+    phrase = _PHRASE_LEAD.sub("", phrase)
     return phrase or None
 
 

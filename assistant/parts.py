@@ -30,7 +30,7 @@ _QUESTION_START = re.compile(
 )
 # "..., and how long ...": a second question joined to the first.
 _JOINED_QUESTION = re.compile(  # not "or": "online, or does someone have to go in person?" is one question
-    r"\s*(?:,\s*|;\s*|\s)(?:and|but|also|plus)\s+(?=(?:(?:by|in|on|at|for|from|until|to|under|with)\s+)?"
+    r"\s*(?:,\s*|;\s*|\s)(?:and|but|also|plus)\s+(?=(?:(?:by|in|on|at|for|from|until|to|under|with|over|after|within|during|through)\s+)?"
     r"(?:how|what|what's|when|where|which|who|whose|is|are|"
     r"does|do|did|can|could|will|would|should|for how|for what)\b)|\s*;\s*",
     re.IGNORECASE,
@@ -128,6 +128,7 @@ class Part:
     measured: tuple[str, ...] = ()  # which rate a percentage is asked of: "interest rate" -> ("interest",)
     sides: tuple[tuple[int, int], ...] = ()  # (contrast pair, side) the clause names: "in person"
     years: frozenset[str] = frozenset()  # the years the clause names: "in 2019"
+    ordinals: frozenset[tuple[str, str]] = frozenset()  # ("second", "batch") for "the second batch"
     known: frozenset[str] = (
         frozenset()
     )  # the places the question names (lower case): not an answer to "which"
@@ -205,16 +206,29 @@ def _entity(text: str, vocabulary: Vocabulary) -> tuple[str, ...]:
 
 def _names_one(kind: tuple[str, ...], sentence: str, vocabulary: Vocabulary, known: frozenset[str]) -> bool:
     """Does the sentence name a thing of this kind: "Bank of Hangzhou" for banks, "Japan" for countries?
-    known: the places the question itself names, which are not the answer."""
+    known: the places and things the question itself names, which are not the answer ("which banks
+    take part in the Talent Service Bank?" is not answered by "the Talent Service Bank 2.0")."""
     if not kind:
         return True
     if kind[0] in vocabulary.place_kinds:
         return any(place.name not in known for _, place in Gazetteer.load().find(sentence))
+    asked = [set(_NAME_WORD.findall(k)) for k in known]
+    return any(not any(set(_NAME_WORD.findall(n)) <= a for a in asked) for n in kind_names(kind, sentence))
+
+
+_NAME_WORD = re.compile(r"[A-Z][\w&.-]*[\w&]|[A-Z]")
+
+
+def kind_names(kind: tuple[str, ...], text: str, vocabulary: Vocabulary | None = None) -> list[str]:
+    """The names of things of a kind that the text holds: "Bank of Hangzhou", "China Merchants Bank"."""
+    vocabulary = vocabulary or Vocabulary.load()
+    if not kind or kind[0] in vocabulary.place_kinds:
+        return []
     singular = re.sub(r"ies$", "y", kind[0]) if kind[0].endswith("ies") else kind[0].removesuffix("s")
     words = vocabulary.name_words.get(kind[0], (singular.capitalize(),))
     word = "|".join(re.escape(w) for w in words)
     name = rf"(?:[A-Z][\w&'’.-]*,?\s+){{1,6}}(?:{word})(?![a-z])|\b(?:{word}) of (?:[A-Z][\w'’-]*\s*)+"
-    return bool(re.search(name, sentence))
+    return [m.group().strip() for m in re.finditer(name, text)]
 
 
 def counted_words(question: str) -> str:
@@ -275,6 +289,7 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
         period=period,
         unit=unit,
         aggregate=bool(vocabulary.aggregate.search(text)),
+        ordinals=ordinals_in(text),
         counted=counted,
         measured=_measured(text) if asks == "percent" else (),
         sides=sides_in(text, vocabulary),
@@ -323,6 +338,25 @@ def _measured(text: str) -> tuple[str, ...]:
     if not match:
         return ()
     return tuple(t for t in terms(match.group(1), keep_stopwords=True) if t not in _NOT_A_MODIFIER)
+
+
+_ORDINAL = re.compile(
+    r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|[4-9]th|10th)\s+"
+    r"([a-z][a-z-]*)",
+    re.IGNORECASE,
+)
+_ORDINAL_DIGITS = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "5th": "fifth"}
+
+
+def ordinals_in(text: str) -> frozenset[tuple[str, str]]:
+    """The ordinals a text gives things: "the second batch" -> ("second", "batch")."""
+    found = set()
+    for match in _ORDINAL.finditer(text):
+        noun = terms(match.group(2))
+        if noun:
+            ordinal = match.group(1).lower()
+            found.add((_ORDINAL_DIGITS.get(ordinal, ordinal), noun[0]))
+    return frozenset(found)
 
 
 def sides_in(text: str, vocabulary: Vocabulary | None = None) -> tuple[tuple[int, int], ...]:
@@ -392,7 +426,12 @@ def _named_places(parts: tuple[Part, ...], question: str) -> tuple[Part, ...]:
     places = {place.name: place for _, place in Gazetteer.load().find(question)}
     # "Lanzhou ... outside Gansu": Gansu holds Lanzhou, so one place is asked about, not two to choose from
     leaves = {name for name in places if not any(p.parent == name for p in places.values())}
-    return tuple(_entity_part(p, frozenset(places), len(leaves)) if p.asks == "entity" else p for p in parts)
+    return tuple(
+        _entity_part(p, frozenset(places) | frozenset(kind_names(p.counted, question)), len(leaves))
+        if p.asks == "entity"
+        else p
+        for p in parts
+    )
 
 
 _COMPARING = re.compile(
@@ -481,6 +520,14 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
             given = {y for y in said if (not y[:1].isdigit()) == relative}
             if asked and given and not asked & given:
                 return Fit(False, "is about another year")
+    if part.ordinals:
+        # "When does the second batch open?" is not answered by the first batch's date.
+        said_ordinals = ordinals_in(sentence)
+        for noun in {n for _, n in part.ordinals}:
+            asked_for = {o for o, n in part.ordinals if n == noun}
+            given_for = {o for o, n in said_ordinals if n == noun}
+            if given_for and not asked_for & given_for:
+                return Fit(False, f"is about another {noun}")
     if part.sides:
         named_sides = sides_in(sentence, vocabulary)
         both = {pair for pair, side in part.sides if (pair, 1 - side) in part.sides}
@@ -545,6 +592,8 @@ def _counts(counted: tuple[str, ...], sentence: str) -> bool:
     words = _words(sentence)
     stems = [terms(w)[:1] for w in words]
     counts = set(_count_positions(words))
+    while len(counted) > 1 and counted[-1] in _GENERIC_HEADS:
+        counted = counted[:-1]  # "how many 'dry goods' items": the goods are counted
     head = counted[-1]
     wanted = {head} | (_PEOPLE if head in _PEOPLE else set())
     if any(stem and stem[0] == head for stem in stems) and any(
@@ -564,14 +613,15 @@ def _counts(counted: tuple[str, ...], sentence: str) -> bool:
     return False
 
 
+_GENERIC_HEADS = frozenset(terms("items things pieces kinds types sorts"))
 _PREPOSITIONS = frozenset(("for", "of", "in", "on", "at", "with", "to", "from", "by", "into", "per", "among"))
 
 
 def _modifies_next(words: list[str], i: int) -> bool:
     """A singular word before a plural noun describes it: "talent stations", "talent liaison stations"."""
-    if i + 1 >= len(words) or words[i].lower().endswith("s"):
-        return False
-    for after in words[i + 1 : i + 3]:
+    if i + 1 >= len(words) or words[i].lower().endswith("s") or not words[i][-1:].isalnum():
+        return False  # a plural, or a word a comma or full stop ends, describes nothing after it
+    for after in (w.rstrip(".,;:") for w in words[i + 1 : i + 3]):
         if not after.isalpha() or after.lower() in _PREPOSITIONS or after.lower() in ("and", "or", "the"):
             return False
         if after.endswith("s") and after.lower() not in ("is", "was", "has", "does"):
@@ -649,6 +699,7 @@ def following(part: Part, earlier: Part) -> Part:
         measured=part.measured or (earlier.measured if not part.asks else ()),
         sides=part.sides or earlier.sides,
         years=part.years or earlier.years,
+        ordinals=part.ordinals or earlier.ordinals,
         focus=part.focus,
         original=part.original,
     )

@@ -213,3 +213,46 @@ def test_a_deadline_needs_a_closing_date() -> None:
     (part,) = parts_of("What's the deadline to register for the conference?")
     assert not fits(part, "From November 21 to 22, the conference will be held in the New Area.").ok
     assert fits(part, "Registration closes on November 15.").ok
+
+
+def test_a_share_of_people_is_no_amount_of_money() -> None:
+    (part,) = parts_of("What subsidy does Heilongjiang pay per person to a highly skilled worker?")
+    assert part.asks == "amount"
+    assert not fits(part, "Highly skilled personnel reached 825,000, 31.7% of the skilled workforce.").ok
+    assert fits(part, "Employers are reimbursed 30% of the expert's salary.").ok
+
+
+def test_a_question_after_a_preposition_is_a_part_of_its_own() -> None:
+    parts = parts_of(
+        "What's the most a first-class scientist can receive, and over how many years is it paid?"
+    )
+    assert [p.asks for p in parts] == ["amount", "duration"]
+    (_, share) = parts_of(
+        "What share of the workforce is highly skilled, and what's the equivalent share in Zhejiang?"
+    )
+    assert share.asks == "percent"
+
+
+def test_a_thing_the_question_names_does_not_answer_which() -> None:
+    (_, banks) = parts_of(
+        "What products come with the Talent Service Bank 2.0, and which banks take part in it?"
+    )
+    assert banks.asks == "entity"
+    assert not fits(banks, "The launch of the “Talent Service Bank 2.0” brings a talent card.").ok
+    assert fits(banks, "Partners include the Bank of Hangzhou and the Talent Service Bank.").ok
+
+
+def test_what_is_counted_is_not_a_generic_word() -> None:
+    (items,) = parts_of("How many 'dry goods' items has the platform put out?")
+    assert fits(items, "The website sows out more than 10,000 “dry goods”.").ok
+    (people,) = parts_of("Roughly how many people from the county live in Singapore?")
+    assert not fits(
+        people, "In Singapore I established 2 talent liaison stations and 8 talent contact points."
+    ).ok
+
+
+def test_the_second_batch_is_not_answered_by_the_first() -> None:
+    (part,) = parts_of("And when does the second batch open?")
+    assert not fits(part, "Lanzhou has deployed its first batch of applications in 2023.").ok
+    assert fits(part, "The second batch of applications opens in March 2024.").ok
+    assert fits(part, "The first batch opened in 2023 and the second batch opens in 2024.").ok
