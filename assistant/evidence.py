@@ -37,6 +37,9 @@ MIN_TOPIC_COVERAGE = 0.3
 MIN_TYPED_SIMILARITY = 0.6
 # A sentence must share this much of the focus to be quoted beside the best one.
 MIN_SENTENCE_COVERAGE = 0.3
+# A question word whose inverse chunk frequency is below this is in nearly every chunk ("talent" in a
+# corpus of talent policies, 0.1; "new" 1.1, "subsidy" 1.5): it does not show what a sentence is about.
+MIN_TOPIC_IDF = 0.5
 MAX_SENTENCES = 3
 # A question asking for a list ("What are the four tiers ...?", "What kinds of income ...?") may be
 # answered by more sentences: the items are often a sentence each.
@@ -223,7 +226,11 @@ def describe(part: Part) -> str:
     named = " ".join(pieces).lower()
     if phrase:
         pieces.append(f"{'for' if part.asks in ('procedure', 'deadline', 'date') else 'of'} the {phrase}")
-    groups = [_GROUP_NAMES.get(g, g) for g in sorted(part.groups)]
+    # "master's graduates", not "graduates and master's graduates"; which office is not per group.
+    asked = part.groups - {"graduate"} if len(part.groups) > 1 else part.groups
+    if part.asks in ("entity", "procedure", "size"):
+        asked = frozenset()
+    groups = [_GROUP_NAMES.get(g, g) for g in sorted(asked)]
     groups = [
         g for g in groups if g.split()[0].lower().rstrip("s'") not in named
     ]  # "graduates for graduates"
@@ -234,7 +241,7 @@ def describe(part: Part) -> str:
     if said or part.years:
         pieces.append("for " + (" and ".join(said) if said else "the year asked"))
     if part.period and part.asks == "amount":
-        pieces.append(f"per {part.period}")
+        pieces.append("paid once" if part.period == "once" else f"per {part.period}")
     return " ".join(pieces)
 
 
@@ -429,11 +436,17 @@ class EvidenceFinder:
             # A thing the question names ("the Heilongjiang Talent Week") is what the sentence, or the
             # sentences just before it, must be about: its rarest word is there.
             topic |= set(required)
+            # A word nearly every chunk uses ("talent") does not make a sentence about the topic.
+            telling = {t for t in topic if self.corpus.idf(t) >= MIN_TOPIC_IDF} or topic
             if topic:
                 sentences = [
                     s
                     for s in sentences
-                    if any(self._covered_term(query, t, s.terms) for t in topic)
+                    if (
+                        any(self._covered_term(query, t, s.terms) for t in telling)
+                        # "doctor student can get 50000 RMB" names the PhD holders asked about
+                        or bool(part.groups & groups_in(s.text))
+                    )
                     and all(_names_word(query, t, s.terms | s.context_terms) for t in required)
                     and (
                         self._coverage(query, topical, s.terms | s.context_terms) >= MIN_TOPIC_COVERAGE
@@ -544,8 +557,16 @@ class EvidenceFinder:
         )
         # "... in Zhuhai. What help with housing is available, and how does the Greater Bay Area
         # subsidy work?": each part is about its own place.
-        several = (query.multi or two_places or len(query.parts) > 1) and len(query.places) > 1
         places = [i for i in range(len(query.places)) if query.is_place(i)]
+        # "Shanghai's Lin-gang Special Area" asks about Lin-gang: Shanghai only says where it is.
+        holders = {
+            i
+            for i in places
+            for j in places
+            if _holds(query.question, query.place_names[i], query.place_names[j])
+        }
+        places = [i for i in places if i not in holders]
+        several = (query.multi or two_places or len(query.parts) > 1) and len(query.places) - len(holders) > 1
         if not places and not whole:  # only names ("the Taihu Talent Program"), and no article has them
             return [], [n for n in query.place_names if len(n.split()) > 1]
         if not places or (whole and not several) or (len(places) == 1 and whole):
@@ -553,7 +574,7 @@ class EvidenceFinder:
         groups: list[tuple[int, list[ArticleHit]]] = []  # (place order in the question, its articles)
         missing: list[str] = []
         for order, (phrase, name) in enumerate(zip(query.places, query.place_names, strict=True)):
-            if not query.is_place(order):
+            if not query.is_place(order) or order in holders:
                 continue  # a programme's or an institution's name narrows articles, it is not a place
             naming = [h for h in candidates if corpus.names(h.article, phrase)]
             if naming:
@@ -744,6 +765,11 @@ _PLACE_WORDS = frozenset(
         "prefecture autonomous region municipality municipal pilot free trade port s"
     )
 )
+
+
+def _holds(question: str, outer: str, inner: str) -> bool:
+    """The question names a place as the one holding another: "Shanghai's Lin-gang Special Area"."""
+    return outer != inner and outer.endswith(("'s", "’s")) and f"{outer} {inner}" in question
 
 
 def _names_word(query: Query, term: str, vocabulary: frozenset[str]) -> bool:

@@ -5,6 +5,8 @@ Chinese terms are data: assistant/data/glossary.tsv, read by assistant/translati
 
 from __future__ import annotations
 
+from assistant.text import terms
+
 # A question word on the left is answered by an article word on the right.
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "money": ("subsidy", "yuan", "funds", "reward"),
@@ -67,6 +69,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "settle": ("resettlement", "settlement", "relocation"),
     "settling": ("resettlement", "settlement", "relocation"),
     "borrow": ("loan", "loans", "credit"),
+    "job": ("posts", "positions", "jobs", "vacancies"),
+    "opening": ("posts", "positions", "vacancies"),
+    "vacancy": ("posts", "positions", "jobs"),
     "open": ("opened", "operation", "launched", "inaugurated", "unveiled"),
     "end": ("until", "lasted"),
     "scientist": ("scientists", "scientific"),
@@ -87,3 +92,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "investment": ("investment", "capital"),
     "fdi": ("foreign", "capital"),
 }
+
+# The same, as terms: a question's term -> the article terms that also answer it.
+SYNONYM_TERMS: dict[str, tuple[str, ...]] = {}
+for _word, _alternatives in SYNONYMS.items():
+    _key = terms(_word, keep_stopwords=True)[0]  # "open" and "opening" share one
+    _found = (t for v in _alternatives for t in terms(v, keep_stopwords=True))
+    SYNONYM_TERMS[_key] = tuple(dict.fromkeys((*SYNONYM_TERMS.get(_key, ()), *_found)))

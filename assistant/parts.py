@@ -19,6 +19,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from assistant.glossary import SYNONYM_TERMS
 from assistant.places import Gazetteer
 from assistant.text import split_sentences, terms
 
@@ -595,8 +596,10 @@ def _counts(counted: tuple[str, ...], sentence: str) -> bool:
     while len(counted) > 1 and counted[-1] in _GENERIC_HEADS:
         counted = counted[:-1]  # "how many 'dry goods' items": the goods are counted
     head = counted[-1]
-    wanted = {head} | (_PEOPLE if head in _PEOPLE else set())
-    if any(stem and stem[0] == head for stem in stems) and any(
+    # "job openings": posts; words for people are matched near a figure, below
+    heads = {head, *(SYNONYM_TERMS.get(head, ()) if head not in _PEOPLE else ())}
+    wanted = heads | (_PEOPLE if head in _PEOPLE else set())
+    if any(stem and stem[0] in heads for stem in stems) and any(
         _counts_nothing_after(words, j) for j in counts
     ):
         return True  # "the demand for talents in key industries ... will exceed 90,000"
@@ -663,6 +666,7 @@ def _count_positions(words: list[str]) -> list[int]:
             or (re.fullmatch(r"\d+\.\d+", word) is not None and k == j + 1)  # "2.0", "31.7"
             or word.startswith(("$", "¥"))
             or (j and bare[j - 1] in vocabulary.measure_before)  # "No. 3", "May 15", "RMB 500"
+            or (j > 1 and bare[j - 1] == "of" and bare[j - 2] in vocabulary.measure_before)  # "age of 45"
             or after in vocabulary.measure_units  # "10,000 yuan", "30 million yuan", "5 years"
             or after.split("/")[0] in vocabulary.measure_units
         )

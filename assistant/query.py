@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from assistant.errors import BadQuestion
-from assistant.glossary import SYNONYMS
+from assistant.glossary import SYNONYM_TERMS
 from assistant.parts import GROUP_TERMS, Part, following, parts_of
 from assistant.places import Gazetteer
 from assistant.text import STOPWORDS, has_cjk, terms
@@ -141,10 +141,6 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _FORMAT = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
 
-_SYNONYM_TERMS = {
-    terms(k, keep_stopwords=True)[0]: tuple(t for v in vs for t in terms(v, keep_stopwords=True))
-    for k, vs in SYNONYMS.items()
-}
 
 
 @dataclass(frozen=True)
@@ -362,9 +358,9 @@ def understand(
         parts = tuple(following(p, earlier_parts[0]) for p in parts)
     glossed = translations[-1].alternatives
     alternatives = {
-        t: tuple(dict.fromkeys((*_SYNONYM_TERMS.get(t, ()), *glossed.get(t, ()))))
+        t: tuple(dict.fromkeys((*SYNONYM_TERMS.get(t, ()), *glossed.get(t, ()))))
         for t in focus
-        if t in _SYNONYM_TERMS or t in glossed
+        if t in SYNONYM_TERMS or t in glossed
     }
     search_text = " ".join([last, *carried])
     return Query(

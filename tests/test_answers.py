@@ -156,3 +156,17 @@ def test_a_clause_after_a_place_is_about_that_place(assistant: Assistant) -> Non
     )
     assert "April 1" in answer.answer
     assert "does not give the number of staff" in answer.answer
+
+
+def test_a_gap_names_the_benefit_and_the_people_plainly() -> None:
+    from assistant.evidence import describe
+    from assistant.parts import parts_of
+
+    (loan,) = parts_of(
+        "What's the maximum amount an entrepreneur can borrow through Zhejiang's 'talent loan'?"
+    )
+    assert describe(loan) == "the amount of the talent loan"
+    (apply,) = parts_of("Where do I submit my application for the new talent introduction subsidy?")
+    assert describe(apply) == "how to apply for the new talent introduction subsidy"
+    (years,) = parts_of("For how many years is the rent subsidy for a master's graduate paid?")
+    assert describe(years) == "how long the rent subsidy lasts for master's graduates"

@@ -256,3 +256,20 @@ def test_the_second_batch_is_not_answered_by_the_first() -> None:
     assert not fits(part, "Lanzhou has deployed its first batch of applications in 2023.").ok
     assert fits(part, "The second batch of applications opens in March 2024.").ok
     assert fits(part, "The first batch opened in 2023 and the second batch opens in 2024.").ok
+
+
+def test_an_age_is_no_count_of_people() -> None:
+    (part,) = parts_of("How many people are funded each year?")
+    assert not fits(part, "Those people with doctorate, below the age of 45, can apply for 80,000 yuan.").ok
+
+
+def test_which_office_wants_an_office_named() -> None:
+    (_, office) = parts_of("How much is the monthly living subsidy, and which office do I apply to?")
+    assert office.asks == "entity"
+    assert not fits(office, "With such process I read today, I found that I could apply immediately.").ok
+    assert fits(office, "Applications go to the Changchun Human Resources Bureau.").ok
+
+
+def test_a_synonym_of_what_is_counted_counts_it() -> None:
+    (part,) = parts_of("How many job openings is Changchun setting aside for college graduates?")
+    assert fits(part, "This year, Changchun provides 6,000 employment posts for college graduates.").ok
