@@ -69,6 +69,19 @@ class Answer:
         """The --json shape: question, answer, declined, citations, generation."""
         return asdict(self)
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Answer:
+        """Inverse of to_json: an answer kept as JSON (e.g. a conversation saved in the browser)."""
+        generation = dict(data.get("generation") or {})
+        generation["edits"] = [GuardEdit(**e) for e in generation.get("edits") or []]
+        return cls(
+            question=data["question"],
+            answer=data["answer"],
+            declined=bool(data["declined"]),
+            citations=[Citation(**c) for c in data.get("citations") or []],
+            generation=Generation(**generation),
+        )
+
     def references(self, quotes: bool = True) -> str:
         """The citations as a plain-text reference list, each with its quoted passage unless not asked."""
         lines = []
