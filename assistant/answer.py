@@ -22,6 +22,7 @@ class Citation:
     path: str
     quote: str
     score: float
+    page: int | None = None  # the PDF page the quote starts on; None for other formats
 
 
 @dataclass
@@ -86,7 +87,7 @@ class Answer:
         """The citations as a plain-text reference list, each with its quoted passage unless not asked."""
         lines = []
         for c in self.citations:
-            parts = [c.title or c.path, c.publisher, c.date]
+            parts = [c.title or c.path, c.publisher, c.date, f"p. {c.page}" if c.page else None]
             lines.append(f"[{c.n}] " + ", ".join(p for p in parts if p) + f" ({c.path})")
             if quotes:
                 lines.append(f'    "{c.quote}"')
@@ -177,6 +178,7 @@ def citation(n: int, passage: Passage) -> Citation:
         path=passage.article.path,
         quote=passage.quote,
         score=round(passage.score, 6),
+        page=None if passage.written else passage.article.page_of(passage.quote),
     )
 
 

@@ -38,7 +38,7 @@ PROGRESS = gr.Progress()  # gradio fills a Progress default with the event's pro
 OOPS = "Something went wrong on our side and it has been logged. Please try again."
 CSS = """
 .pa-article mark { background: #ffe58a; padding: 0 2px; }
-.pa-article .pa-meta, .pa-article .pa-path { color: #666; margin: 0 0 .4em 0; }
+.pa-article .pa-meta, .pa-article .pa-path, .pa-article .pa-page { color: #666; margin: 0 0 .4em 0; }
 .pa-article { max-height: 640px; overflow-y: auto; }
 .pa-coverage { color: #555; }
 .pa-compare { border-collapse: collapse; width: 100%; }
@@ -145,12 +145,12 @@ def build_app(service: ChatService) -> gr.Blocks:
             return gr.update(), gr.update()
         for c in last.answer.citations:
             if str(c.n) == number:
-                return _article(c.path, c.quote), gr.Tabs(selected="source")
+                return _article(c.path, c.quote, c.page), gr.Tabs(selected="source")
         return gr.update(), gr.update()
 
-    def _article(path: str, quote: str | None = None) -> str:
+    def _article(path: str, quote: str | None = None, page: int | None = None) -> str:
         try:
-            return article_html(service.library.view(path), quote)
+            return article_html(service.library.view(path), quote, page)
         except AssistantError as exc:
             return f"<p>{html.escape(str(exc))}</p>"
 
