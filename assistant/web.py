@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import json
 import logging
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +20,7 @@ from assistant.query import Filters
 from assistant.render import answer_markdown, article_html, library_rows
 from assistant.service import ChatService
 from assistant.settings import Settings
+from assistant.web_api import register_api
 from assistant.web_compare import build_compare_tab
 from assistant.web_conversations import (
     NO_ARTICLE,
@@ -30,6 +30,7 @@ from assistant.web_conversations import (
     stored,
     wire_conversations,
 )
+from assistant.web_library import build_library_tools
 
 log = logging.getLogger(__name__)
 
@@ -322,6 +323,7 @@ def build_app(service: ChatService) -> gr.Blocks:
                             )
                             reindex = gr.Button("Add and re-index the corpus", elem_id="pa-reindex")
                             reindex_note = gr.Markdown(elem_id="pa-reindex-note")
+                            curated = build_library_tools(service, staff)
                 with gr.Column(scale=2), gr.Tabs() as tabs:
                     with gr.Tab("Source", id="source"):
                         article = gr.HTML(NO_ARTICLE, elem_id="pa-article")
@@ -403,6 +405,10 @@ def build_app(service: ChatService) -> gr.Blocks:
         reindex.click(add_and_reindex, [uploads, staff], reindex_note, api_visibility="private").then(
             refresh, None, refresh_outputs, api_visibility="private"
         ).then(search, library_inputs, [lib_table, lib_count], api_visibility="private")
+        for event in curated:
+            event.then(refresh, None, refresh_outputs, api_visibility="private").then(
+                search, library_inputs, [lib_table, lib_count], api_visibility="private"
+            )
         for trigger in (lib_text.submit, lib_region.change, lib_from.submit, lib_to.submit):
             trigger(search, library_inputs, [lib_table, lib_count], api_visibility="private")
         lib_table.select(pick_article, None, [article, tabs], api_visibility="private")
@@ -414,22 +420,7 @@ def build_app(service: ChatService) -> gr.Blocks:
         )
         demo.load(listed, sidebar.saved, sidebar.listing, api_visibility="private")
 
-        def api_ask(
-            question: str,
-            history: list[str] | None = None,
-            region: str = "",
-            date_from: str = "",
-            date_to: str = "",
-            request: gr.Request | None = None,
-        ) -> str:
-            """Answer the question (after the earlier turns in history): the line `ask --json` prints."""
-            # JSON text, not a dict: gradio_client would take each citation's "path" for a file to
-            # download (its legacy FileData check) and fail with a 403.
-            session = request.session_hash if request is not None else None
-            record = service.ask(question, history, region, date_from, date_to, session=session)
-            return json.dumps(record, ensure_ascii=False)
-
-        gr.api(api_ask, api_name="ask")
+        register_api(service)
     return demo
 
 
