@@ -22,6 +22,7 @@ class Citation:
     path: str
     quote: str
     score: float
+    page: int | None = None  # the PDF page the quote starts on; None for other formats
 
 
 @dataclass
@@ -69,11 +70,24 @@ class Answer:
         """The --json shape: question, answer, declined, citations, generation."""
         return asdict(self)
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Answer:
+        """Inverse of to_json: an answer kept as JSON (e.g. a conversation saved in the browser)."""
+        generation = dict(data.get("generation") or {})
+        generation["edits"] = [GuardEdit(**e) for e in generation.get("edits") or []]
+        return cls(
+            question=data["question"],
+            answer=data["answer"],
+            declined=bool(data["declined"]),
+            citations=[Citation(**c) for c in data.get("citations") or []],
+            generation=Generation(**generation),
+        )
+
     def references(self, quotes: bool = True) -> str:
         """The citations as a plain-text reference list, each with its quoted passage unless not asked."""
         lines = []
         for c in self.citations:
-            parts = [c.title or c.path, c.publisher, c.date]
+            parts = [c.title or c.path, c.publisher, c.date, f"p. {c.page}" if c.page else None]
             lines.append(f"[{c.n}] " + ", ".join(p for p in parts if p) + f" ({c.path})")
             if quotes:
                 lines.append(f'    "{c.quote}"')
@@ -164,6 +178,7 @@ def citation(n: int, passage: Passage) -> Citation:
         path=passage.article.path,
         quote=passage.quote,
         score=round(passage.score, 6),
+        page=None if passage.written else passage.article.page_of(passage.quote),
     )
 
 

@@ -22,6 +22,8 @@ class Chunk:
     sentences: tuple[str, ...]
     # Index into `sentences` where each paragraph after the first begins.
     breaks: tuple[int, ...] = ()
+    # The page each sentence was read from (from 1; 0 when not found): PDFs only, else empty.
+    pages: tuple[int, ...] = ()
 
     @property
     def text(self) -> str:

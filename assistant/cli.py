@@ -1,4 +1,5 @@
-"""The `policy-assistant` command line: ingest, ask, chat, compare, sources, serve, feedback, eval, bench."""
+"""The `policy-assistant` command line: ingest, ask, chat, compare, sources, serve, feedback, library,
+eval, bench."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from typing import Any, TextIO
 
 from pydantic import ValidationError
 
-from assistant import evaluation_cli
+from assistant import evaluation_cli, library_cli
 from assistant.answer import Answer, Streamed
 from assistant.compare import MAX_PLACES
 from assistant.config import read_overrides, settings_with
@@ -169,6 +170,7 @@ def _build_parser(out: TextIO) -> argparse.ArgumentParser:
         "`note`; `sources` and `facts` are left empty with a `todo` for staff to fill before `eval`.",
     )
     cases.add_argument("--out", type=Path, help="file to write (default: standard output)")
+    library_cli.add_commands(commands)
     evaluation_cli.add_commands(commands)
     return parser
 
@@ -501,6 +503,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
             return _chat(assistant, args, sys.stdin, out, err)
         if args.command == "compare":
             return _compare(assistant, args, out, err)
+        if args.command == "library":
+            return library_cli.run(assistant, args, out)
         return _sources(assistant, args, out, err)
     except AssistantError as exc:
         print(f"error: {exc}", file=err)

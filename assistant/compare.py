@@ -696,9 +696,20 @@ class Comparer:
                     figure.n = numbers[figure.path]
         citations = []
         for path, n in numbers.items():
-            meta = by_path[path].meta
+            article = by_path[path]
+            meta, quote = article.meta, quotes[path]
             citations.append(
-                Citation(n, meta.title, meta.publisher, meta.date, meta.region, path, quotes[path], 0.0)
+                Citation(
+                    n,
+                    meta.title,
+                    meta.publisher,
+                    meta.date,
+                    meta.region,
+                    path,
+                    quote,
+                    0.0,
+                    article.page_of(quote),
+                )
             )
         return citations
 

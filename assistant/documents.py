@@ -30,6 +30,7 @@ class RawDocument:
     sha256: str
     title: str | None = None  # from the file's own metadata (HTML, PDF, DOCX), if any
     date: str | None = None
+    pages: tuple[str, ...] = ()  # a PDF's text page by page (its text is them joined)
 
 
 def iter_files(paths: list[Path]) -> Iterator[Path]:
@@ -132,7 +133,7 @@ def _read_html(data: bytes) -> tuple[str, str | None, str | None]:
     return text, getattr(meta, "title", None), getattr(meta, "date", None)
 
 
-def _read_pdf(data: bytes) -> tuple[str, str | None, str | None]:
+def _read_pdf(data: bytes) -> tuple[list[str], str | None]:
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, PdfReadError
 
@@ -150,10 +151,9 @@ def _read_pdf(data: bytes) -> tuple[str, str | None, str | None]:
         ) from exc
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise SkippedDocument(f"unreadable PDF ({exc.__class__.__name__}: {_one_line(exc)})") from exc
-    text = "\n\n".join(pages)
-    if not text.strip():
+    if not "".join(pages).strip():
         raise SkippedDocument("PDF has no extractable text (a scan needs OCR first)")
-    return text, title, None
+    return pages, title
 
 
 def _read_docx(data: bytes) -> tuple[str, str | None, str | None]:
@@ -200,10 +200,12 @@ def read_document(path: Path, max_mb: float = MAX_MB) -> RawDocument:
     if not data.strip():
         raise SkippedDocument("empty file")
     title = date = None
+    pages: list[str] = []
     if suffix in HTML_SUFFIXES:
         text, title, date = _read_html(data)
     elif suffix == ".pdf":
-        text, title, date = _read_pdf(data)
+        pages, title = _read_pdf(data)
+        text = "\n\n".join(pages)
     elif suffix == ".docx":
         text, title, date = _read_docx(data)
     else:
@@ -214,4 +216,5 @@ def read_document(path: Path, max_mb: float = MAX_MB) -> RawDocument:
         sha256=hashlib.sha256(data).hexdigest(),
         title=title,
         date=date,
+        pages=tuple(pages),
     )

@@ -22,6 +22,7 @@ from assistant.embeddings import Embedder
 from assistant.errors import IndexMissing, IngestBusy, SkippedDocument
 from assistant.lexical import LexicalIndex, Segment, merge, new_segment_name, plan_merges, tokens
 from assistant.metadata import ArticleMeta, load_catalog, read_meta
+from assistant.pages import page_of, paginate
 from assistant.settings import Settings
 from assistant.store import ChromaStore, VectorStore
 
@@ -52,6 +53,14 @@ class Article:
     meta: ArticleMeta
     chunks: list[Chunk]
 
+    def lacks_pages(self) -> bool:
+        """A PDF indexed before page numbers were kept: read again (its vectors are kept)."""
+        return self.path.lower().endswith(".pdf") and not any(c.pages for c in self.chunks)
+
+    def page_of(self, quote: str) -> int | None:
+        """The PDF page a quoted passage of the article starts on; None for other formats."""
+        return page_of(self.chunks, quote)
+
     def header(self) -> str:
         """A line that places any chunk of the article: region and title."""
         return " — ".join(p for p in (self.meta.region, self.meta.title) if p)
@@ -63,7 +72,8 @@ class Article:
             "path": self.path,
             "sha256": self.sha256,
             "meta": self.meta.as_dict(),
-            "chunks": [[c.id, c.sentences, c.breaks] for c in self.chunks],  # tuples dump as lists
+            # Tuples dump as lists; a PDF's chunks also hold their sentences' pages.
+            "chunks": [[c.id, c.sentences, c.breaks, *([c.pages] if c.pages else [])] for c in self.chunks],
         }
 
     @classmethod
@@ -71,8 +81,15 @@ class Article:
         """Inverse of to_json."""
         doc_id = data["doc_id"]
         chunks = [
-            Chunk(id=cid, doc_id=doc_id, position=i, sentences=tuple(s), breaks=tuple(b))
-            for i, (cid, s, b) in enumerate(data["chunks"])
+            Chunk(
+                id=c[0],
+                doc_id=doc_id,
+                position=i,
+                sentences=tuple(c[1]),
+                breaks=tuple(c[2]),
+                pages=tuple(c[3]) if len(c) > 3 else (),
+            )
+            for i, c in enumerate(data["chunks"])
         ]
         return cls(doc_id, data["path"], data["sha256"], ArticleMeta(**data["meta"]), chunks)
 
@@ -279,6 +296,8 @@ class Index:
         chunks = chunk_article(doc_id, cleaned.paragraphs, self.settings.chunk_words, sha[:12])
         if not chunks:
             raise SkippedDocument("no sentences to index")
+        if raw.pages:
+            chunks = paginate(chunks, raw.pages)
         return Article(doc_id=doc_id, path=key, sha256=sha, meta=meta, chunks=chunks)
 
     def ingest(self, paths: list[Path] | None = None, progress: Progress | None = None) -> IngestReport:
@@ -319,7 +338,7 @@ class Index:
                 continue
             sha = hashlib.sha256(data + json.dumps(entry, sort_keys=True).encode()).hexdigest()
             old = previous.articles.get(key)
-            if old is not None and old.sha256 == sha:
+            if old is not None and old.sha256 == sha and not old.lacks_pages():
                 articles[key] = old
                 report.unchanged.append(key)
                 continue

@@ -12,8 +12,9 @@ from assistant.text import fold_ws
 
 
 def source_line(c: Citation) -> str:
-    """'Title · Publisher · 2020-11-19 · Region' for a citation."""
-    return " · ".join(p for p in (c.title or c.path, c.publisher, c.date, c.region) if p)
+    """'Title · Publisher · 2020-11-19 · Region' for a citation, and ' · p. 3' for a PDF's page."""
+    page = f"p. {c.page}" if c.page else None
+    return " · ".join(p for p in (c.title or c.path, c.publisher, c.date, c.region, page) if p)
 
 
 def cited_text(answer: Answer) -> str:
@@ -90,8 +91,9 @@ def _highlight(paragraph: str, quote: str, tag: str = "mark") -> str:
     )
 
 
-def article_html(view: ArticleView, quote: str | None = None) -> str:
-    """The article for the reader panel, the quoted passage highlighted and scrolled to."""
+def article_html(view: ArticleView, quote: str | None = None, page: int | None = None) -> str:
+    """The article for the reader panel, the quoted passage highlighted and scrolled to, and the
+    PDF page it is on named above it."""
     meta = view.meta
     details = " · ".join(html.escape(p) for p in (meta.publisher, meta.date, meta.region) if p)
     out = [
@@ -103,6 +105,8 @@ def article_html(view: ArticleView, quote: str | None = None) -> str:
     marked = view.find(quote) if quote else None
     for number, paragraph in enumerate(view.paragraphs):
         if number == marked and quote:
+            if page:
+                out.append(f'<p class="pa-page">Page {page} of the PDF</p>')
             out.append(f'<p id="pa-quoted" class="pa-quoted">{_highlight(paragraph, quote)}</p>')
         else:
             out.append(f"<p>{html.escape(paragraph, quote=False)}</p>")

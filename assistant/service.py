@@ -18,6 +18,7 @@ from collections.abc import Generator, Sequence
 from pathlib import Path
 from typing import Any
 
+from assistant import curation
 from assistant.answer import Answer, collect
 from assistant.compare import MAX_PLACES, Comparison
 from assistant.core import Assistant
@@ -251,6 +252,41 @@ class ChatService:
             shutil.copyfile(file, corpus / name)
             added.append(name)
         return added, refused
+
+    def remove_article(self, name: str, *, staff: bool = False) -> str:
+        """Delete an article's file from the corpus folder (re-index next); returns its path."""
+        self._check_staff(staff)
+        return curation.remove(self.settings, self.library.snapshot.articles, name)
+
+    def replace_article(self, name: str, new: Path, *, staff: bool = False) -> str:
+        """Put a new version of an article's file in its place (re-index next); returns its path."""
+        self._check_staff(staff)
+        return curation.replace(self.settings, self.library.snapshot.articles, name, new)
+
+    def api_feedback(
+        self,
+        answer: dict[str, Any],
+        rating: int,
+        comment: str = "",
+        history: Sequence[str] | None = None,
+        *,
+        user: str = "",
+        password: str = "",
+    ) -> dict[str, Any]:
+        """Feedback through the API on an answer it gave (the JSON of /ask or `ask --json`), with
+        the app's rule: a staff user and password when a staff login is set. {"id"} or {"error"}."""
+        if not self.sign_in(user.strip(), password):
+            return {"error": "feedback is a staff tool: pass the staff user and password"}
+        try:
+            judged = Answer.from_json(answer)
+        except (KeyError, TypeError, AttributeError):
+            fix = "pass the JSON that /ask returned (question, answer, declined, citations)"
+            return {"error": f"answer: {fix}"}
+        try:
+            turns = [*(history or []), judged.question]
+            return {"id": self.record_feedback(turns, judged, int(rating), comment, staff=True)}
+        except (AssistantError, ValueError) as exc:
+            return {"error": str(exc)}
 
     def reindex(self, progress: Progress | None = None, *, staff: bool = False) -> IngestReport:
         """Ingest the corpus folder again and serve the result."""

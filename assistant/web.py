@@ -3,35 +3,43 @@
 from __future__ import annotations
 
 import html
-import json
 import logging
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import gradio as gr
 from gradio.components.chatbot import ExampleMessage
 
-from assistant.answer import Answer, Streamed
+from assistant.answer import Streamed
+from assistant.conversations import Conversation, Saved, Turn
 from assistant.core import Assistant
 from assistant.errors import AssistantError, BadQuestion
 from assistant.openai_api import ChatCompletions
 from assistant.query import Filters
-from assistant.render import answer_markdown, article_html, library_rows, plain_text, source_line
+from assistant.render import answer_markdown, article_html, library_rows
 from assistant.service import ChatService
 from assistant.settings import Settings
+from assistant.web_api import register_api
 from assistant.web_compare import build_compare_tab
+from assistant.web_conversations import (
+    NO_ARTICLE,
+    build_sidebar,
+    listed,
+    shown_sources,
+    stored,
+    wire_conversations,
+)
+from assistant.web_library import build_library_tools
 
 log = logging.getLogger(__name__)
 
 ALL_REGIONS = "All regions"
 PROGRESS = gr.Progress()  # gradio fills a Progress default with the event's progress bar
 OOPS = "Something went wrong on our side and it has been logged. Please try again."
-NO_ARTICLE = "<p class='pa-empty'>Open a source of an answer, or pick an article in the library.</p>"
 CSS = """
 .pa-article mark { background: #ffe58a; padding: 0 2px; }
-.pa-article .pa-meta, .pa-article .pa-path { color: #666; margin: 0 0 .4em 0; }
+.pa-article .pa-meta, .pa-article .pa-path, .pa-article .pa-page { color: #666; margin: 0 0 .4em 0; }
 .pa-article { max-height: 640px; overflow-y: auto; }
 .pa-coverage { color: #555; }
 .pa-compare { border-collapse: collapse; width: 100%; }
@@ -45,43 +53,12 @@ SCROLL_JS = (
 )
 
 
-@dataclass
-class Turn:
-    """One answered question of a session's conversation."""
-
-    turns: list[str]
-    answer: Answer
-    message: int  # the index of its answer in the chat's messages
-
-
-@dataclass
-class Conversation:
-    """A session's conversation: the questions asked and their answers."""
-
-    turns: list[Turn] = field(default_factory=list)
-
-    def questions(self) -> list[str]:
-        """The questions so far, in order: what a follow-up leans on."""
-        return [t.turns[-1] for t in self.turns]
-
-    @property
-    def last(self) -> Turn | None:
-        """The latest answered turn."""
-        return self.turns[-1] if self.turns else None
-
-
 def _filters(region: str | None, date_from: str | None, date_to: str | None) -> Filters:
     return Filters(
         region=None if not region or region == ALL_REGIONS else region,
         date_from=(date_from or "").strip() or None,
         date_to=(date_to or "").strip() or None,
     )
-
-
-def _source_choices(answer: Answer | None) -> list[tuple[str, str]]:
-    if answer is None:
-        return []
-    return [(f"[{c.n}] {source_line(c)}", str(c.n)) for c in answer.citations]
 
 
 def build_app(service: ChatService) -> gr.Blocks:
@@ -101,19 +78,31 @@ def build_app(service: ChatService) -> gr.Blocks:
         message: str,
         history: list[dict[str, Any]],
         conversation: Conversation,
+        saved: Saved,
         region: str,
         date_from: str,
         date_to: str,
         request: gr.Request,
     ) -> Iterator[tuple[Any, ...]]:
-        """Stream the answer into the chat, then show it with its sources."""
+        """Stream the answer into the chat, then show it with its sources and keep the conversation
+        in the browser. Outputs: chat, conversation, question box, sources, copy text, saved
+        conversations, their list, the Stop button."""
         history = list(history or [])
+        keep = gr.update()
+
+        def shown(question: Any = "", busy: bool = True) -> tuple[Any, ...]:
+            return history, conversation, question, keep, keep, keep, keep, gr.update(visible=busy)
+
+        def finished() -> tuple[Any, ...]:
+            return stored(conversation, history, saved)
+
         if message.strip() and not service.wait(0):
             # The first build is still running: show its progress in the answer bubble, then answer.
-            pending = [*history, {"role": "user", "content": message}, {"role": "assistant", "content": ""}]
+            history += [{"role": "user", "content": message}, {"role": "assistant", "content": ""}]
             while not service.wait(0.5):
-                pending[-1] = {"role": "assistant", "content": service.status()}
-                yield pending, conversation, "", gr.update(), gr.update()
+                history[-1] = {"role": "assistant", "content": service.status()}
+                yield shown()
+            history = history[:-2]
         try:
             filters = _filters(region, date_from, date_to)
             turns = [*conversation.questions(), message]
@@ -121,42 +110,35 @@ def build_app(service: ChatService) -> gr.Blocks:
         except BadQuestion as exc:
             # The question stays in the box to be fixed; nothing is added to the chat.
             gr.Warning(str(exc).capitalize())
-            yield history, conversation, gr.update(), gr.update(), gr.update()
+            yield shown(gr.update(), busy=False)
             return
         except AssistantError as exc:
             history += [{"role": "user", "content": message}, {"role": "assistant", "content": str(exc)}]
-            yield history, conversation, "", gr.update(), gr.update()
+            yield *shown(busy=False)[:5], *finished(), gr.update(visible=False)
             return
         history += [{"role": "user", "content": message}, {"role": "assistant", "content": "…"}]
-        yield history, conversation, "", gr.update(), gr.update()
+        yield shown()
         text = ""
         streamed = Streamed(stream)
         try:
             for piece in streamed:
                 text += piece
                 history[-1] = {"role": "assistant", "content": html.escape(text, quote=False)}
-                yield history, conversation, "", gr.update(), gr.update()
+                yield shown()
         except AssistantError as exc:
             history[-1] = {"role": "assistant", "content": str(exc)}
-            yield history, conversation, "", gr.update(), gr.update()
+            yield *shown(busy=False)[:5], *finished(), gr.update(visible=False)
             return
         except Exception:
             # The start of the question is enough to find it again; all of it could be 100k characters.
             log.exception("answering a question failed (%d characters: %.80r)", len(message), message)
             history[-1] = {"role": "assistant", "content": OOPS}
-            yield history, conversation, "", gr.update(), gr.update()
+            yield *shown(busy=False)[:5], *finished(), gr.update(visible=False)
             return
         answer = streamed.answer
         history[-1] = {"role": "assistant", "content": answer_markdown(answer, service.library)}
         conversation.turns.append(Turn(turns, answer, len(history) - 1))
-        choices = _source_choices(answer)
-        yield (
-            history,
-            conversation,
-            "",
-            gr.update(choices=choices, value=None, visible=bool(choices)),
-            plain_text(answer),
-        )
+        yield history, conversation, "", *shown_sources(answer), *finished(), gr.update(visible=False)
 
     def open_source(number: str | None, conversation: Conversation) -> Any:
         last = conversation.last
@@ -164,12 +146,12 @@ def build_app(service: ChatService) -> gr.Blocks:
             return gr.update(), gr.update()
         for c in last.answer.citations:
             if str(c.n) == number:
-                return _article(c.path, c.quote), gr.Tabs(selected="source")
+                return _article(c.path, c.quote, c.page), gr.Tabs(selected="source")
         return gr.update(), gr.update()
 
-    def _article(path: str, quote: str | None = None) -> str:
+    def _article(path: str, quote: str | None = None, page: int | None = None) -> str:
         try:
-            return article_html(service.library.view(path), quote)
+            return article_html(service.library.view(path), quote, page)
         except AssistantError as exc:
             return f"<p>{html.escape(str(exc))}</p>"
 
@@ -252,12 +234,11 @@ def build_app(service: ChatService) -> gr.Blocks:
             gr.Timer(active=False),
         )
 
-    def new_conversation() -> tuple[Any, ...]:
-        return [], Conversation(), gr.update(choices=[], value=None, visible=False), "", NO_ARTICLE
-
     # -- layout --------------------------------------------------------------------------------
     with gr.Blocks(title="Talent policy assistant", fill_width=True) as demo:
         conversation = gr.State(Conversation())
+        sidebar = build_sidebar()
+        saved = sidebar.saved
         staff = gr.State(not service.staff_login_required)  # server-side: a browser cannot set it
         gr.Markdown(
             "## Talent policy assistant\n"
@@ -288,6 +269,7 @@ def build_app(service: ChatService) -> gr.Blocks:
                             elem_id="pa-question",
                         )
                         ask = gr.Button("Ask", variant="primary", scale=1, elem_id="pa-ask")
+                        stop = gr.Button("Stop", variant="stop", scale=1, visible=False, elem_id="pa-stop")
                     sources = gr.Radio(
                         label="Open a source of the last answer",
                         choices=[],
@@ -341,7 +323,7 @@ def build_app(service: ChatService) -> gr.Blocks:
                             )
                             reindex = gr.Button("Add and re-index the corpus", elem_id="pa-reindex")
                             reindex_note = gr.Markdown(elem_id="pa-reindex-note")
-                    clear = gr.Button("New conversation", variant="secondary")
+                            curated = build_library_tools(service, staff)
                 with gr.Column(scale=2), gr.Tabs() as tabs:
                     with gr.Tab("Source", id="source"):
                         article = gr.HTML(NO_ARTICLE, elem_id="pa-article")
@@ -370,16 +352,30 @@ def build_app(service: ChatService) -> gr.Blocks:
         # -- events ------------------------------------------------------------------------------
         library_inputs = [lib_text, lib_region, lib_from, lib_to]
         refresh_outputs = [coverage, chatbot, region, lib_region, compare_tab["regions"], timer]
-        answer_inputs = [question, chatbot, conversation, region, date_from, date_to]
-        answer_outputs = [chatbot, conversation, question, sources, copy_text]
-        question.submit(respond, answer_inputs, answer_outputs, api_visibility="private")
-        ask.click(respond, answer_inputs, answer_outputs, api_visibility="private")
+        answer_inputs = [question, chatbot, conversation, saved, region, date_from, date_to]
+        answer_outputs = [chatbot, conversation, question, sources, copy_text, saved, sidebar.listing, stop]
+        answering = [
+            question.submit(respond, answer_inputs, answer_outputs, api_visibility="private"),
+            ask.click(respond, answer_inputs, answer_outputs, api_visibility="private"),
+        ]
 
         def pick_example(data: gr.SelectData) -> str:
             return str(data.value["text"])
 
-        chatbot.example_select(pick_example, None, question, api_visibility="private").then(
-            respond, answer_inputs, answer_outputs, api_visibility="private"
+        answering.append(
+            chatbot.example_select(pick_example, None, question, api_visibility="private").then(
+                respond, answer_inputs, answer_outputs, api_visibility="private"
+            )
+        )
+        wire_conversations(
+            sidebar,
+            chatbot,
+            conversation,
+            stop,
+            answering,
+            respond,
+            (answer_inputs, answer_outputs),
+            [sources, copy_text, article, question],
         )
         sources.change(open_source, [sources, conversation], [article, tabs], api_visibility="private").then(
             None, js=SCROLL_JS
@@ -409,38 +405,22 @@ def build_app(service: ChatService) -> gr.Blocks:
         reindex.click(add_and_reindex, [uploads, staff], reindex_note, api_visibility="private").then(
             refresh, None, refresh_outputs, api_visibility="private"
         ).then(search, library_inputs, [lib_table, lib_count], api_visibility="private")
+        for event in curated:
+            event.then(refresh, None, refresh_outputs, api_visibility="private").then(
+                search, library_inputs, [lib_table, lib_count], api_visibility="private"
+            )
         for trigger in (lib_text.submit, lib_region.change, lib_from.submit, lib_to.submit):
             trigger(search, library_inputs, [lib_table, lib_count], api_visibility="private")
         lib_table.select(pick_article, None, [article, tabs], api_visibility="private")
-        clear.click(
-            new_conversation,
-            None,
-            [chatbot, conversation, sources, copy_text, article],
-            api_visibility="private",
-        )
         timer.tick(refresh, None, refresh_outputs, api_visibility="private").then(
             search, library_inputs, [lib_table, lib_count], api_visibility="private"
         )
         demo.load(refresh, None, refresh_outputs, api_visibility="private").then(
             search, library_inputs, [lib_table, lib_count], api_visibility="private"
         )
+        demo.load(listed, sidebar.saved, sidebar.listing, api_visibility="private")
 
-        def api_ask(
-            question: str,
-            history: list[str] | None = None,
-            region: str = "",
-            date_from: str = "",
-            date_to: str = "",
-            request: gr.Request | None = None,
-        ) -> str:
-            """Answer the question (after the earlier turns in history): the line `ask --json` prints."""
-            # JSON text, not a dict: gradio_client would take each citation's "path" for a file to
-            # download (its legacy FileData check) and fail with a 403.
-            session = request.session_hash if request is not None else None
-            record = service.ask(question, history, region, date_from, date_to, session=session)
-            return json.dumps(record, ensure_ascii=False)
-
-        gr.api(api_ask, api_name="ask")
+        register_api(service)
     return demo
 
 

@@ -127,8 +127,10 @@ def build_compare_tab(service: ChatService, regions: list[str]) -> dict[str, Any
                     (f.quote for r in result.rows for cell in r.cells for f in cell.figures if f.n == c.n),
                     c.quote,
                 )
+                article = service.library.snapshot.articles.get(c.path)
+                page = article.page_of(quote) if article else None
                 try:
-                    return article_html(service.library.view(c.path), quote)
+                    return article_html(service.library.view(c.path), quote, page)
                 except AssistantError as exc:
                     return f"<p>{html.escape(str(exc))}</p>"
         return gr.update()

@@ -157,7 +157,7 @@ def test_the_app_builds_with_its_api(service: ChatService) -> None:
 
     demo = build_app(service)
     names = {d.api_name for d in demo.fns.values() if d.api_visibility == "public"}
-    assert names == {"ask", "compare"}
+    assert names == {"ask", "compare", "feedback"}
 
 
 def test_an_llm_answer_says_who_wrote_it_and_what_the_guard_changed() -> None:

@@ -38,7 +38,7 @@ def test_ingest_then_ask_json(data_dir: Path) -> None:
     assert set(last) == {"question", "answer", "declined", "citations", "generation"}
     assert last["generation"]["generator"] == "extractive" and last["generation"]["fallback"] is None
     citation = last["citations"][0]
-    assert set(citation) == {"n", "title", "publisher", "date", "region", "path", "quote", "score"}
+    assert set(citation) == {"n", "title", "publisher", "date", "region", "path", "quote", "score", "page"}
     assert citation["path"] == "corpus/pine_county.txt"
 
 

@@ -72,7 +72,17 @@ def test_a_conversation_is_answered_with_its_references_and_citations(url: str) 
     citations = (reply.model_extra or {})["citations"]
     assert [c["n"] for c in citations] == [1]
     assert citations[0]["path"] == "corpus/pine_county.txt" and citations[0]["quote"] in references
-    assert set(citations[0]) == {"n", "title", "publisher", "date", "region", "path", "quote", "score"}
+    assert set(citations[0]) == {
+        "n",
+        "title",
+        "publisher",
+        "date",
+        "region",
+        "path",
+        "quote",
+        "score",
+        "page",
+    }
 
 
 def test_a_streamed_reply_is_the_same_reply_in_pieces_with_citations_at_the_end(url: str) -> None:

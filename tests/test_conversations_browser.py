@@ -1,0 +1,162 @@
+"""Conversations in a real headless Chromium: stop an answer, retry and undo, the sidebar of
+conversations kept in the browser (reopen and continue one after a reload, delete one, start a new
+one), and the Markdown and JSON downloads."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from browser import CHROMIUM, CHROMIUM_FLAGS, needs_chromium, running_app
+from playwright.sync_api import Page, sync_playwright
+
+pytestmark = [pytest.mark.slow, needs_chromium]
+README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+
+CHUNAN = "How does Chun'an County reach overseas Chinese?"
+LIANGJIANG = "What can a graduate get in Liangjiang New Area?"
+FOLLOW_UP = "In which countries are its liaison stations?"
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, object]]:
+    """`python app.py` on the bundled corpus with a fresh (missing) index, as a first user starts it."""
+    work = tmp_path_factory.mktemp("conversations-app")
+    settings = {
+        "POLICY_ASSISTANT_INDEX_DIR": str(work / "index"),
+        "POLICY_ASSISTANT_FEEDBACK_DB": str(work / "feedback.sqlite3"),
+    }
+    with running_app(work, settings) as running:
+        yield {"url": running.url, "work": work}
+
+
+@pytest.fixture(scope="module")
+def page(app: dict[str, object]) -> Iterator[Page]:
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+        page = context.new_page()
+        page.goto(str(app["url"]))
+        yield page
+        browser.close()
+
+
+def _ask(page: Page, question: str, expect: str) -> None:
+    page.fill("#pa-question textarea", question)
+    page.click("#pa-ask")
+    _answered(page, question, expect)
+
+
+def _answered(page: Page, question: str, expect: str) -> None:
+    """Wait until the answer to question (with expect in it) is finished: the paste-ready copy is
+    written from the finished answer."""
+    page.wait_for_function(
+        "([question, expect]) => { const t = document.querySelector('#pa-copy textarea')?.value || '';"
+        " return t.includes(expect) && document.querySelector('#pa-chat')?.innerText.includes(question); }",
+        arg=[question, expect],
+        timeout=180_000,
+    )
+
+
+def _listed(page: Page) -> list[str]:
+    return [t.strip() for t in page.locator("#pa-conversations label").all_inner_texts()]
+
+
+def _wait_listed(page: Page, count: int) -> list[str]:
+    page.wait_for_function(
+        "(n) => document.querySelectorAll('#pa-conversations label').length === n", arg=count, timeout=30_000
+    )
+    return _listed(page)
+
+
+def _download(page: Page, button: str, folder: Path) -> str:
+    with page.expect_download(timeout=30_000) as info:
+        page.click(button)
+    target = folder / info.value.suggested_filename
+    info.value.save_as(target)
+    return target.read_text(encoding="utf-8")
+
+
+def test_stop_retry_undo_and_the_conversations_kept_in_the_browser(page: Page, tmp_path: Path) -> None:
+    pg = page
+    pg.click("#pa-staff .label-wrap")  # the paste-ready copy tells when an answer is finished
+    pg.wait_for_selector("#pa-question textarea", timeout=60_000)
+
+    # Stop: the first question waits for the fresh index; Stop ends the wait and the bubble says so.
+    pg.fill("#pa-question textarea", LIANGJIANG)
+    pg.click("#pa-ask")
+    pg.wait_for_selector("#pa-stop", state="visible", timeout=30_000)
+    assert "Answers from" not in pg.inner_text("#pa-coverage")  # it is still building
+    pg.click("#pa-stop")
+    pg.wait_for_function(
+        "document.querySelector('#pa-chat')?.innerText.includes('Stopped: this answer was not finished')",
+        timeout=30_000,
+    )
+    pg.wait_for_selector("#pa-stop", state="hidden", timeout=30_000)
+    assert _wait_listed(pg, 1) == [LIANGJIANG]
+    pg.wait_for_function(
+        "document.querySelector('#pa-coverage')?.innerText.includes('Answers from 5')", timeout=180_000
+    )
+
+    # Retry asks the last question again: it is answered, and shown once.
+    pg.click("#pa-chat button[aria-label='Retry']")
+    _answered(pg, LIANGJIANG, "10,000 yuan")
+    chat = pg.inner_text("#pa-chat")
+    assert chat.count(LIANGJIANG) == 1 and "Stopped" not in chat
+    assert _wait_listed(pg, 1) == [LIANGJIANG]
+
+    # Undo takes the last question and its answer back; the question returns to the box.
+    pg.click("#pa-chat button[aria-label='Undo']")
+    pg.wait_for_function("!document.querySelector('#pa-chat')?.innerText.includes('10,000 yuan')")
+    assert pg.input_value("#pa-question textarea") == LIANGJIANG
+    pg.click("#pa-ask")
+    _answered(pg, LIANGJIANG, "10,000 yuan")
+
+    # A new conversation is listed beside the first, newest first.
+    pg.click("#pa-new")
+    pg.wait_for_function("!document.querySelector('#pa-chat')?.innerText.includes('10,000 yuan')")
+    _ask(pg, CHUNAN, "Chun")
+    assert _wait_listed(pg, 2) == [CHUNAN, LIANGJIANG]
+
+    # Both are kept in the browser: after a reload the first is opened, and continued.
+    pg.reload()
+    pg.wait_for_function(
+        "document.querySelector('#pa-coverage')?.innerText.includes('Answers from 5')", timeout=60_000
+    )
+    assert _wait_listed(pg, 2) == [CHUNAN, LIANGJIANG]
+    assert "10,000 yuan" not in pg.inner_text("#pa-chat")  # a reload starts a new conversation
+    pg.locator("#pa-conversations label", has_text=LIANGJIANG).click()
+    pg.wait_for_function("document.querySelector('#pa-chat')?.innerText.includes('10,000 yuan')")
+    pg.locator("#pa-conversations label", has_text=CHUNAN).click()
+    pg.wait_for_function("document.querySelector('#pa-chat')?.innerText.includes('Chun')")
+    assert "10,000 yuan" not in pg.inner_text("#pa-chat")
+    pg.click("#pa-staff .label-wrap")
+    _ask(pg, FOLLOW_UP, "Singapore")  # the follow-up leans on the reopened conversation's question
+    pg.click("#pa-sources label:has-text('[1]')")  # its sources open in the reader
+    pg.wait_for_function(
+        "document.querySelector('#pa-article mark')?.innerText.includes('Singapore')", timeout=30_000
+    )
+
+    # The whole conversation downloads as Markdown and as JSON, with numbered references.
+    markdown = _download(pg, "#pa-download-md", tmp_path)
+    assert markdown.startswith(f"# {CHUNAN}\n")
+    assert f"## {CHUNAN}" in markdown and f"## {FOLLOW_UP}" in markdown
+    assert "Singapore" in markdown and "**Sources**" in markdown
+    assert "\n[1] " in markdown and "(corpus/004_0131d21f0ef8fdec.txt)" in markdown
+    (example,) = re.findall(r"```markdown conversation\n(.*?)```", README, re.DOTALL)
+    assert example in markdown  # the README's example is what the download holds
+    record = json.loads(_download(pg, "#pa-download-json", tmp_path))
+    assert [t["question"] for t in record["turns"]] == [CHUNAN, FOLLOW_UP]
+    last = record["turns"][1]["answer"]
+    assert "Singapore" in last["answer"]
+    assert last["citations"][0]["path"] == "corpus/004_0131d21f0ef8fdec.txt"
+
+    # Deleting it leaves the other; the chat starts afresh.
+    pg.click("#pa-delete")
+    assert _wait_listed(pg, 1) == [LIANGJIANG]
+    pg.wait_for_function("!document.querySelector('#pa-chat')?.innerText.includes('Singapore')")
+    pg.reload()
+    assert _wait_listed(pg, 1) == [LIANGJIANG]
