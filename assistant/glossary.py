@@ -72,6 +72,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "job": ("posts", "positions", "jobs", "vacancies"),
     "opening": ("posts", "positions", "vacancies"),
     "vacancy": ("posts", "positions", "jobs"),
+    "family": ("spouse", "spouses", "children", "dependents", "relatives"),
+    "families": ("spouse", "spouses", "children", "dependents", "relatives"),
     "open": ("opened", "operation", "launched", "inaugurated", "unveiled"),
     "end": ("until", "lasted"),
     "scientist": ("scientists", "scientific"),

@@ -67,6 +67,7 @@ class Vocabulary:
     measure_units: frozenset[str]  # a figure before one of these measures, it does not count
     measure_before: frozenset[str]  # nor a figure after one of these ("No. 3", "May 15", "yuan 500")
     contrasts: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]  # opposite qualifiers: online, in person
+    priced: dict[str, re.Pattern[str]]  # what an amount is of when no benefit: rent, price, salary
     place_kinds: frozenset[str]  # "which countries": named by a place, not by a name holding the word
     name_words: dict[str, tuple[str, ...]]  # "which companies": names ending "Co., Ltd." or "Group"
 
@@ -103,6 +104,7 @@ class Vocabulary:
             contrasts=tuple((words(a), words(b)) for a, b in raw["contrasts"]["pairs"]),
             place_kinds=frozenset(raw["entities"]["places"]),
             name_words={k: tuple(v) for k, v in raw["entities"]["names"].items()},
+            priced={k: words(v) for k, v in raw["priced"].items() if not k.startswith("_")},
         )
 
 
@@ -281,6 +283,10 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
         unit = unit_match.group(1).lower().rstrip("s") if unit_match else None
     period = next((p for p, pattern in vocabulary.periods.items() if pattern.search(text)), None)
     counted = _counted(text) if asks == "count" else _entity(text, vocabulary) if asks == "entity" else ()
+    if asks == "amount" and not benefit and not kinds:
+        # "What's the monthly rent for the apartments?": an amount of rent, not a subsidy or a cost
+        named = [k for k in vocabulary.priced if re.search(rf"\b{k}s?\b", text, re.IGNORECASE)]
+        counted = tuple(named[:1])
     return Part(
         text=text.strip(),
         asks=asks,
@@ -383,7 +389,12 @@ def split_question(question: str) -> tuple[list[str], str]:
         pieces = [p.strip() for p in _JOINED_QUESTION.split(sentence) if p and p.strip(" ,;?")]
         # "Heilongjiang says more graduates are staying, but what is the number?": the premise is
         # said, not asked.
-        while len(pieces) > 1 and not _ASKING_WORD.search(pieces[0]) and _STATES.search(pieces[0]):
+        while (
+            len(pieces) > 1
+            and not _ASKING_WORD.search(pieces[0])
+            and not _QUESTION_START.match(pieces[0])  # "Does the card have an age limit, and ...?"
+            and _STATES.search(pieces[0])
+        ):
             statements.append(pieces.pop(0))
         clauses.extend(pieces)
     if not clauses:  # an instruction or a statement alone ("Housing subsidies in Wuhu."): one part
@@ -503,6 +514,8 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
             return Fit(False, f"gives no duration in {part.unit}s")
         if part.counted and part.asks == "count" and not _counts(part.counted, sentence):
             return Fit(False, "counts something else")
+        if part.asks == "amount" and part.counted and not vocabulary.priced[part.counted[0]].search(sentence):
+            return Fit(False, f"gives no {part.counted[0]}")
         if part.asks == "entity" and not _names_one(part.counted, sentence, vocabulary, part.known):
             return Fit(False, f"names no {' '.join(part.counted)}")
         if part.measured and not any(
@@ -564,6 +577,8 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
         wanted = {g for g in part.groups if g != "couple"} or set(part.groups)
         if any(vocabulary.groups[g][0] is not None for g in wanted):
             wanted.discard("graduate")  # "PhD graduates": the degree is what the answer must name
+        if "couple" in part.groups and "couple" in named:
+            wanted = set()  # "Couples can enjoy a maximum of 400000 yuan" answers a couple of graduates
         if wanted and not (wanted & named) and not any(_degree_ok(g, sentence, vocabulary) for g in wanted):
             return Fit(False, "is about other people" if named else "does not say it applies to them")
     return Fit(True)

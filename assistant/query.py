@@ -142,7 +142,6 @@ _FORMAT = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
 
 
-
 @dataclass(frozen=True)
 class Filters:
     """Narrow retrieval to a region and a date range (ISO dates, inclusive)."""

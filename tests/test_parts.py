@@ -273,3 +273,22 @@ def test_which_office_wants_an_office_named() -> None:
 def test_a_synonym_of_what_is_counted_counts_it() -> None:
     (part,) = parts_of("How many job openings is Changchun setting aside for college graduates?")
     assert fits(part, "This year, Changchun provides 6,000 employment posts for college graduates.").ok
+
+
+def test_an_amount_of_rent_needs_rent_named() -> None:
+    (part,) = parts_of("What's the monthly rent for the talent apartments?")
+    assert part.asks == "amount"
+    assert not fits(part, "The talent apartments are expected to cost 120 million yuan.").ok
+    assert fits(part, "Talents pay a monthly rent of 800 yuan for the apartments.").ok
+
+
+def test_a_yes_no_question_before_and_is_asked_not_stated() -> None:
+    parts = parts_of("Does the Superior Talent Card have an age limit, and how much is its living allowance?")
+    assert [p.asks for p in parts] == ["age", "amount"]
+
+
+def test_a_couple_is_answered_by_what_couples_get() -> None:
+    (part,) = parts_of(
+        "What's the most a married couple of graduates can receive from the home-buying subsidy?"
+    )
+    assert fits(part, "Couples can enjoy a maximum of 400000 yuan.", "Graduates get a home purchase subsidy.").ok
