@@ -1,99 +1,35 @@
 """English synonyms for the talent-policy domain, used without an LLM.
 
-Chinese terms are data: assistant/data/glossary.tsv, read by assistant/translation.py.
+The synonyms are data: assistant/data/synonyms.tsv (a question's word, then the article words that
+answer it). Chinese terms are data too: assistant/data/glossary.tsv, read by assistant/translation.py.
 """
 
 from __future__ import annotations
 
+from importlib.resources import files
+
 from assistant.text import terms
 
+
+def _read(text: str) -> dict[str, tuple[str, ...]]:
+    """Lines of 'word<TAB>alternative, alternative'; '#' starts a comment."""
+    out: dict[str, tuple[str, ...]] = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        word, _, alternatives = line.partition("\t")
+        found = tuple(a.strip() for a in alternatives.split(",") if a.strip())
+        if not word.strip() or not found:
+            raise ValueError(f"assistant/data/synonyms.tsv line {number}: write 'word<TAB>alternative, ...'")
+        out[word.strip()] = (*out.get(word.strip(), ()), *found)
+    return out
+
+
 # A question word on the left is answered by an article word on the right.
-SYNONYMS: dict[str, tuple[str, ...]] = {
-    "money": ("subsidy", "yuan", "funds", "reward"),
-    "cash": ("subsidy", "yuan"),
-    "grant": ("subsidy", "funds"),
-    "funding": ("subsidy", "funds", "yuan"),
-    "bonus": ("subsidy", "reward"),
-    "allowance": ("subsidy",),
-    "pay": ("remuneration", "funds", "financed"),
-    "finance": ("funds", "financed", "loan"),
-    "approach": ("method", "mechanism", "way"),
-    "method": ("approach", "mechanism"),
-    "event": ("activities", "conference", "week", "meeting"),
-    "organise": ("hold", "held", "carry"),
-    "organize": ("hold", "held", "carry"),
-    "host": ("hold", "held"),
-    "apply": ("application", "applications", "applicants"),
-    "application": ("apply", "applying"),
-    "choose": ("chose", "chosen", "selected", "choice"),
-    "requirement": ("must", "eligible", "criteria", "condition"),
-    "require": ("must", "eligible", "criteria"),
-    "eligibility": ("eligible", "must", "criteria"),
-    "qualify": ("eligible", "must", "qualifications"),
-    "criteria": ("must", "eligible"),
-    "graduate": ("graduates", "students"),
-    "student": ("graduates", "students"),
-    "foreign": ("overseas", "international", "foreign"),
-    "foreigner": ("overseas", "international", "foreign"),
-    "abroad": ("overseas",),
-    "international": ("overseas", "foreign"),
-    "expat": ("overseas", "foreign", "international"),
-    "country": ("countries", "overseas"),
-    "nation": ("countries",),
-    "website": ("platform", "website", "online"),
-    "online": ("platform", "website", "online"),
-    "portal": ("platform", "website"),
-    "perk": ("services", "benefits"),
-    "benefit": ("services", "benefits", "subsidy"),
-    "house": ("housing",),
-    "home": ("housing",),
-    "kid": ("children",),
-    "child": ("children",),
-    "school": ("education", "children"),
-    "doctor": ("medical",),
-    "health": ("medical", "health"),
-    "hospital": ("medical",),
-    "big": ("major", "key"),
-    "sector": ("industries", "fields", "areas"),
-    "industry": ("industries", "sectors", "fields"),
-    "field": ("areas", "fields", "industries"),
-    "area": ("areas", "fields"),
-    "company": ("enterprises", "companies"),
-    "firm": ("enterprises",),
-    "business": ("enterprises",),
-    "employer": ("enterprises", "employers"),
-    "robot": ("robotics", "robots"),
-    "start": ("began", "launched"),
-    "begin": ("began",),
-    "launch": ("launched", "officially"),
-    "settle": ("resettlement", "settlement", "relocation"),
-    "settling": ("resettlement", "settlement", "relocation"),
-    "borrow": ("loan", "loans", "credit"),
-    "job": ("posts", "positions", "jobs", "vacancies"),
-    "opening": ("posts", "positions", "vacancies"),
-    "vacancy": ("posts", "positions", "jobs"),
-    "family": ("spouse", "spouses", "children", "dependents", "relatives"),
-    "families": ("spouse", "spouses", "children", "dependents", "relatives"),
-    "open": ("opened", "operation", "launched", "inaugurated", "unveiled"),
-    "end": ("until", "lasted"),
-    "scientist": ("scientists", "scientific"),
-    "researcher": ("scientists", "research"),
-    "skilled": ("skilled", "skills"),
-    "worker": ("personnel", "workforce"),
-    "people": ("talents", "personnel"),
-    "talent": ("talents", "talented"),
-    "author": ("written",),
-    "wrote": ("written",),
-    "write": ("written",),
-    "reporter": ("written",),
-    "when": ("date",),
-    "gdp": ("gdp",),
-    "growth": ("increased",),
-    "grow": ("increased",),
-    "rise": ("increased",),
-    "investment": ("investment", "capital"),
-    "fdi": ("foreign", "capital"),
-}
+SYNONYMS: dict[str, tuple[str, ...]] = _read(
+    (files("assistant") / "data" / "synonyms.tsv").read_text(encoding="utf-8")
+)
 
 # The same, as terms: a question's term -> the article terms that also answer it.
 SYNONYM_TERMS: dict[str, tuple[str, ...]] = {}
