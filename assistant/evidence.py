@@ -437,7 +437,10 @@ class EvidenceFinder:
             # sentences just before it, must be about: its rarest word is there.
             topic |= set(required)
             # A word nearly every chunk uses ("talent") does not make a sentence about the topic.
-            telling = {t for t in topic if self.corpus.idf(t) >= MIN_TOPIC_IDF} or topic
+            # Nor does the unit a part asks in ("how many years": years).
+            telling = {
+                t for t in topic if self.corpus.idf(t) >= MIN_TOPIC_IDF and t not in _UNIT_TERMS
+            } or topic
             if topic:
                 sentences = [
                     s
@@ -759,6 +762,7 @@ class EvidenceFinder:
 
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_UNIT_TERMS = frozenset(terms("year years month months week weeks day days per number amount much many long"))
 _PLACE_WORDS = frozenset(
     terms(
         "province provincial city cities county counties district districts new area zone town village "

@@ -291,4 +291,5 @@ def test_a_couple_is_answered_by_what_couples_get() -> None:
     (part,) = parts_of(
         "What's the most a married couple of graduates can receive from the home-buying subsidy?"
     )
-    assert fits(part, "Couples can enjoy a maximum of 400000 yuan.", "Graduates get a home purchase subsidy.").ok
+    before = "Graduates get a home purchase subsidy."
+    assert fits(part, "Couples can enjoy a maximum of 400000 yuan.", before).ok

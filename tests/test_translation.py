@@ -82,3 +82,15 @@ def test_an_unknown_name_is_spelled_in_pinyin_when_the_corpus_uses_it(translator
 def test_grades_and_words_split_across_jieba_tokens(translator: Translator) -> None:
     assert "Grade C" in translator.translate("C类人才能拿多少补贴？").text
     assert "permanent resident" in translator.translate("我是香港永久居民。").text
+
+
+def test_which_sections_asks_for_them_named_not_counted() -> None:
+    from assistant.parts import parts_of
+    from assistant.translation import Translator
+
+    translator = Translator.for_corpus(None)
+    original = "浙江人才服务平台这个网站分成哪几个版块？"
+    english = translator.translate(original).text
+    assert "sections" in english
+    (part,) = parts_of(english, original)
+    assert part.asks != "count"
