@@ -94,3 +94,16 @@ def test_which_sections_asks_for_them_named_not_counted() -> None:
     assert "sections" in english
     (part,) = parts_of(english, original)
     assert part.asks != "count"
+
+
+def test_chinese_how_to_apply_and_one_off_or_instalments_are_read() -> None:
+    from assistant.parts import parts_of
+    from assistant.translation import Translator
+
+    translator = Translator.for_corpus(None)
+    reading = translator.translate("人才要怎么申请这张卡？")
+    (apply,) = parts_of(reading.text, reading.source)
+    assert apply.asks == "procedure"
+    reading = translator.translate("安家补贴是一次性发放，还是按年分期发？")
+    (paid,) = parts_of(reading.text, reading.source)
+    assert {side for _, side in paid.sides} == {0, 1}
