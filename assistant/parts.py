@@ -626,7 +626,14 @@ def _counts(counted: tuple[str, ...], sentence: str) -> bool:
         reach = 7 if stem[0] == head else 5  # "120 domestic and international high-quality talent projects"
         for j in range(max(0, i - reach), min(len(words), i + reach + 1)):
             between = words[min(i, j) + 1 : max(i, j)]
-            if j in counts and not any(w.lower() in _PREPOSITIONS for w in between):
+            # no preposition between ("16 sessions on talent work"), nor a clause break ("talent
+            # work, and set up 7 teams")
+            crossed = words[min(i, j) : max(i, j)]
+            if (
+                j in counts
+                and not any(w.lower() in _PREPOSITIONS for w in between)
+                and not any(w.endswith((",", ";")) for w in crossed)
+            ):
                 return True
     return False
 

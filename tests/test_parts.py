@@ -293,3 +293,9 @@ def test_a_couple_is_answered_by_what_couples_get() -> None:
     )
     before = "Graduates get a home purchase subsidy."
     assert fits(part, "Couples can enjoy a maximum of 400000 yuan.", before).ok
+
+
+def test_a_count_of_people_does_not_reach_across_a_clause() -> None:
+    (_, staff) = parts_of("How many liaison stations does the county run, and how many staff work at them?")
+    assert not fits(staff, "It held 16 training sessions on talent work, and set up 7 working teams.").ok
+    assert fits(staff, "The stations have 12 staff in all.").ok
