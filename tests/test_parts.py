@@ -299,3 +299,9 @@ def test_a_count_of_people_does_not_reach_across_a_clause() -> None:
     (_, staff) = parts_of("How many liaison stations does the county run, and how many staff work at them?")
     assert not fits(staff, "It held 16 training sessions on talent work, and set up 7 working teams.").ok
     assert fits(staff, "The stations have 12 staff in all.").ok
+
+
+def test_the_year_a_question_names_does_not_answer_when() -> None:
+    (part,) = parts_of("When is the application window for the first 2023 batch?")
+    assert not fits(part, "The city has deployed its first batch of applications in 2023.").ok
+    assert fits(part, "Applications for the first batch ran from early August 2023.").ok
