@@ -62,33 +62,27 @@ def resolve_model_path(model: str) -> Path:
 BACKENDS = ("torch", "torch-bf16", "openvino")
 # Up to this many texts are a question (and its follow-up), encoded on the question threads.
 SHORT = 8
-_thread_lock = threading.Lock()
-_thread_users = 0
-_thread_saved = 0
 
 
 @contextmanager
 def _threads(n: int) -> Iterator[None]:
-    """torch's intra-op threads set to n while any encode that asked for them runs (the setting is per
-    process: the first of overlapping encodes sets it, the last restores it); 0 leaves them alone."""
+    """torch's intra-op threads set to n for an encode in this thread, then put back; 0 leaves them
+    alone. With OpenMP the count is each thread's own once it has run torch: a global count set by
+    the first of several concurrent requests leaves the others on their own (two) threads."""
     if n <= 0:
         yield
         return
     import torch
 
-    global _thread_users, _thread_saved
-    with _thread_lock:
-        if _thread_users == 0:
-            _thread_saved = torch.get_num_threads()
-            torch.set_num_threads(n)
-        _thread_users += 1
+    saved = torch.get_num_threads()
+    if saved == n:
+        yield
+        return
+    torch.set_num_threads(n)
     try:
         yield
     finally:
-        with _thread_lock:
-            _thread_users -= 1
-            if _thread_users == 0:
-                torch.set_num_threads(_thread_saved)
+        torch.set_num_threads(saved)
 
 
 def usable_cores() -> int:

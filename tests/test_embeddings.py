@@ -74,15 +74,28 @@ def test_questions_encode_on_their_threads_and_batches_on_the_ingest_threads(rec
     assert torch.get_num_threads() == before
 
 
-def test_concurrent_questions_wait_for_a_slot(recorder: _Recorder) -> None:
+def test_concurrent_questions_wait_for_a_slot_and_each_runs_on_the_question_threads(
+    recorder: _Recorder,
+) -> None:
+    import torch
+
     embedder = SentenceTransformerEmbedder("all-MiniLM-L6-v2", question_threads=1, question_slots=2)
-    workers = [threading.Thread(target=embedder.embed, args=([f"question {i}"],)) for i in range(8)]
+
+    after: list[int] = []
+
+    def request(i: int) -> None:
+        torch.get_num_threads()  # this thread has run torch: from now on its count is its own (OpenMP)
+        torch.set_num_threads(2)
+        embedder.embed([f"question {i}"])
+        after.append(torch.get_num_threads())  # put back, in this thread
+
+    workers = [threading.Thread(target=request, args=(i,)) for i in range(8)]
     for worker in workers:
         worker.start()
     for worker in workers:
         worker.join()
     assert len(recorder.threads) == 8 and recorder.most == 2
-    assert {threads for _, threads in recorder.threads} == {1}
+    assert {threads for _, threads in recorder.threads} == {1} and after == [2] * 8
 
 
 def test_the_default_slots_fill_the_usable_cores_and_no_more() -> None:
