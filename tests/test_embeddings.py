@@ -4,6 +4,7 @@ the index is named by the backend, and questions encode on their threads and slo
 from __future__ import annotations
 
 import os
+import sys
 import threading
 import time
 from pathlib import Path
@@ -66,7 +67,7 @@ def test_questions_encode_on_their_threads_and_batches_on_the_ingest_threads(rec
     import torch
 
     before = torch.get_num_threads()
-    settings = Settings(question_threads=1, ingest_threads=3, question_slots=2)
+    settings = Settings(embed_backend="torch", question_threads=1, ingest_threads=3, question_slots=2)
     embedder = load_embedder(settings)
     embedder.embed(["How much is the rent subsidy?"])
     embedder.embed([f"chunk {i}" for i in range(20)])
@@ -96,6 +97,15 @@ def test_concurrent_questions_wait_for_a_slot_and_each_runs_on_the_question_thre
         worker.join()
     assert len(recorder.threads) == 8 and recorder.most == 2
     assert {threads for _, threads in recorder.threads} == {1} and after == [2] * 8
+
+
+def test_openvino_missing_names_the_fix(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from assistant.embeddings import OpenVINOEmbedder
+    from assistant.errors import ModelUnavailable
+
+    monkeypatch.setitem(sys.modules, "openvino", None)  # import openvino raises ImportError
+    with pytest.raises(ModelUnavailable, match="pip install openvino, or set POLICY_ASSISTANT_EMBED_BACKEND"):
+        OpenVINOEmbedder("all-MiniLM-L6-v2", tmp_path)
 
 
 def test_the_default_slots_fill_the_usable_cores_and_no_more() -> None:
