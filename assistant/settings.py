@@ -76,7 +76,9 @@ class Settings(BaseSettings):
     ingest_threads: int = Field(
         default=0,
         ge=0,
-        description="Intra-op threads ingest encodes batches with (0: the library's default, one per core).",
+        description="Intra-op threads ingest encodes batches with (0: the library's default, one per core). "
+        "On 2 busy cores one thread encoded batches at 0.61x the rate of two with torch and 0.95x with "
+        "openvino, so the default stays.",
     )
     chunk_words: int = Field(
         default=120,
