@@ -313,16 +313,21 @@ class OpenVINOEmbedder(_Base):
         return self.max_seq_length
 
     def compiled(self, question: bool) -> Any:
-        """The model compiled for questions or for batches, on first use."""
+        """The model compiled for questions or for batches, on first use. Questions get one stream per
+        question slot, each of `question_threads` threads (one stream runs one request at a time: on
+        2 cores two concurrent questions ran at 1.4x one's rate on one stream, 1.8x on two); batches
+        one stream of `ingest_threads`."""
         with self._compile_lock:
             if question not in self._compiled:
-                threads = self.question_threads if question else self.ingest_threads
-                config: dict[str, Any] = {
-                    "INFERENCE_PRECISION_HINT": self.precision,
-                    "PERFORMANCE_HINT": "LATENCY",
-                }
-                if threads > 0:
-                    config["INFERENCE_NUM_THREADS"] = threads
+                config: dict[str, Any] = {"INFERENCE_PRECISION_HINT": self.precision}
+                if question:
+                    config["NUM_STREAMS"] = self.slots
+                    if self.question_threads > 0:
+                        config["INFERENCE_NUM_THREADS"] = self.slots * self.question_threads
+                else:
+                    config["PERFORMANCE_HINT"] = "LATENCY"
+                    if self.ingest_threads > 0:
+                        config["INFERENCE_NUM_THREADS"] = self.ingest_threads
                 self._compiled[question] = self.core.compile_model(self.ir, "CPU", config)
             return self._compiled[question]
 

@@ -175,16 +175,20 @@ def test_each_backend_stays_within_its_tolerance_of_torch(
 
 
 @pytest.mark.slow
-def test_the_openvino_export_is_made_once_and_questions_compile_on_their_threads(tmp_path: Path) -> None:
+def test_the_openvino_export_is_made_once_and_questions_get_a_stream_per_slot(tmp_path: Path) -> None:
     _openvino()
     from assistant.embeddings import OpenVINOEmbedder
 
-    first = OpenVINOEmbedder("all-MiniLM-L6-v2", tmp_path, question_threads=1, ingest_threads=2)
+    first = OpenVINOEmbedder(
+        "all-MiniLM-L6-v2", tmp_path, question_threads=1, question_slots=2, ingest_threads=2
+    )
     exports = list(tmp_path.glob("openvino-*/model.xml"))
     assert len(exports) == 1
     stamp = exports[0].stat().st_mtime_ns
     OpenVINOEmbedder("all-MiniLM-L6-v2", tmp_path)
     assert list(tmp_path.glob("openvino-*/model.xml")) == exports and exports[0].stat().st_mtime_ns == stamp
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no half-written export left
-    assert first.compiled(True).get_property("INFERENCE_NUM_THREADS") == 1
-    assert first.compiled(False).get_property("INFERENCE_NUM_THREADS") == 2
+    questions, batches = first.compiled(True), first.compiled(False)
+    assert questions.get_property("NUM_STREAMS") == 2  # a stream per question slot, one thread each
+    assert questions.get_property("INFERENCE_NUM_THREADS") == 2
+    assert batches.get_property("NUM_STREAMS") == 1 and batches.get_property("INFERENCE_NUM_THREADS") == 2
