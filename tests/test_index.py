@@ -138,3 +138,31 @@ def test_files_reached_through_links_are_named_by_their_real_path(
             str((outside / "linked.txt").resolve()),
         ]
     )
+
+
+def test_files_are_read_while_earlier_chunks_are_encoded(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant.evaluation.lookalikes import generate
+
+    for name, text in generate(150, seed=3):  # some 650 chunks: two batches of 512 and the rest
+        (settings.corpus / name).write_text(text, encoding="utf-8")
+    events: list[str] = []
+    parse = Index._parse
+
+    def reading(self: Index, *args: object) -> object:
+        events.append("read")
+        return parse(self, *args)  # type: ignore[arg-type]
+
+    class Recording(FakeEmbedder):
+        def embed(self, texts):  # type: ignore[no-untyped-def]
+            events.append("encode")
+            return super().embed(texts)
+
+    monkeypatch.setattr(Index, "_parse", reading)
+    progress: list[tuple[int, int]] = []
+    report = Assistant(settings, embedder=Recording()).ingest(progress=lambda d, t: progress.append((d, t)))
+    assert events.count("read") == 152
+    first_encode = events.index("encode")
+    assert first_encode < len(events) - 1 - events[::-1].index("read")  # encoding began before reading ended
+    assert progress[-1] == (report.chunks_embedded, report.chunks_embedded) and report.chunks_embedded > 512
