@@ -312,11 +312,16 @@ class OpenVINOEmbedder(_Base):
         """Word pieces the model reads; the rest of a longer text is cut off."""
         return self.max_seq_length
 
+    @property
+    def ingest_streams(self) -> int:
+        """Batches encoded at once: one stream of one thread per ingest thread (default: per core)."""
+        return self.ingest_threads or usable_cores()
+
     def compiled(self, question: bool) -> Any:
-        """The model compiled for questions or for batches, on first use. Questions get one stream per
-        question slot, each of `question_threads` threads (one stream runs one request at a time: on
-        2 cores two concurrent questions ran at 1.4x one's rate on one stream, 1.8x on two); batches
-        one stream of `ingest_threads`."""
+        """The model compiled for questions or for batches, on first use. One stream runs one request
+        at a time on its threads. Questions get a stream per question slot, of `question_threads`
+        threads each (2 cores, two questions at once: 1.4x one's rate on one stream, 1.8x on two);
+        batches a stream of one thread per ingest thread, each encoding a batch of its own."""
         with self._compile_lock:
             if question not in self._compiled:
                 config: dict[str, Any] = {"INFERENCE_PRECISION_HINT": self.precision}
@@ -325,33 +330,65 @@ class OpenVINOEmbedder(_Base):
                     if self.question_threads > 0:
                         config["INFERENCE_NUM_THREADS"] = self.slots * self.question_threads
                 else:
-                    config["PERFORMANCE_HINT"] = "LATENCY"
-                    if self.ingest_threads > 0:
-                        config["INFERENCE_NUM_THREADS"] = self.ingest_threads
+                    config["NUM_STREAMS"] = self.ingest_streams
+                    config["INFERENCE_NUM_THREADS"] = self.ingest_streams
                 self._compiled[question] = self.core.compile_model(self.ir, "CPU", config)
             return self._compiled[question]
 
     def _encode(self, texts: Sequence[str], question: bool) -> np.ndarray:
-        request = self.compiled(question).create_infer_request()
-        names = {port.get_any_name() for port in self.ir.inputs}
+        compiled = self.compiled(question)
         out = np.zeros((len(texts), self.ir.outputs[0].get_partial_shape()[-1].get_length()), np.float32)
         # Longest first, so each batch pads to texts of about its own length.
         order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
-        for start in range(0, len(order), self.batch_size):
-            picked = order[start : start + self.batch_size]
-            batch = self.tokenizer(
-                [str(texts[i]).strip() for i in picked],
-                padding=True,
-                truncation="longest_first",
-                max_length=self.max_seq_length,
-                return_tensors="np",
-            )
-            request.infer({k: v for k, v in batch.items() if k in names})
-            tokens = request.get_output_tensor(0).data
-            mask = batch["attention_mask"][..., None].astype(np.float32)
-            pooled = (tokens * mask).sum(axis=1) / np.maximum(mask.sum(axis=1), 1e-9)
-            out[picked] = pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+        batches = [order[start : start + self.batch_size] for start in range(0, len(order), self.batch_size)]
+        if question or len(batches) == 1:
+            request = compiled.create_infer_request()
+            for picked in batches:
+                inputs, mask = self._tokens(texts, picked)
+                request.infer(inputs)
+                out[picked] = _mean_pooled(request.get_output_tensor(0).data, mask)
+            return out
+        import openvino as ov
+
+        # A request per stream: each stream's thread encodes a batch of its own while the next is tokenised.
+        requests = ov.AsyncInferQueue(compiled, self.ingest_streams)
+        failed: list[BaseException] = []
+
+        def finished(request: Any, userdata: tuple[list[int], np.ndarray]) -> None:
+            picked, mask = userdata
+            try:
+                out[picked] = _mean_pooled(request.get_output_tensor(0).data, mask)
+            except BaseException as exc:  # raised below, in the caller's thread
+                failed.append(exc)
+
+        requests.set_callback(finished)
+        for picked in batches:
+            inputs, mask = self._tokens(texts, picked)
+            requests.start_async(inputs, (picked, mask))
+        requests.wait_all()
+        if failed:
+            raise failed[0]
         return out
+
+    def _tokens(self, texts: Sequence[str], picked: list[int]) -> tuple[dict[str, np.ndarray], np.ndarray]:
+        """The model's inputs for some of the texts, and their attention mask for pooling."""
+        batch = self.tokenizer(
+            [str(texts[i]).strip() for i in picked],
+            padding=True,
+            truncation="longest_first",
+            max_length=self.max_seq_length,
+            return_tensors="np",
+        )
+        names = {port.get_any_name() for port in self.ir.inputs}
+        return {k: v for k, v in batch.items() if k in names}, batch["attention_mask"]
+
+
+def _mean_pooled(tokens: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """Mean of the token vectors a text has (not its padding), normalised: sentence-transformers'
+    Pooling (mean) and Normalize."""
+    weights = mask[..., None].astype(np.float32)
+    pooled = (tokens * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
+    return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
 
 
 def load_embedder(settings: Settings) -> Embedder:
