@@ -51,9 +51,9 @@ class Settings(BaseSettings):
         default="openvino",
         description="What runs the embedding model: openvino (an IR converted once from the same weights "
         "into ENCODER_CACHE; bf16 where the CPU lists BF16, else fp32), torch (fp32) or torch-bf16. The "
-        "index is named by the backend too, so changing it builds a new index. openvino bf16 encoded "
-        "2.1-2.2x as fast as torch on 2 busy cores, cosine to torch's vectors >= 0.99997, and every "
-        "evaluation set scored exactly as with torch.",
+        "index is named by the backend too, so changing it builds a new index. On 2 cores openvino bf16 "
+        "encoded 2.2x (busy) to 3.6x (quiet) as fast as torch, cosine to torch's vectors >= 0.99997, "
+        "and every evaluation set scored exactly as with torch.",
     )
     encoder_cache: Path | None = Field(
         default=None,
