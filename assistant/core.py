@@ -8,7 +8,7 @@ from pathlib import Path
 
 from assistant.answer import Answer, AnswerGenerator, AnswerRequest, collect
 from assistant.compare import Comparer, Comparison, comparison_asked, is_comparison
-from assistant.embeddings import Embedder, SentenceTransformerEmbedder
+from assistant.embeddings import Embedder, load_embedder
 from assistant.evidence import EvidenceFinder
 from assistant.generators import FollowUpRewriter, make_generator
 from assistant.index import Index, IngestReport, Progress
@@ -43,9 +43,7 @@ class Assistant:
     def embedder(self) -> Embedder:
         """The embedding model, loaded on first use."""
         if self._embedder is None:
-            self._embedder = SentenceTransformerEmbedder(
-                self.settings.embed_model, self.settings.embed_batch_size, self.settings.question_threads
-            )
+            self._embedder = load_embedder(self.settings)
         return self._embedder
 
     @property

@@ -92,6 +92,16 @@ def add_commands(commands: Any) -> None:
         metavar="N",
         help="chunks the raw encoder is timed on (a seeded sample of the ingested ones)",
     )
+    bench.add_argument(
+        "--burner",
+        type=int,
+        nargs="?",
+        const=1,
+        default=0,
+        metavar="N",
+        help="measure each size twice: alone, then beside N processes (default 1) that keep other cores "
+        "busy, as on a shared server; the bench starts and stops them",
+    )
     bench.add_argument("--config", type=Path, help="JSON or TOML file of settings")
     bench.add_argument("--work", type=Path, help="where the generated corpora are kept (default OUT/work)")
 
@@ -183,13 +193,23 @@ def _bench(args: argparse.Namespace, settings: Settings, command: str, out: Text
         raise AssistantError(f"--sizes takes numbers separated by commas, e.g. 1000,10000 ({exc})") from exc
     if not sizes or min(sizes) < 1:
         raise AssistantError("--sizes needs at least one size of 1 or more")
+    if args.burner < 0:
+        raise AssistantError("--burner takes a number of processes, 1 or more (e.g. --burner 1)")
     work = (args.work or args.out / "work").resolve()
     fields = settings.model_dump(exclude={"data_dir", "corpus_dir", "index_dir", "llm_api_key"})
     specs = [
         BenchSpec(
-            size, work, args.questions.resolve(), settings.corpus, fields, args.embedder, args.encode_sample
+            size,
+            work,
+            args.questions.resolve(),
+            settings.corpus,
+            fields,
+            args.embedder,
+            args.encode_sample,
+            burner=burner,
         )
         for size in sizes
+        for burner in sorted({0, args.burner})
     ]
     results = bench(specs)
     args.out.mkdir(parents=True, exist_ok=True)

@@ -19,6 +19,7 @@ from assistant.chunking import CHUNKER_VERSION, Chunk, chunk_article
 from assistant.cleaning import CLEANER_VERSION, clean
 from assistant.documents import check_size, iter_files, read_document
 from assistant.embeddings import Embedder
+from assistant.encoding import Encoding, Work, encoding
 from assistant.errors import IndexMissing, IngestBusy, SkippedDocument
 from assistant.lexical import LexicalIndex, Segment, merge, new_segment_name, plan_merges, tokens
 from assistant.metadata import ArticleMeta, load_catalog, read_meta
@@ -182,6 +183,14 @@ def _doc_id(path_key: str) -> str:
     return hashlib.sha1(path_key.encode("utf-8")).hexdigest()[:16]
 
 
+def _work(article: Article, present: set[str]) -> list[Work]:
+    """The article's chunks the store lacks. A chunk id names its file's content and the collection its
+    embedder, so a vector already stored under the id (left by a killed ingest) is the one we would
+    compute."""
+    header = article.header()
+    return [Work(c.id, f"{header}\n{c.text}", article.doc_id) for c in article.chunks if c.id not in present]
+
+
 def _is_under(path_key: str, roots: list[Path], data_dir: Path) -> bool:
     path = Path(path_key) if os.path.isabs(path_key) else data_dir / path_key
     return any(path == root or root in path.parents for root in roots)
@@ -317,7 +326,44 @@ class Index:
         present = self.store.ids()
         log.info("ingest of %s started: %d vectors stored", ", ".join(map(str, roots)), len(present))
         articles: dict[str, Article] = {}
-        pending: list[Article] = []
+        # Files are read, cleaned and chunked while the chunks of earlier ones are embedded and stored.
+        with encoding(self.embedder, self.store, self._store_batch(), progress) as encoder:
+            waiting = self._read(roots, previous, articles, report, encoder, present)
+            for key, old in previous.articles.items():
+                if key in articles:
+                    continue
+                if _is_under(key, roots, self.settings.data_dir) or not self._source_exists(key):
+                    report.removed.append(key)
+                else:
+                    articles[key] = old  # outside this ingest's paths: untouched
+            for article in articles.values():
+                if article.path not in waiting and any(c.id not in present for c in article.chunks):
+                    encoder.add(_work(article, present))  # its vectors were lost (a new or wiped store)
+                    report.restored.append(article.path)
+            report.chunks_embedded = encoder.finish()
+        self._publish(previous, Snapshot(articles, generation=previous.generation + 1), present)
+        return report
+
+    def _source_exists(self, key: str) -> bool:
+        path = Path(key) if os.path.isabs(key) else self.settings.data_dir / key
+        return path.exists()
+
+    def _store_batch(self) -> int:
+        """Chunks embedded and stored at a time: large, so the store writes in few transactions."""
+        return max(self.settings.embed_batch_size * 8, 256)
+
+    def _read(
+        self,
+        roots: list[Path],
+        previous: Snapshot,
+        articles: dict[str, Article],
+        report: IngestReport,
+        encoder: Encoding,
+        present: set[str],
+    ) -> set[str]:
+        """Read every file under roots into articles; new and changed ones go to the encoder. The
+        paths handed over."""
+        waiting: set[str] = set()
         catalogs: dict[Path, dict[str, Any]] = {}
         folders: dict[Path, Path] = {}
         for path in iter_files(roots):
@@ -353,52 +399,10 @@ class Index:
                     articles[key] = old
                 continue
             articles[key] = article
-            pending.append(article)
+            waiting.add(key)
+            encoder.add(_work(article, present))
             (report.updated if old is not None else report.added).append(key)
-        for key, old in previous.articles.items():
-            if key in articles:
-                continue
-            if _is_under(key, roots, self.settings.data_dir) or not self._source_exists(key):
-                report.removed.append(key)
-            else:
-                articles[key] = old  # outside this ingest's paths: untouched
-        waiting = {a.path for a in pending}
-        for article in articles.values():
-            if article.path not in waiting and any(c.id not in present for c in article.chunks):
-                pending.append(article)  # its vectors were lost (a new or wiped store)
-                report.restored.append(article.path)
-        report.chunks_embedded = self._embed(pending, present, progress)
-        self._publish(previous, Snapshot(articles, generation=previous.generation + 1), present)
-        return report
-
-    def _source_exists(self, key: str) -> bool:
-        path = Path(key) if os.path.isabs(key) else self.settings.data_dir / key
-        return path.exists()
-
-    def _embed(self, pending: list[Article], present: set[str], progress: Progress | None) -> int:
-        # A chunk id names its file's content and this collection its embedder, so a vector
-        # already stored under the id (left by a killed ingest) is the one we would compute.
-        work = [(a, c) for a in pending for c in a.chunks if c.id not in present]
-        # Longest first across the whole batch, as sentence-transformers does within a call.
-        texts = [f"{a.header()}\n{c.text}" for a, c in work]
-        order = sorted(range(len(work)), key=lambda i: -len(texts[i]))
-        batch = max(self.settings.embed_batch_size * 8, 256)
-        done = 0
-        if progress:
-            progress(0, len(work))
-        for start in range(0, len(order), batch):
-            picked = order[start : start + batch]
-            vectors = self.embedder.embed([texts[i] for i in picked])
-            self.store.add(
-                [work[i][1].id for i in picked],
-                vectors,
-                [{"doc_id": work[i][0].doc_id} for i in picked],
-            )
-            done += len(picked)
-            log.info("ingest: %d of %d chunks embedded and stored", done, len(work))
-            if progress:
-                progress(done, len(work))
-        return len(work)
+        return waiting
 
     def _publish(self, previous: Snapshot, snapshot: Snapshot, present: set[str]) -> None:
         """Write the lexical segments and the snapshot, then clear what nothing serves any more."""

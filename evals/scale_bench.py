@@ -36,7 +36,7 @@ from typing import Any
 import numpy as np
 
 from assistant import Assistant, Settings
-from assistant.embeddings import Embedder, SentenceTransformerEmbedder
+from assistant.embeddings import Embedder, load_embedder
 from assistant.evaluation.workspace import prepare
 from assistant.text import terms
 
@@ -74,7 +74,7 @@ def embedder_for(kind: str, settings: Settings) -> Embedder:
     """The named embedder."""
     if kind == "hash":
         return HashEmbedder()
-    return SentenceTransformerEmbedder(settings.embed_model, settings.embed_batch_size)
+    return load_embedder(settings)
 
 
 def _mb(n_bytes: float) -> float:

@@ -1,6 +1,7 @@
 """`policy-assistant eval`: reports written, comparisons, thresholds and settings, on the tiny corpus."""
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -179,3 +180,43 @@ def test_bench_reports_each_size_with_the_hash_embedder(data_dir: Path, tmp_path
         "--data-dir", str(data_dir), "bench", "--sizes", "ten", "--out", str(tmp_path / "b")
     )
     assert code == 1 and "--sizes takes numbers" in err
+
+
+def test_bench_with_a_burner_measures_each_size_alone_and_beside_it(data_dir: Path, tmp_path: Path) -> None:
+    questions = write_cases(tmp_path / "q.jsonl", CASES)
+    code, out, err = run_cli(
+        "--data-dir", str(data_dir), "bench", "--sizes", "3", "--embedder", "hash", "--burner",
+        "--questions", str(questions), "--out", str(tmp_path / "b"),
+    )  # fmt: skip
+    assert code == 0, err
+    results = json.loads((tmp_path / "b" / "bench.json").read_text(encoding="utf-8"))["results"]
+    assert [(r["articles_total"], r["burner"]) for r in results] == [(5, 0), (5, 1)]
+    assert "| 5 | hash | 0 |" in out and "| 5 | hash | 1 |" in out
+    code, _, err = run_cli(
+        "--data-dir", str(data_dir), "bench", "--burner", "-1", "--out", str(tmp_path / "b")
+    )
+    assert code == 1 and "--burner takes a number of processes" in err
+
+
+def test_the_burner_spins_for_the_block_and_stops_after_it() -> None:
+    import time
+
+    from assistant.evaluation.burner import burning
+
+    with burning(1) as pids:
+        assert len(pids) == 1
+        before = _cpu_seconds(pids[0])
+        time.sleep(0.5)
+        assert _cpu_seconds(pids[0]) > before  # it burns
+    assert not os.path.exists(f"/proc/{pids[0]}") or _state(pids[0]) == "Z"
+    with burning(0) as none:
+        assert none == []
+
+
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _state(pid: int) -> str:
+    return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]

@@ -140,22 +140,29 @@ def test_files_reached_through_links_are_named_by_their_real_path(
     )
 
 
-@pytest.mark.slow
-def test_a_question_is_encoded_on_the_question_threads_and_batches_on_the_default() -> None:
-    import torch
+def test_files_are_read_while_earlier_chunks_are_encoded(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant.evaluation.lookalikes import generate
 
-    from assistant.embeddings import SentenceTransformerEmbedder
+    for name, text in generate(150, seed=3):  # some 650 chunks: two batches of 512 and the rest
+        (settings.corpus / name).write_text(text, encoding="utf-8")
+    events: list[str] = []
+    parse = Index._parse
 
-    embedder = SentenceTransformerEmbedder("all-MiniLM-L6-v2", question_threads=1)
-    seen: list[int] = []
-    real = embedder._encode
+    def reading(self: Index, *args: object) -> object:
+        events.append("read")
+        return parse(self, *args)  # type: ignore[arg-type]
 
-    def spy(texts: object) -> object:
-        seen.append(torch.get_num_threads())
-        return real(texts)  # type: ignore[arg-type]
+    class Recording(FakeEmbedder):
+        def embed(self, texts):  # type: ignore[no-untyped-def]
+            events.append("encode")
+            return super().embed(texts)
 
-    embedder._encode = spy  # type: ignore[method-assign]
-    before = torch.get_num_threads()
-    embedder.embed(["How much is the rent subsidy?"])
-    embedder.embed([f"chunk {i}" for i in range(20)])
-    assert seen == [1, before] and torch.get_num_threads() == before
+    monkeypatch.setattr(Index, "_parse", reading)
+    progress: list[tuple[int, int]] = []
+    report = Assistant(settings, embedder=Recording()).ingest(progress=lambda d, t: progress.append((d, t)))
+    assert events.count("read") == 152
+    first_encode = events.index("encode")
+    assert first_encode < len(events) - 1 - events[::-1].index("read")  # encoding began before reading ended
+    assert progress[-1] == (report.chunks_embedded, report.chunks_embedded) and report.chunks_embedded > 512

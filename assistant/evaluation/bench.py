@@ -1,6 +1,7 @@
 """Benchmarks: ingest against the raw encoder, re-ingest, warm query latency and memory, by corpus size.
 
-Each size runs in a child process of its own, so its peak memory is its own. Numbers, not pass/fail.
+Each size runs in a child process of its own, so its peak memory is its own; with a burner, once more
+beside processes that keep other cores busy, as on a shared server. Numbers, not pass/fail.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from typing import Any
 import numpy as np
 
 from assistant.core import Assistant
-from assistant.embeddings import Embedder, SentenceTransformerEmbedder
+from assistant.embeddings import Embedder, load_embedder
+from assistant.evaluation.burner import burning
 from assistant.evaluation.cases import load_cases
 from assistant.evaluation.scoring import percentile
 from assistant.evaluation.workspace import prepare
@@ -61,6 +63,7 @@ class BenchSpec:
     embedder: str = "model"
     encode_sample: int = 4000
     seed: int = 0
+    burner: int = 0  # processes spinning on other cores while this size is measured
 
 
 def _peak_rss_mb() -> float:
@@ -77,7 +80,7 @@ def _ms(values: list[float]) -> dict[str, float]:
 def measure(spec: BenchSpec) -> dict[str, Any]:
     """Measure one size in this process (bench() runs it in a child)."""
     # The machine may be shared: the load beside each run says how far to trust its timings.
-    out: dict[str, Any] = {"documents": spec.size, "embedder": spec.embedder}
+    out: dict[str, Any] = {"documents": spec.size, "embedder": spec.embedder, "burner": spec.burner}
     out["load_before"] = os.getloadavg()[0]
     folder = spec.work / f"bench-{spec.size}"
     started = time.perf_counter()
@@ -89,11 +92,13 @@ def measure(spec: BenchSpec) -> dict[str, Any]:
     settings = Settings(**{**spec.settings, "data_dir": data, "corpus_dir": None, "index_dir": index_dir})
     real = spec.embedder == "model"
     embedder: Embedder = (
-        SentenceTransformerEmbedder(settings.embed_model, settings.embed_batch_size)
+        load_embedder(settings)
         if real
         else HashEmbedder()
     )
     embedder.embed(["warm up the model"])
+    if real:
+        out["encoder"] = embedder.name  # the model and its backend
     assistant = Assistant(settings, embedder=embedder)
 
     started = time.perf_counter()
@@ -157,12 +162,14 @@ def measure(spec: BenchSpec) -> dict[str, Any]:
 
 
 def bench(specs: list[BenchSpec]) -> list[dict[str, Any]]:
-    """Measure each size in a fresh child process, one after another."""
+    """Measure each size in a fresh child process, one after another; a spec with a burner runs beside
+    that many spinning processes, started before its child and stopped after."""
     results = []
     context = multiprocessing.get_context("spawn")
     for spec in specs:
-        print(f"bench: {spec.size} look-alike documents ({spec.embedder} embedder)", file=sys.stderr)
-        with context.Pool(1) as pool:
+        beside = f", {spec.burner} burner process(es) beside it" if spec.burner else ""
+        print(f"bench: {spec.size} look-alike documents ({spec.embedder} embedder{beside})", file=sys.stderr)
+        with burning(spec.burner), context.Pool(1) as pool:
             results.append(pool.apply(measure, (spec,)))
     return results
 
@@ -170,16 +177,17 @@ def bench(specs: list[BenchSpec]) -> list[dict[str, Any]]:
 def table(results: list[dict[str, Any]]) -> str:
     """The results as a Markdown table, ratios beside absolute times."""
     lines = [
-        "| documents | embedder | chunks | ingest s | ingest chunks/s | raw encode chunks/s "
+        "| documents | embedder | burner | chunks | ingest s | ingest chunks/s | raw encode chunks/s "
         "| ingest/raw time | re-ingest 1 changed s (chunks) | query p50 ms | query p95 ms "
         "| query encode p50 ms | peak RSS MB | load avg before/after |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for r in results:
         raw = r.get("raw_encode", {})
         encode = r.get("query_encode", {})
         lines.append(
-            f"| {r['articles_total']:,} | {r['embedder']} | {r['ingest']['chunks']:,} "
+            f"| {r['articles_total']:,} | {r.get('encoder', r['embedder'])} | {r.get('burner', 0)} "
+            f"| {r['ingest']['chunks']:,} "
             f"| {r['ingest']['seconds']} "
             f"| {r['ingest']['chunks_per_s']} | {raw.get('chunks_per_s', '-')} "
             f"| {r.get('ingest_over_raw_encode_time', '-')}x "
