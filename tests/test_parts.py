@@ -305,3 +305,8 @@ def test_the_year_a_question_names_does_not_answer_when() -> None:
     (part,) = parts_of("When is the application window for the first 2023 batch?")
     assert not fits(part, "The city has deployed its first batch of applications in 2023.").ok
     assert fits(part, "Applications for the first batch ran from early August 2023.").ok
+
+
+def test_a_rent_cut_is_no_amount_of_rent() -> None:
+    parts = parts_of("What rent cut do I get in the second year, and what's the monthly rent there?")
+    assert [p.asks for p in parts] == [None, "amount"]
