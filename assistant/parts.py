@@ -506,12 +506,12 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
         answer = vocabulary.answers[part.asks]
         # "When is the loan interest-free?" - "for the first two years": a period answers "when" too.
         timed = part.asks == "date" and vocabulary.answers["duration"].search(sentence)
-        said = sentence
+        stated = sentence
         if part.asks in ("date", "deadline"):
             # "When is the window for the first 2023 batch?" is not answered by "... batch in 2023"
             for asked_year in (y for y in part.years if y[:1].isdigit()):
-                said = re.sub(rf"\b{asked_year}\b", " ", said)
-        if not answer.search(said) and not timed:
+                stated = re.sub(rf"\b{asked_year}\b", " ", stated)
+        if not answer.search(stated) and not timed:
             return Fit(False, f"holds no {part.asks}")
         if part.asks == "count" and not count_figures(sentence):
             return Fit(False, "holds no count, only amounts, dates or measures")
