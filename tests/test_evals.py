@@ -149,3 +149,11 @@ def test_workspace_keeps_distractors_until_their_recipe_changes(tmp_path: Path) 
     (corpus / "a.txt").unlink()
     prepare(tmp_path / "work", corpus, 2, seed=1)
     assert not (data / "corpus" / "a.txt").exists()
+
+
+def test_an_article_date_is_written_the_ways_an_answer_writes_it() -> None:
+    from assistant.evaluation.runner import _written_date
+
+    assert _written_date("2020-09-24") == "2020-09-24 September 24, 2020"
+    assert _written_date(None) is None
+    assert _written_date("spring 2020") == "spring 2020"

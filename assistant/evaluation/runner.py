@@ -8,7 +8,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -107,6 +107,17 @@ def set_up(spec: EvalSpec, progress: Progress | None = None) -> Setup:
     return _product(spec, progress) if spec.pipeline == "product" else _naive(spec)
 
 
+def _written_date(iso: str | None) -> str | None:
+    """"2020-09-24" as well as "September 24, 2020", the way an answer writes it."""
+    if not iso:
+        return None
+    try:
+        day = date.fromisoformat(iso[:10])
+    except ValueError:
+        return iso
+    return f"{iso} {day.strftime('%B')} {day.day}, {day.year}"
+
+
 class _Texts(dict[str, str]):
     """Cited articles' text, read once, by path relative to the data folder."""
 
@@ -139,7 +150,11 @@ def answer_cases(
         except AssistantError as exc:  # a question the assistant refuses as malformed
             error = str(exc)
             run = Run(Answer(case.turns[-1], f"error: {exc}", declined=True), [], 0.0)
-        cited = {c.path: texts[c.path] for c in run.answer.citations}
+        # An article's title, publisher and date are part of what it says (a metadata answer cites them).
+        cited = {
+            c.path: "\n".join(filter(None, [c.title, c.publisher, _written_date(c.date), texts[c.path]]))
+            for c in run.answer.citations
+        }
         score = score_case(case, run.answer, run.seconds, cited, run.retrieved, support)
         score.error = error
         scores.append(score)
