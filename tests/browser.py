@@ -12,8 +12,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 ROOT = Path(__file__).parent.parent
 
@@ -81,3 +85,19 @@ def running_app(work: Path, settings: dict[str, str]) -> Iterator[RunningApp]:
         process.terminate()
         process.wait(timeout=30)
         log.close()
+
+
+@contextmanager
+def browser_tab(url: str) -> Iterator[Page]:
+    """One Chromium tab open on the app (downloads accepted), closed on exit."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+        page = context.new_page()
+        page.goto(url)
+        try:
+            yield page
+        finally:
+            browser.close()

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser import CHROMIUM, CHROMIUM_FLAGS, needs_chromium, running_app
-from playwright.sync_api import Page, sync_playwright
+from browser import browser_tab, needs_chromium, running_app
+from playwright.sync_api import Page
 
 from assistant import cli
 
@@ -36,13 +36,8 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, object]]
 
 @pytest.fixture(scope="module")
 def page(app: dict[str, object]) -> Iterator[Page]:
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
-        page = context.new_page()
-        page.goto(str(app["url"]))
+    with browser_tab(str(app["url"])) as page:
         yield page
-        browser.close()
 
 
 def _choose(page: Page, field: str, option: str) -> None:

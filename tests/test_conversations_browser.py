@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser import CHROMIUM, CHROMIUM_FLAGS, needs_chromium, running_app
-from playwright.sync_api import Page, sync_playwright
+from browser import browser_tab, needs_chromium, running_app
+from playwright.sync_api import Page
 
 pytestmark = [pytest.mark.slow, needs_chromium]
 README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
@@ -35,13 +35,8 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, object]]
 
 @pytest.fixture(scope="module")
 def page(app: dict[str, object]) -> Iterator[Page]:
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
-        page = context.new_page()
-        page.goto(str(app["url"]))
+    with browser_tab(str(app["url"])) as page:
         yield page
-        browser.close()
 
 
 def _ask(page: Page, question: str, expect: str) -> None:
