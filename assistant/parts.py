@@ -86,6 +86,7 @@ class Vocabulary:
             alternatives = "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
             return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
 
+        names = raw["entities"]["names"]  # "offices": "departments" spells a kind with another's words
         return cls(
             asks=compile_all(raw["asks"]),
             asks_chinese=compile_all(raw["asks_chinese"]),
@@ -103,7 +104,7 @@ class Vocabulary:
             measure_before=frozenset(w.lower() for w in raw["measures"]["before"]),
             contrasts=tuple((words(a), words(b)) for a, b in raw["contrasts"]["pairs"]),
             place_kinds=frozenset(raw["entities"]["places"]),
-            name_words={k: tuple(v) for k, v in raw["entities"]["names"].items()},
+            name_words={k: tuple(names[v] if isinstance(v, str) else v) for k, v in names.items()},
             priced={k: words(v) for k, v in raw["priced"].items() if not k.startswith("_")},
         )
 
