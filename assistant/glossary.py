@@ -31,9 +31,16 @@ SYNONYMS: dict[str, tuple[str, ...]] = _read(
     (files("assistant") / "data" / "synonyms.tsv").read_text(encoding="utf-8")
 )
 
+
+def _as_terms(synonyms: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """The synonyms as terms; words sharing a stem ("open", "opening") share their alternatives."""
+    out: dict[str, tuple[str, ...]] = {}
+    for word, alternatives in synonyms.items():
+        key = terms(word, keep_stopwords=True)[0]
+        found = (t for v in alternatives for t in terms(v, keep_stopwords=True))
+        out[key] = tuple(dict.fromkeys((*out.get(key, ()), *found)))
+    return out
+
+
 # The same, as terms: a question's term -> the article terms that also answer it.
-SYNONYM_TERMS: dict[str, tuple[str, ...]] = {}
-for _word, _alternatives in SYNONYMS.items():
-    _key = terms(_word, keep_stopwords=True)[0]  # "open" and "opening" share one
-    _found = (t for v in _alternatives for t in terms(v, keep_stopwords=True))
-    SYNONYM_TERMS[_key] = tuple(dict.fromkeys((*SYNONYM_TERMS.get(_key, ()), *_found)))
+SYNONYM_TERMS = _as_terms(SYNONYMS)
