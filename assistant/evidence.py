@@ -158,6 +158,7 @@ class _Sentence:
     context_terms: frozenset[str] = frozenset()
     lede: str = ""  # the article's title and first sentence: the benefit the whole article is about
     year: int | None = None  # the article's year: what "last year" means in it
+    groups: frozenset[str] = frozenset()  # the people it names: doctor, master, grade_c ...
 
 
 def _sentences(article: Article) -> list[_Sentence]:
@@ -184,6 +185,7 @@ def _sentences(article: Article) -> list[_Sentence]:
                     context_terms=frozenset(terms(before)),
                     lede=lede,
                     year=year,
+                    groups=groups_in(sentence),
                 )
             )
     return out
@@ -448,7 +450,7 @@ class EvidenceFinder:
                     if (
                         any(self._covered_term(query, t, s.terms) for t in telling)
                         # "doctor student can get 50000 RMB" names the PhD holders asked about
-                        or bool(part.groups & groups_in(s.text))
+                        or bool(part.groups & s.groups)
                     )
                     and all(_names_word(query, t, s.terms | s.context_terms) for t in required)
                     and (
@@ -498,7 +500,7 @@ class EvidenceFinder:
         score += CHUNK_WEIGHT * hit.chunk_similarity.get(sentence.chunk_id, 0.0)
         if query.wants and _ANSWER_TYPES[query.wants].search(sentence.text):
             score += ANSWER_TYPE_BONUS
-        if part is not None and part.groups & groups_in(sentence.text):
+        if part is not None and part.groups & sentence.groups:
             score += GROUP_BONUS  # names the people asked about itself, not only nearby
         place_terms = {t for phrase in query.places for t in phrase}
         if place_terms:
