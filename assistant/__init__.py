@@ -1,6 +1,6 @@
 """policy-assistant: grounded, cited answers over a corpus of talent-policy articles."""
 
-from assistant.answer import Answer, Citation
+from assistant.answering.answer import Answer, Citation
 from assistant.core import Assistant
 from assistant.errors import AssistantError
 from assistant.settings import Settings

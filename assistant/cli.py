@@ -13,18 +13,19 @@ from typing import Any, TextIO
 
 from pydantic import ValidationError
 
-from assistant import evaluation_cli, library_cli
-from assistant.answer import Answer, Streamed
-from assistant.compare import MAX_PLACES
+from assistant.answering.answer import Answer, Streamed
+from assistant.answering.compare import MAX_PLACES
+from assistant.app import library_cli
+from assistant.app.feedback import FeedbackStore
+from assistant.app.render import sources_heading
 from assistant.config import read_overrides, settings_with
 from assistant.core import Assistant
 from assistant.errors import AssistantError
+from assistant.evaluation import cli as evaluation_cli
 from assistant.evaluation.cases import read_cases
-from assistant.feedback import FeedbackStore
 from assistant.index import IngestReport
 from assistant.progress import progress_bar as _progress_bar
-from assistant.query import Filters
-from assistant.render import sources_heading
+from assistant.search.query import Filters
 from assistant.settings import Settings
 
 
@@ -445,7 +446,7 @@ def _sources(assistant: Assistant, args: argparse.Namespace, out: TextIO, err: T
 
 
 def _serve(settings: Settings) -> int:
-    from assistant.web import serve  # gradio loads only for the app
+    from assistant.app.web import serve  # gradio loads only for the app
 
     serve(settings)
     return 0

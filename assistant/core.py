@@ -6,17 +6,17 @@ import dataclasses
 from collections.abc import Generator, Sequence
 from pathlib import Path
 
-from assistant.answer import Answer, AnswerGenerator, AnswerRequest, collect
-from assistant.compare import Comparer, Comparison, comparison_asked, is_comparison
-from assistant.embeddings import Embedder, load_embedder
-from assistant.evidence import EvidenceFinder
-from assistant.generators import FollowUpRewriter, make_generator
+from assistant.answering.answer import Answer, AnswerGenerator, AnswerRequest, collect
+from assistant.answering.compare import Comparer, Comparison, comparison_asked, is_comparison
+from assistant.answering.evidence import EvidenceFinder
+from assistant.answering.generators import FollowUpRewriter, make_generator
 from assistant.index import Index, IngestReport, Progress
-from assistant.query import Filters, Query, Reader, check_question, understand
-from assistant.retrieval import Corpus, HybridRetriever
+from assistant.language.translation import Translator
+from assistant.search.embeddings import Embedder, load_embedder
+from assistant.search.query import Filters, Query, Reader, check_question, understand
+from assistant.search.retrieval import Corpus, HybridRetriever
+from assistant.search.store import VectorStore
 from assistant.settings import Settings
-from assistant.store import VectorStore
-from assistant.translation import Translator
 
 
 class Assistant:

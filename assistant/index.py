@@ -15,17 +15,17 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assistant.chunking import CHUNKER_VERSION, Chunk, chunk_article
-from assistant.cleaning import CLEANER_VERSION, clean
-from assistant.documents import check_size, iter_files, read_document
-from assistant.embeddings import Embedder
-from assistant.encoding import Encoding, Work, encoding
 from assistant.errors import IndexMissing, IngestBusy, SkippedDocument
-from assistant.lexical import LexicalIndex, Segment, merge, new_segment_name, plan_merges, tokens
-from assistant.metadata import ArticleMeta, load_catalog, read_meta
-from assistant.pages import page_of, paginate
+from assistant.ingest.chunking import CHUNKER_VERSION, Chunk, chunk_article
+from assistant.ingest.cleaning import CLEANER_VERSION, clean
+from assistant.ingest.documents import check_size, iter_files, read_document
+from assistant.ingest.encoding import Encoding, Work, encoding
+from assistant.ingest.metadata import ArticleMeta, load_catalog, read_meta
+from assistant.ingest.pages import page_of, paginate
+from assistant.search.embeddings import Embedder
+from assistant.search.lexical import LexicalIndex, Segment, merge, new_segment_name, plan_merges, tokens
+from assistant.search.store import ChromaStore, VectorStore
 from assistant.settings import Settings
-from assistant.store import ChromaStore, VectorStore
 
 SNAPSHOT = "snapshot.json"
 LEXICAL = "lexical"  # the BM25 segment folders

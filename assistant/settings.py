@@ -183,7 +183,7 @@ class Settings(BaseSettings):
     def _check_chroma_url(cls, value: str | None) -> str | None:
         if value is None or not value.strip():
             return None
-        from assistant.store import parse_chroma_url
+        from assistant.search.store import parse_chroma_url
 
         parse_chroma_url(value)  # raises ValueError naming the expected form
         return value.strip()

@@ -16,8 +16,8 @@ import json
 from pathlib import Path
 
 from assistant import Assistant, Settings
-from assistant.guard import MIN_COSINE, MIN_LEXICAL, Guard
-from assistant.prompts import Source
+from assistant.answering.guard import MIN_COSINE, MIN_LEXICAL, Guard
+from assistant.answering.prompts import Source
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -36,8 +36,8 @@ from typing import Any
 import numpy as np
 
 from assistant import Assistant, Settings
-from assistant.embeddings import Embedder, load_embedder
 from assistant.evaluation.workspace import prepare
+from assistant.search.embeddings import Embedder, load_embedder
 from assistant.text import terms
 
 ROOT = Path(__file__).resolve().parent.parent

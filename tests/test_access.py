@@ -14,8 +14,8 @@ from fakes import FakeEmbedder
 from pydantic import SecretStr
 
 from assistant import Assistant, Settings
-from assistant.ratelimit import RateLimited, RateLimiter
-from assistant.service import ChatService, StaffOnly
+from assistant.app.ratelimit import RateLimited, RateLimiter
+from assistant.app.service import ChatService, StaffOnly
 
 TINY = Path(__file__).parent / "data" / "corpus"
 QUESTION = "What does Pine County offer returning graduates?"
@@ -108,7 +108,7 @@ def service_dir(tmp_path: Path) -> Path:
 @pytest.fixture(scope="module")
 def running(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """The app over the tiny corpus: a staff login, 3 questions a minute, a secret in the data folder."""
-    from assistant.web import serve
+    from assistant.app.web import serve
 
     data = tmp_path_factory.mktemp("data")
     shutil.copytree(TINY, data / "corpus")

@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 
 from assistant import Assistant
-from assistant.answer import Streamed
+from assistant.answering.answer import Streamed
 from assistant.errors import BadQuestion
-from assistant.query import Filters
+from assistant.search.query import Filters
 from assistant.text import fold_ws
 
 
@@ -159,8 +159,8 @@ def test_a_clause_after_a_place_is_about_that_place(assistant: Assistant) -> Non
 
 
 def test_a_gap_names_the_benefit_and_the_people_plainly() -> None:
-    from assistant.evidence import describe
-    from assistant.parts import parts_of
+    from assistant.answering.evidence import describe
+    from assistant.search.parts import parts_of
 
     (loan,) = parts_of(
         "What's the maximum amount an entrepreneur can borrow through Zhejiang's 'talent loan'?"

@@ -11,11 +11,11 @@ import pytest
 from fakes import FakeEmbedder
 
 from assistant import Answer, Assistant, Citation, Settings, cli
+from assistant.app.feedback import FeedbackStore
+from assistant.app.render import answer_markdown, article_html, plain_text
+from assistant.app.service import ChatService
 from assistant.errors import AssistantError
-from assistant.feedback import FeedbackStore
-from assistant.query import Filters
-from assistant.render import answer_markdown, article_html, plain_text
-from assistant.service import ChatService
+from assistant.search.query import Filters
 
 QUESTION = "What does Pine County offer returning graduates?"
 
@@ -153,7 +153,7 @@ def test_login_pairs_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) 
 
 
 def test_the_app_builds_with_its_api(service: ChatService) -> None:
-    from assistant.web import build_app
+    from assistant.app.web import build_app
 
     demo = build_app(service)
     names = {d.api_name for d in demo.fns.values() if d.api_visibility == "public"}
@@ -161,7 +161,7 @@ def test_the_app_builds_with_its_api(service: ChatService) -> None:
 
 
 def test_an_llm_answer_says_who_wrote_it_and_what_the_guard_changed() -> None:
-    from assistant.answer import Generation, GuardEdit
+    from assistant.answering.answer import Generation, GuardEdit
 
     edits = [GuardEdit("It pays 9,000 yuan. [1]", "removed", "9,000 is in no cited passage")]
     written = Answer(

@@ -16,7 +16,7 @@ from browser import browser_tab, needs_chromium, running_app
 from playwright.sync_api import Page
 
 from assistant import cli
-from assistant.feedback import FeedbackStore
+from assistant.app.feedback import FeedbackStore
 
 ROOT = Path(__file__).parent.parent
 ARTIFACTS = Path(os.environ.get("POLICY_ASSISTANT_ARTIFACTS", ROOT / "out" / "browser"))

@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from assistant.chunking import chunk_article
-from assistant.cleaning import clean
+from assistant.ingest.chunking import chunk_article
+from assistant.ingest.cleaning import clean
 from assistant.text import fold_ws, split_sentences
 
 SEEDS = Path(__file__).parent.parent / "corpus"

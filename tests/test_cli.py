@@ -9,8 +9,8 @@ import pytest
 from conftest import run_cli
 
 from assistant import Assistant, Settings
+from assistant.app.feedback import FeedbackStore
 from assistant.evaluation.cases import Case, read_cases
-from assistant.feedback import FeedbackStore
 from evals.llm_server import ScriptedServer, canned
 
 pytestmark = pytest.mark.usefixtures("cli_fake_model")

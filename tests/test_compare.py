@@ -12,7 +12,7 @@ import pytest
 from conftest import run_cli
 
 from assistant import Assistant
-from assistant.compare import (
+from assistant.answering.compare import (
     NOT_COVERED,
     NOT_STATED,
     Comparer,
@@ -24,7 +24,7 @@ from assistant.compare import (
 )
 from assistant.evaluation.comparing import CompareCase, score
 from assistant.index import Article
-from assistant.metadata import ArticleMeta
+from assistant.ingest.metadata import ArticleMeta
 
 TAIAN = (
     "For example, qualified full-time doctoral students, master's students, undergraduate graduates from "
@@ -43,7 +43,7 @@ XIAMEN = (
 
 
 def _article(path: str, region: str, *sentences: str, title: str = "Talent policy") -> Article:
-    from assistant.chunking import Chunk
+    from assistant.ingest.chunking import Chunk
 
     chunk = Chunk(id=f"{path}#0", doc_id=path, position=0, sentences=tuple(sentences), breaks=())
     return Article(path, path, "0" * 64, ArticleMeta(title=title, region=region), [chunk])

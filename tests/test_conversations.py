@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 from assistant import Answer, Assistant
-from assistant import conversations as kept
-from assistant.conversations import STOPPED, Conversation, Turn
+from assistant.app import conversations as kept
+from assistant.app.conversations import STOPPED, Conversation, Turn
 
 QUESTION = "What does Pine County offer returning graduates?"
 

@@ -17,8 +17,8 @@ from fakes import FakeEmbedder
 from pydantic import SecretStr
 
 from assistant import Assistant, Settings
-from assistant.feedback import FeedbackStore
-from assistant.service import ChatService, StaffOnly
+from assistant.app.feedback import FeedbackStore
+from assistant.app.service import ChatService, StaffOnly
 
 HARBOR = "What housing subsidy do young engineers get in Harbor City?"
 NEW_HARBOR = (
@@ -92,7 +92,7 @@ def test_only_staff_remove_replace_and_give_feedback_through_the_api(
 @pytest.fixture
 def app(data_dir: Path) -> Iterator[tuple[str, Path]]:
     """The app in this process over the tiny corpus, with a staff login."""
-    from assistant.web import serve
+    from assistant.app.web import serve
 
     settings = Settings(
         data_dir=data_dir, host="127.0.0.1", port=free_port(), staff_auth=SecretStr("staff:s3cret")

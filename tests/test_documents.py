@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.documents import decode, mostly_chinese, read_document
 from assistant.errors import SkippedDocument
+from assistant.ingest.documents import decode, mostly_chinese, read_document
 
 ARTICLE = "兰州市发布柔性引才政策。Lanzhou offers talent support to engineers."
 

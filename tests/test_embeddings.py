@@ -15,7 +15,9 @@ import numpy as np
 import pytest
 
 from assistant import Settings
-from assistant.embeddings import (
+from assistant.evaluation import load_cases
+from assistant.index import collection_name
+from assistant.search.embeddings import (
     BACKENDS,
     SentenceTransformerEmbedder,
     backend_name,
@@ -23,8 +25,6 @@ from assistant.embeddings import (
     question_slots,
     usable_cores,
 )
-from assistant.evaluation import load_cases
-from assistant.index import collection_name
 
 ROOT = Path(__file__).resolve().parent.parent
 # Lowest cosine to torch fp32's vector over the text set: bf16 rounds every layer's activations.
@@ -59,7 +59,7 @@ class _Recorder:
 @pytest.fixture
 def recorder(monkeypatch: pytest.MonkeyPatch) -> _Recorder:
     model = _Recorder()
-    monkeypatch.setattr("assistant.embeddings._load_sentence_transformer", lambda path: model)
+    monkeypatch.setattr("assistant.search.embeddings._load_sentence_transformer", lambda path: model)
     return model
 
 
@@ -100,8 +100,8 @@ def test_concurrent_questions_wait_for_a_slot_and_each_runs_on_the_question_thre
 
 
 def test_openvino_missing_names_the_fix(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    from assistant.embeddings import OpenVINOEmbedder
     from assistant.errors import ModelUnavailable
+    from assistant.search.embeddings import OpenVINOEmbedder
 
     monkeypatch.setitem(sys.modules, "openvino", None)  # import openvino raises ImportError
     with pytest.raises(ModelUnavailable, match="pip install openvino, or set POLICY_ASSISTANT_EMBED_BACKEND"):
@@ -159,7 +159,7 @@ def test_each_backend_stays_within_its_tolerance_of_torch(
     texts, expected = reference
     if backend == "openvino":
         _openvino()
-        from assistant.embeddings import OpenVINOEmbedder, openvino_precision
+        from assistant.search.embeddings import OpenVINOEmbedder, openvino_precision
 
         if precision == "bf16" and openvino_precision() != "bf16":
             pytest.skip("this CPU lacks BF16: openvino runs f32 here")
@@ -178,7 +178,7 @@ def test_each_backend_stays_within_its_tolerance_of_torch(
 @pytest.mark.slow
 def test_the_openvino_export_is_made_once_and_questions_get_a_stream_per_slot(tmp_path: Path) -> None:
     _openvino()
-    from assistant.embeddings import OpenVINOEmbedder
+    from assistant.search.embeddings import OpenVINOEmbedder
 
     first = OpenVINOEmbedder(
         "all-MiniLM-L6-v2", tmp_path, question_threads=1, question_slots=2, ingest_threads=2

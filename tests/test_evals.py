@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answer import Answer, Citation
+from assistant.answering.answer import Answer, Citation
 from assistant.errors import AssistantError
 from assistant.evaluation import Case, load_cases, numbers_in, score_case, summarize
 from assistant.evaluation.lookalikes import PROVINCES, RESERVED_NAMES, SEED_NAMES, generate

@@ -3,8 +3,8 @@
 from pathlib import Path
 
 from assistant import Assistant
-from assistant.frames import Frames, language_of
-from assistant.render import cited_text
+from assistant.answering.frames import Frames, language_of
+from assistant.app.render import cited_text
 
 
 def test_the_language_of_a_question() -> None:

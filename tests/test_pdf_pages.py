@@ -11,11 +11,11 @@ from fakes import FakeEmbedder
 from test_documents import pdf_pages
 
 from assistant import Assistant, Settings
-from assistant.chunking import Chunk
+from assistant.app.library import Library
+from assistant.app.render import article_html, source_line
 from assistant.index import SNAPSHOT
-from assistant.library import Library
-from assistant.pages import page_of, paginate
-from assistant.render import article_html, source_line
+from assistant.ingest.chunking import Chunk
+from assistant.ingest.pages import page_of, paginate
 
 PAGES = [
     ["Maple Valley talent notice", "Maple Valley welcomes skilled workers to its new industrial park."],

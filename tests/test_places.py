@@ -1,10 +1,10 @@
-"""The place gazetteer: assistant/places.py over assistant/data/places.tsv."""
+"""The place gazetteer: assistant/language/places.py over assistant/data/places.tsv."""
 
 from __future__ import annotations
 
 import pytest
 
-from assistant.places import Gazetteer, Place, names_of
+from assistant.language.places import Gazetteer, Place, names_of
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,6 @@
 """Understanding questions: follow-ups, named places, Chinese, intent."""
 
-from assistant.query import Filters, understand
+from assistant.search.query import Filters, understand
 
 GAZETTEER = frozenset({"lanzhou", "liangjiang", "heilongjiang", "zhejiang"})
 

@@ -9,8 +9,8 @@ import pytest
 from conftest import requires_chroma
 
 from assistant import Assistant
-from assistant.query import Filters
-from assistant.store import ChromaStore, MemoryStore, VectorStore, parse_chroma_url
+from assistant.search.query import Filters
+from assistant.search.store import ChromaStore, MemoryStore, VectorStore, parse_chroma_url
 
 KINDS = ["memory", "embedded", pytest.param("server", marks=requires_chroma)]
 
@@ -127,6 +127,6 @@ def test_searching_within_articles_by_fetched_vectors_or_by_filter_agrees(
     assistant: Assistant, monkeypatch: pytest.MonkeyPatch, question: str, filters: Filters
 ) -> None:
     fetched = assistant.ask(question, filters).to_json()
-    monkeypatch.setattr("assistant.retrieval.EXACT_LIMIT", 0)  # always the store's filter
+    monkeypatch.setattr("assistant.search.retrieval.EXACT_LIMIT", 0)  # always the store's filter
     assert assistant.ask(question, filters).to_json() == fetched
     assert fetched["citations"]

@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant.dictionary import Dictionary, clean_gloss
 from assistant.errors import AssistantError
-from assistant.query import understand
-from assistant.translation import Translator, corpus_glossary, packaged_glossary, parse_glossary
+from assistant.language.dictionary import Dictionary, clean_gloss
+from assistant.language.translation import Translator, corpus_glossary, packaged_glossary, parse_glossary
+from assistant.search.query import understand
 
 
 @pytest.fixture(scope="module")
@@ -85,8 +85,8 @@ def test_grades_and_words_split_across_jieba_tokens(translator: Translator) -> N
 
 
 def test_which_sections_asks_for_them_named_not_counted() -> None:
-    from assistant.parts import parts_of
-    from assistant.translation import Translator
+    from assistant.language.translation import Translator
+    from assistant.search.parts import parts_of
 
     translator = Translator.for_corpus(None)
     original = "浙江人才服务平台这个网站分成哪几个版块？"
@@ -97,8 +97,8 @@ def test_which_sections_asks_for_them_named_not_counted() -> None:
 
 
 def test_chinese_how_to_apply_and_one_off_or_instalments_are_read() -> None:
-    from assistant.parts import parts_of
-    from assistant.translation import Translator
+    from assistant.language.translation import Translator
+    from assistant.search.parts import parts_of
 
     translator = Translator.for_corpus(None)
     reading = translator.translate("人才要怎么申请这张卡？")

@@ -22,11 +22,11 @@ from typing import Any
 import numpy as np
 
 from assistant.core import Assistant
-from assistant.embeddings import Embedder, load_embedder
 from assistant.evaluation.burner import burning
 from assistant.evaluation.cases import load_cases
 from assistant.evaluation.scoring import percentile
 from assistant.evaluation.workspace import prepare
+from assistant.search.embeddings import Embedder, load_embedder
 from assistant.settings import Settings
 
 EMBEDDERS = ("model", "hash")

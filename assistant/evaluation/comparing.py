@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assistant.compare import Comparison, Vocab, comparison_asked
+from assistant.answering.compare import Comparison, Vocab, comparison_asked
 from assistant.core import Assistant
 from assistant.errors import AssistantError
-from assistant.query import understand
+from assistant.search.query import understand
 from assistant.text import fold_ws, terms
 
 THRESHOLDS: dict[str, tuple[str, float]] = {

@@ -15,11 +15,11 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from assistant.answer import Answer, Citation
-from assistant.embeddings import resolve_model_path
+from assistant.answering.answer import Answer, Citation
 from assistant.errors import AssistantError
 from assistant.evaluation.cases import Case
 from assistant.evaluation.pipelines import Run
+from assistant.search.embeddings import resolve_model_path
 from assistant.text import fold_ws
 
 DEFAULT_TOP_K = 2  # llama-index's default similarity_top_k: what its query engine answers from

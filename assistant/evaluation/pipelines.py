@@ -7,7 +7,7 @@ from collections.abc import Generator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from assistant.answer import Answer, AnswerGenerator, AnswerRequest
+from assistant.answering.answer import Answer, AnswerGenerator, AnswerRequest
 from assistant.core import Assistant
 from assistant.evaluation.cases import Case
 

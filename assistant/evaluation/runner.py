@@ -12,9 +12,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from assistant.answer import Answer
+from assistant.answering.answer import Answer
 from assistant.core import Assistant
-from assistant.documents import read_document
 from assistant.errors import AssistantError
 from assistant.evaluation import cases as case_sets
 from assistant.evaluation.cases import Case
@@ -24,6 +23,7 @@ from assistant.evaluation.scoring import CaseScore, by_kind, score_case, summari
 from assistant.evaluation.support import SUPPORT_COVERAGE, WINDOW, SupportChecker
 from assistant.evaluation.workspace import generator_digest, prepare
 from assistant.index import Progress
+from assistant.ingest.documents import read_document
 from assistant.settings import Settings
 
 PIPELINES = ("product", "naive")

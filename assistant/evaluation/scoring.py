@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.answer import Answer
+from assistant.answering.answer import Answer
 from assistant.evaluation.cases import Case
 from assistant.evaluation.support import SupportChecker, numbers_in, statements
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from assistant.answer import Answer
+from assistant.answering.answer import Answer
 from assistant.text import split_sentences, terms
 
 SUPPORT_COVERAGE = 0.7

@@ -27,11 +27,11 @@ from llama_index.core.query_engine import CustomQueryEngine
 from llama_index.core.retrievers import BaseRetriever
 from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
-from assistant.answer import Answer, Citation, Streamed
+from assistant.answering.answer import Answer, Citation, Streamed
+from assistant.app.render import cited_text
 from assistant.core import Assistant
 from assistant.index import Article
-from assistant.query import Filters, check_question, understand
-from assistant.render import cited_text
+from assistant.search.query import Filters, check_question, understand
 
 
 def _metadata(

@@ -1,0 +1,1 @@
+"""What users and staff touch: the Gradio app and its tabs, the HTTP APIs, the library, feedback."""

@@ -1,0 +1,187 @@
+"""The policy library: browse, search and read the indexed articles, quotes in their context."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from assistant.errors import AssistantError, SkippedDocument
+from assistant.index import Article, Snapshot
+from assistant.ingest.cleaning import clean
+from assistant.ingest.documents import read_document
+from assistant.ingest.metadata import ArticleMeta, load_catalog
+from assistant.search.query import Filters
+from assistant.text import fold_ws, terms
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    """An article as a reader sees it: its metadata and its paragraphs."""
+
+    path: str
+    meta: ArticleMeta
+    paragraphs: list[str]
+
+    def find(self, quote: str) -> int | None:
+        """The number of the paragraph holding the quote (whitespace folded), if any."""
+        needle = fold_ws(quote)
+        if not needle:
+            return None
+        for number, paragraph in enumerate(self.paragraphs):
+            if needle in fold_ws(paragraph):
+                return number
+        # A quote of several sentences can span a paragraph break: find its first sentence.
+        first = needle.split(". ")[0]
+        for number, paragraph in enumerate(self.paragraphs):
+            if first and first in fold_ws(paragraph):
+                return number
+        return None
+
+
+class Library:
+    """The articles of one index snapshot, for reading beside the chat."""
+
+    def __init__(self, snapshot: Snapshot, data_dir: Path) -> None:
+        self.snapshot = snapshot
+        self.data_dir = data_dir
+        self._views: dict[tuple[str, str], ArticleView] = {}
+        self._terms: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        self._examples: dict[int, list[str]] = {}
+
+    # The snapshot never changes under a Library (a new ingest gets a new one), so what is derived
+    # from it is computed once, not at every page load.
+    @cached_property
+    def articles(self) -> list[Article]:
+        """Every article, newest first."""
+        newest = sorted(self.snapshot.articles.values(), key=lambda a: (a.meta.date or "", a.path))
+        return newest[::-1]
+
+    def regions(self) -> list[str]:
+        """The distinct regions, most articles first."""
+        return self._regions
+
+    @cached_property
+    def _regions(self) -> list[str]:
+        counts: dict[str, int] = {}
+        for article in self.snapshot.articles.values():
+            if article.meta.region:
+                counts[article.meta.region] = counts.get(article.meta.region, 0) + 1
+        return sorted(counts, key=lambda r: (-counts[r], r))
+
+    def coverage(self) -> str:
+        """One line saying what the assistant can answer about: how many articles, where, when."""
+        return self._coverage
+
+    @cached_property
+    def _coverage(self) -> str:
+        articles = self.snapshot.articles.values()
+        if not articles:
+            return "The corpus is empty: add articles to corpus/ and run `policy-assistant ingest`."
+        dates = sorted(a.meta.date for a in articles if a.meta.date)
+        regions = self.regions()
+        shown = "; ".join(regions[:8]) + (f" and {len(regions) - 8} more" if len(regions) > 8 else "")
+        when = f", dated {dates[0]} to {dates[-1]}" if dates else ""
+        count = len(self.snapshot.articles)
+        noun = "article" if count == 1 else "articles"
+        return f"Answers from {count} talent-policy {noun}{when}, covering {shown or 'no named region'}."
+
+    def examples(self, limit: int = 4) -> list[str]:
+        """Questions a first-time visitor can click, one per region, drawn from the corpus.
+
+        A catalog entry's "questions" (written by whoever added the article) come first; otherwise
+        the question is made from the region's most specific place.
+        """
+        if limit not in self._examples:
+            self._examples[limit] = self._make_examples(limit)
+        return self._examples[limit]
+
+    def _make_examples(self, limit: int) -> list[str]:
+        questions: list[str] = []
+        by_region: dict[str, list[Article]] = {}
+        for article in self.articles:
+            by_region.setdefault(article.meta.region or "", []).append(article)
+        for region in self.regions():
+            curated = [q for a in by_region[region] for q in self._catalog_questions(a)]
+            place = region.split(",")[0].strip()
+            question = curated[0] if curated else f"What subsidies can talents get in {place}?"
+            if question not in questions:
+                questions.append(question)
+            if len(questions) >= limit:
+                break
+        return questions
+
+    def _catalog_questions(self, article: Article) -> list[str]:
+        source = self.data_dir / article.path
+        try:
+            entry = load_catalog(source.parent).get(source.name, {})
+        except AssistantError:
+            return []  # a broken catalog was reported at ingest; examples fall back to places
+        questions = entry.get("questions", [])
+        if not isinstance(questions, list):
+            return []
+        return [q for q in questions if isinstance(q, str) and q.strip()]
+
+    def search(self, text: str | None = "", filters: Filters | None = None, limit: int = 50) -> list[Article]:
+        """Articles passing the filters that hold every word searched (best first; newest first
+        without words). When none holds them all, those holding the most of them."""
+        filters = filters or Filters()
+        wanted = set(terms(text)) if text and text.strip() else set()
+        allowed = [a for a in self.articles if filters.allows(a.meta.region, a.meta.date)]
+        if not wanted:
+            return allowed[:limit]
+        scored: list[tuple[int, float, Article]] = []
+        for article in allowed:
+            title, body = self._article_terms(article)
+            found = [t for t in wanted if t in body or t in title]
+            # A word in the title or region counts double: it is what the article is about.
+            weight = sum(2.0 if t in title else 1.0 for t in found)
+            if found:
+                scored.append((len(found), weight, article))
+        most = max((n for n, _, _ in scored), default=0)
+        best = [(weight, a) for n, weight, a in scored if n == most]
+        best.sort(key=lambda item: -item[0])  # stable: newest first among equal weights
+        return [article for _, article in best[:limit]]
+
+    def _article_terms(self, article: Article) -> tuple[frozenset[str], frozenset[str]]:
+        """(title and region terms, body terms) of an article, computed once."""
+        if article.path not in self._terms:
+            heading = " ".join(p for p in (article.meta.title, article.meta.region) if p)
+            body = " ".join(s for c in article.chunks for s in c.sentences)
+            self._terms[article.path] = (frozenset(terms(heading)), frozenset(terms(body)))
+        return self._terms[article.path]
+
+    def view(self, path: str) -> ArticleView:
+        """The article at an indexed path; only indexed articles can be opened."""
+        article = self.snapshot.articles.get(path)
+        if article is None:
+            raise AssistantError(f"no article '{path}' in the index: pick one from the library")
+        key = (path, article.sha256)
+        if key not in self._views:
+            self._views[key] = ArticleView(path, article.meta, self._paragraphs(article))
+        return self._views[key]
+
+    def _paragraphs(self, article: Article) -> list[str]:
+        # The cleaned source file, as the quotes were taken from it; if the file has changed or
+        # gone since the ingest, the indexed sentences are what the answers quoted.
+        try:
+            paragraphs = [p for p in clean(read_document(self.data_dir / article.path).text).paragraphs if p]
+        except (OSError, SkippedDocument):
+            paragraphs = []
+        first = article.chunks[0].sentences[0] if article.chunks else ""
+        if paragraphs and fold_ws(first) in fold_ws(" ".join(paragraphs)):
+            return paragraphs
+        paragraphs = []
+        for chunk in article.chunks:
+            for i, sentence in enumerate(chunk.sentences):
+                if not paragraphs or (i and i in chunk.breaks):
+                    paragraphs.append(sentence)
+                else:
+                    paragraphs[-1] += " " + sentence
+        return paragraphs
+
+    def context(self, path: str, quote: str) -> str:
+        """The paragraph of the article that holds the quote (the quote itself if none does)."""
+        view = self.view(path)
+        number = view.find(quote)
+        return view.paragraphs[number] if number is not None else quote

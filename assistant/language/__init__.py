@@ -1,0 +1,1 @@
+"""Chinese and English words: numerals, the dictionary and glossary, translation, place names."""

@@ -1,0 +1,325 @@
+"""A Chinese question read as English search terms: segmented, and each word looked up.
+
+Traditional characters are read as Simplified (CC-CEDICT's table); figures are written as an English
+article writes them (3000万 -> 30 million); the text is cut into words by jieba, which is told every
+glossary term and Chinese place name so that it keeps them whole. Each word is then, in order:
+
+1. a glossary term (``assistant/data/glossary.tsv``, extended by a corpus's own ``glossary.tsv``):
+   its English, or nothing for a particle;
+2. a Chinese place name (the gazetteer): its English name, so an uncovered place is declined;
+3. a CC-CEDICT word: the first of its glosses whose words the corpus uses (the others become
+   alternatives the answer may use instead);
+4. otherwise cut into the longest words the glossary, the gazetteer or the dictionary know.
+
+A single character that no glossary names is dropped: alone, most are particles or fragments.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+import unicodedata
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from assistant.errors import AssistantError
+from assistant.ingest.metadata import GLOSSARY_NAME
+from assistant.language.dictionary import Dictionary
+from assistant.language.numerals import figure_spans
+from assistant.language.places import Gazetteer
+from assistant.text import terms
+
+_LOOSE = "\x00"  # marks a run of single characters while they are joined
+_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_PLACE_SUFFIXES = "州市县区省盟旗"
+_MAX_GLOSS_WORDS = 3  # longer glosses describe rather than translate
+_MAX_ALTERNATIVES = 3
+
+
+@dataclass(frozen=True)
+class Translation:
+    """A Chinese text's English reading."""
+
+    text: str
+    source: str = ""  # the text translated, in Simplified characters
+    places: tuple[str, ...] = ()  # the English names of the Chinese place names it holds
+    # a term of a chosen gloss -> terms of the word's other glosses that the corpus uses
+    alternatives: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+def parse_glossary(text: str, source: str = "glossary") -> dict[str, str]:
+    """'chinese<TAB>english' lines (# comments, a 'chinese english' header line allowed)."""
+    entries: dict[str, str] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        chinese, tab, english = line.partition("\t")
+        chinese = chinese.strip()
+        if chinese == "chinese" and english.strip() == "english":
+            continue
+        if not tab or not _CJK_RUN.fullmatch(chinese):
+            raise AssistantError(
+                f"{source}, line {number}: expected Chinese characters, a tab, then the English "
+                f"(an empty English drops the word), got {line!r}"
+            )
+        entries[chinese] = english.strip()
+    return entries
+
+
+@functools.cache
+def packaged_glossary() -> dict[str, str]:
+    """The glossary that ships with the assistant (assistant/data/glossary.tsv)."""
+    data = files("assistant") / "data" / GLOSSARY_NAME
+    return parse_glossary(data.read_text(encoding="utf-8"), "assistant/data/glossary.tsv")
+
+
+def corpus_glossary(folder: Path) -> dict[str, str]:
+    """The glossary a corpus folder adds (its glossary.tsv), empty when it has none."""
+    path = folder / GLOSSARY_NAME
+    if not path.is_file():
+        return {}
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise AssistantError(f"cannot read {path} ({exc}); save it as UTF-8 text or remove it") from exc
+    return parse_glossary(text, str(path))
+
+
+class Translator:
+    """Reads Chinese text as English: glossary first, then places, then the dictionary."""
+
+    def __init__(
+        self,
+        glossary: Mapping[str, str] | None = None,
+        dictionary: Dictionary | None = None,
+        gazetteer: Gazetteer | None = None,
+    ) -> None:
+        self.dictionary = dictionary or Dictionary.load()
+        self.gazetteer = gazetteer or Gazetteer.load()
+        base = packaged_glossary() if glossary is None else glossary
+        # Staff may type a term in Traditional characters: it is matched in Simplified.
+        self.glossary = {self.dictionary.simplify(k): v for k, v in base.items()}
+        self._places = self.gazetteer.chinese_names()
+        self._tokenizer: Any = None
+
+    @classmethod
+    def for_corpus(cls, folder: Path | None) -> Translator:
+        """The packaged glossary extended by the corpus folder's glossary.tsv (read again when it changes)."""
+        if folder is None:
+            return _translator(None, 0.0)
+        path = folder / GLOSSARY_NAME
+        stamp = path.stat().st_mtime if path.is_file() else 0.0
+        return _translator(folder, stamp)
+
+    @property
+    def tokenizer(self) -> Any:
+        if self._tokenizer is None:
+            import jieba
+
+            jieba.setLogLevel(logging.WARNING)
+            tokenizer = jieba.Tokenizer()
+            tokenizer.initialize()
+            for word in [*self.glossary, *self._places]:
+                if len(word) > 1:
+                    tokenizer.add_word(word, freq=max(tokenizer.suggest_freq(word), 1000 * len(word)))
+            self._tokenizer = tokenizer
+        return self._tokenizer
+
+    def translate(self, text: str, known: Callable[[str], bool] | None = None) -> Translation:
+        """The English reading of a (mostly) Chinese text; Latin words and numbers are kept.
+
+        known: whether the corpus uses a term, to choose among a word's glosses.
+        """
+        simplified = self.dictionary.simplify(_half_width(text))
+        words: list[str] = []
+        alternatives: dict[str, tuple[str, ...]] = {}
+        places: list[str] = []
+        prepared = _PEOPLE.sub("多少人数", _OFTEN.sub(r"\1一次\2", simplified))
+        prepared = _GRADE.sub(r" Grade \1 ", prepared)
+        prepared = self._figures_in_english(prepared)
+        for token in self._words(list(self.tokenizer.cut(prepared, HMM=False)), known):
+            if not _CJK_RUN.search(token):
+                words.append(token)
+                continue
+            for english, others in self._read(token, known, places):
+                if english:
+                    words.append(f" {english} ")
+                for term in terms(english):
+                    if others:
+                        alternatives[term] = tuple(dict.fromkeys((*alternatives.get(term, ()), *others)))
+        out = _CJK_RUN.sub(" ", "".join(words))
+        out = re.sub(r"\s+", " ", re.sub(r"\s+([?,.!;:])", r"\1", out)).strip()
+        return Translation(_question_first(out), simplified, tuple(dict.fromkeys(places)), alternatives)
+
+    def _known_word(self, word: str) -> bool:
+        return word in self.glossary or word in self.dictionary or self._place(word) is not None
+
+    def _words(self, tokens: list[str], known: Callable[[str], bool] | None) -> list[str]:
+        """jieba's words, joined where the dictionary knows a longer word across them (永久 居民:
+        永久居民, permanent resident), and runs of characters nothing knows joined into one name."""
+        words: list[str] = []
+        i = 0
+        while i < len(tokens):
+            for n in range(min(4, len(tokens) - i), 1, -1):
+                run = tokens[i : i + n]
+                joined = "".join(run)
+                # jieba was told the glossary's terms: a run holding one is left as cut
+                told = any(t in self.glossary for t in run) and joined not in self.glossary
+                if _CJK_RUN.fullmatch(joined) and not told and self._known_word(joined):
+                    words.append(joined)
+                    i += n
+                    break
+            else:
+                words.append(tokens[i])
+                i += 1
+        if known is None:
+            return words
+        # 金 普 (of 金普新区): single characters no glossary names may spell a name in pinyin
+        out: list[str] = []
+        for word in words:
+            loose = len(word) == 1 and _CJK_RUN.fullmatch(word) and word not in self.glossary
+            if loose and out and out[-1].startswith(_LOOSE):
+                out[-1] += word
+            else:
+                out.append(_LOOSE + word if loose else word)
+        return [w.removeprefix(_LOOSE) for w in out]
+
+    def _figures_in_english(self, text: str) -> str:
+        """Chinese figures as English ones, except inside place names (六盘水, 十堰)."""
+        found = self.gazetteer.find(text)
+        taken = [(text.find(w), text.find(w) + len(w)) for w, _ in found if _CJK_RUN.match(w)]
+        out: list[str] = []
+        last = 0
+        for start, end, english in figure_spans(text):
+            if any(start < e and end > s for s, e in taken):
+                continue
+            out.extend([text[last:start], f" {english} "])
+            last = end
+        out.append(text[last:])
+        return "".join(out)
+
+    def _read(
+        self, token: str, known: Callable[[str], bool] | None, places: list[str]
+    ) -> list[tuple[str, tuple[str, ...]]]:
+        """A segmented word as English: [(gloss, alternative terms)], several when it is cut further.
+        The English names of places read are added to places."""
+        if token in self.glossary:
+            return [(self.glossary[token], ())]
+        place = self._place(token)
+        if place is not None:
+            places.append(place)
+            return [(place, ())]
+        if len(token) > 1 and token in self.dictionary:
+            glosses = self.dictionary.glosses(token)
+            if known is not None and self.dictionary.is_verb(token) and not self._used(glosses[:1], known):
+                # A verb whose first sense the corpus never uses ("convene" where articles "hold"
+                # meetings) only weighs the question down; its nouns carry what it asks.
+                return []
+            return [self._choose(glosses, known)]
+        if len(token) == 1:
+            return []
+        name = self._name(token, known)
+        if name:
+            return [(name, ())]
+        return [pair for piece in self._cut(token) for pair in self._read(piece, known, places)]
+
+    def _name(self, token: str, known: Callable[[str], bool] | None) -> str | None:
+        """A word no resource knows, as the articles spell the name in pinyin (横琴: Hengqin, 临港:
+        Lin-gang), when the corpus uses that spelling."""
+        syllables = self.dictionary.syllables(token)
+        if known is None or not syllables:
+            return None
+        joined = "".join(syllables)
+        if known(joined):
+            return joined.capitalize()
+        if len(syllables) > 1 and all(known(s) for s in syllables):
+            return "-".join(syllables).capitalize()
+        return None
+
+    def _place(self, token: str) -> str | None:
+        """The English name of the place a word names, if it names one."""
+        if token in self._places:
+            return self._places[token]
+        if len(token) > 2 and token[-1] in _PLACE_SUFFIXES and token[:-1] in self._places:
+            return self._places[token[:-1]]  # 阿坝州, 延边州: the name and a bare suffix
+        for suffix in "县市区":  # 淳安 for 淳安县; a word (开发 of 开发区) is no district
+            word = suffix == "区" and token in self.dictionary
+            if len(token) > 1 and token + suffix in self._places and not word:
+                return self._places[token + suffix]
+        return None
+
+    def _cut(self, token: str) -> list[str]:
+        """Longest known words from the left; characters nothing knows stand alone."""
+        pieces: list[str] = []
+        i = 0
+        while i < len(token):
+            for length in range(min(len(token) - i, self.dictionary.longest), 0, -1):
+                piece = token[i : i + length]
+                if length == 1 or piece in self.glossary or piece in self._places or piece in self.dictionary:
+                    pieces.append(piece)
+                    i += length
+                    break
+        return pieces
+
+    @staticmethod
+    def _used(glosses: tuple[str, ...], known: Callable[[str], bool]) -> bool:
+        return any(terms(g) and all(known(t) for t in terms(g)) for g in glosses)
+
+    @staticmethod
+    def _choose(glosses: tuple[str, ...], known: Callable[[str], bool] | None) -> tuple[str, tuple[str, ...]]:
+        """The first gloss whose words the corpus uses (else the first), and the other such glosses' terms."""
+        # A capitalised gloss names a book or a person (大学: "the Great Learning"): common senses first.
+        short = sorted((g.split(",")[0].strip() for g in glosses), key=lambda g: g[:1].isupper())
+        usable = [g for g in short if len(g.split()) <= _MAX_GLOSS_WORDS] or short[:1]
+        if known is not None:
+            used = [g for g in usable if terms(g) and all(known(t) for t in terms(g))]
+            chosen = used[0] if used else usable[0]
+            others = [g for g in used if g != chosen][:_MAX_ALTERNATIVES]
+        else:
+            chosen, others = usable[0], []
+        return chosen, tuple(t for g in others for t in terms(g))
+
+
+# "多久召开一次" (how long ... once) asks how often: read as "多久一次 召开" (the glossary's "how often").
+_OFTEN = re.compile(r"(多久|多长时间)([^?？,，。]{1,8}?)一次")
+# "有多少人" counts people; "多少人才补贴" is "how much talent subsidy" (人才, 人员, 人口 are words).
+_PEOPLE = re.compile(r"多少人(?![才员口力事数])")
+# "C类人才": a Grade C talent
+_GRADE = re.compile(r"(?<![A-Za-z])([A-Ea-e])\s*类")
+_CLAUSE = re.compile(r"[^?,.!;:]+[?,.!;:]*")
+_QUESTION_PHRASE = re.compile(
+    r"\b(?:how (?:many|much|long|old)|what|which|when|where|who|why|whether|how)\b", re.IGNORECASE
+)
+
+
+def _question_first(text: str) -> str:
+    """Each clause with its question phrase first, as English asks: Chinese puts the question word where
+    the answer goes ("兰州 需要 什么 保险" -> "what insurance Lanzhou need")."""
+    clauses = []
+    for clause in _CLAUSE.findall(text):
+        clause = clause.strip()
+        body = clause.rstrip("?,.!;: ")
+        end = clause[len(body) :]
+        match = _QUESTION_PHRASE.search(body)
+        if match and match.start() > 0:
+            # the comma ends the phrase asked about: "how many services, Heilongjiang talent card offer"
+            body = f"{body[match.start() :]}, {body[: match.start()].strip().rstrip(',')}"
+        clauses.append(body.strip() + end)
+    return " ".join(clauses).strip()
+
+
+def _half_width(text: str) -> str:
+    """Full-width letters, digits and punctuation as ASCII; the ideographic full stop and comma too."""
+    return unicodedata.normalize("NFKC", text).replace("。", ". ").replace("、", ", ")
+
+
+@functools.cache
+def _translator(folder: Path | None, stamp: float) -> Translator:
+    glossary = dict(packaged_glossary())
+    if folder is not None and stamp:
+        glossary.update(corpus_glossary(folder))
+    return Translator(glossary)

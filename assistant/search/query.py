@@ -1,0 +1,380 @@
+"""Understanding a question: follow-ups, Chinese terms, named places, focus terms and intent."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from assistant.errors import BadQuestion
+from assistant.language.glossary import SYNONYM_TERMS
+from assistant.language.places import Gazetteer
+from assistant.language.translation import Translation, Translator
+from assistant.search.parts import GROUP_TERMS, Part, following, parts_of
+from assistant.text import STOPWORDS, has_cjk, terms
+
+Reader = Callable[[str], Translation]
+"""Reads a Chinese (or mixed) turn as English: Translator.translate, told what the corpus uses."""
+
+# Words that start a question or an instruction; capitalised there, they name nothing.
+_LEADING_WORDS = frozenset(
+    [
+        "what",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "when",
+        "where",
+        "why",
+        "how",
+        "is",
+        "are",
+        "was",
+        "were",
+        "do",
+        "does",
+        "did",
+        "can",
+        "could",
+        "would",
+        "should",
+        "will",
+        "shall",
+        "may",
+        "might",
+        "tell",
+        "list",
+        "name",
+        "compare",
+        "explain",
+        "describe",
+        "give",
+        "show",
+        "summarize",
+        "summarise",
+        "please",
+        "and",
+        "but",
+        "so",
+        "also",
+        "then",
+        "what's",
+        "how's",
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "of",
+        "the",
+        "a",
+        "an",
+        "any",
+        "according",
+        "besides",
+        "apart",
+        "i",
+    ]
+)
+# Words of places' names that are ordinary words too ("Hainan Free Trade Port", "Liangjiang New Area").
+_PLACE_PARTS = frozenset(
+    terms(
+        "free trade port new area zone city county district province pilot special economic development "
+        "high tech region bay greater west east north south central inner autonomous municipality island"
+    )
+)
+_LEADING_STEMS = frozenset(t for w in _LEADING_WORDS for t in terms(w))
+# Question words that carry no topic of their own.
+_GENERIC = frozenset(
+    terms(
+        """offer offers offered provide provides provided available exist happen happened mention
+        mentioned article articles corpus source sources document region regions city cities province
+        provinces place places info specific various different use used using kind kinds type types
+        way ways bring brings brought keep keeps come comes along go goes going take takes make makes
+        set thing things currently actually exactly compare comparison difference differences similar
+        similarities versus like""",
+    )
+)
+_FOLLOW_UP = re.compile(
+    r"^\s*(?:and|but|also|then|so|what about|how about|what of|same for|and for|and in|and what|"
+    r"and how|or)\b",
+    re.IGNORECASE,
+)
+_PRONOUN = re.compile(r"\b(?:it|its|it's|they|their|them|there|this|that|these|those|he|she|his|her)\b", re.I)
+_MULTI = re.compile(
+    r"\b(?:which|what|all|each|every|both)\s+(?:of the\s+)?(?:regions?|cities|provinces|places|areas|"
+    r"localities|counties|governments|articles)\b|\bcompare\b|\bcomparison\b|\bdiffer|\bversus\b|\bvs\.?\b|"
+    r"\bboth\b|\bwhere else\b",
+    re.IGNORECASE,
+)
+_INJECTION = re.compile(
+    r"(?:system|initial|hidden|original|developer|secret)\s+(?:prompt|instruction|message|rule)|"
+    r"\b(?:ignore|disregard|forget|override|bypass)\b.{0,60}\b(?:instruction|rule|prompt|previous|above|guideline)|"
+    r"\byour\s+(?:instructions|rules|prompt|guidelines|configuration|programming)\b|"
+    r"\b(?:repeat|print|reveal|show|output|display|dump)\b.{0,40}"
+    r"\b(?:prompt|instructions|above text|text above)\b|"
+    r"\bjailbreak\b|\bdeveloper mode\b|\bpretend (?:you are|to be)\b|\bact as\b|\byou are now\b|"
+    # Attempts to dictate the output rather than ask: "just say that ...", "don't cite anything".
+    r"\b(?:just|simply|only)\s+(?:say|reply|answer|respond|write|output|state)\b|"
+    r"\b(?:reply|respond|answer)\s+(?:only\s+)?with\s+(?:that|this|the following|only)\b|"
+    r"\bdon'?t\s+cite\b|\bwithout\s+(?:citing|citations|sources)\b|\bfor this test\b|"
+    r"忽略.{0,10}(?:指令|提示|规则)|系统提示|提示词",
+    re.IGNORECASE,
+)
+# Questions whose answer is a figure or a date: sentences holding one answer them better.
+_WANTS_AMOUNT = re.compile(
+    r"\bhow much\b|\bwhat amount\b|"
+    r"\b(?:get|receive|earn|enjoy|worth|maximum|subsid\w*|funding|grant|money)\b|"
+    r"多少钱|补贴|奖励",
+    re.IGNORECASE,
+)
+_WANTS_NUMBER = re.compile(
+    r"\bhow (?:many|large|big|long)\b|\bwhat (?:percentage|share|number|figure)\b|多少|几", re.I
+)
+_WANTS_DATE = re.compile(r"\bwhen\b|\bwhat (?:date|year|month|day)\b|\bsince when\b|什么时候|何时", re.I)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Unicode format characters (zero-width spaces and joiners, bidirectional overrides, the BOM):
+# they only hide or reorder text, so they are dropped.
+_FORMAT = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Narrow retrieval to a region and a date range (ISO dates, inclusive)."""
+
+    region: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+
+    def __post_init__(self) -> None:
+        for value in (self.date_from, self.date_to):
+            if value:
+                try:
+                    date.fromisoformat(value)
+                except ValueError as exc:
+                    raise BadQuestion(f"dates must be YYYY-MM-DD, got '{value}'") from exc
+
+    def allows(self, region: str | None, when: str | None) -> bool:
+        """True when an article with this region and date passes the filters."""
+        if self.region and (not region or self.region.lower() not in region.lower()):
+            return False
+        if self.date_from and (not when or when < self.date_from):
+            return False
+        return not (self.date_to and (not when or when > self.date_to))
+
+    @property
+    def active(self) -> bool:
+        """True when any filter is set."""
+        return bool(self.region or self.date_from or self.date_to)
+
+
+@dataclass(frozen=True)
+class Query:
+    """A question ready for retrieval and answering."""
+
+    question: str  # the last turn, as asked
+    search_text: str  # standalone English text for retrieval
+    focus: tuple[str, ...]  # terms the answer must address
+    alternatives: dict[str, tuple[str, ...]]  # focus term -> article terms that also answer it
+    places: tuple[tuple[str, ...], ...]  # named phrases (as terms) the sources must mention
+    place_names: tuple[str, ...] = ()  # the same phrases as written
+    multi: bool = False  # asks about several regions at once
+    injection: bool = False  # asks to reveal or change the instructions
+    carried: tuple[str, ...] = field(default=())  # context taken from earlier turns
+    wants: str | None = None  # "amount", "number" or "date" when the answer is expected to be one
+    # "X and Y" between two named phrases, as "x-last-word and y-first-word": two places, unless an
+    # article spells it as one name ("Science and Innovation Center").
+    joined: tuple[str, ...] = ()
+    parts: tuple[Part, ...] = ()  # what it asks, part by part (parts.py)
+    places_known: tuple[bool, ...] = ()  # per named phrase: a place (corpus region or gazetteer)
+    reading: str = ""  # the last turn in English (its translation when it is Chinese)
+
+    @property
+    def english(self) -> str:
+        """The last turn as English text: as asked, or as translated."""
+        return self.reading or self.question
+
+    def is_place(self, order: int) -> bool:
+        """True when the named phrase at this position is a place, not a programme or a word."""
+        return self.places_known[order] if order < len(self.places_known) else True
+
+    @property
+    def search_terms(self) -> list[str]:
+        """Lexical terms for retrieval: focus, their synonyms, and places."""
+        out = list(self.focus)
+        for term in self.focus:
+            out.extend(self.alternatives.get(term, ()))
+        for phrase in self.places:
+            out.extend(phrase)
+        return out
+
+
+def _answer_type(question: str) -> str | None:
+    for kind, pattern in (("date", _WANTS_DATE), ("amount", _WANTS_AMOUNT), ("number", _WANTS_NUMBER)):
+        if pattern.search(question):
+            return kind
+    return None
+
+
+def check_question(text: str, max_chars: int) -> str:
+    """The question, trimmed, or BadQuestion saying what is wrong with it."""
+    if not isinstance(text, str):
+        raise BadQuestion("the question must be text")
+    cleaned = _CONTROL.sub(" ", _FORMAT.sub("", text)).strip()
+    if not cleaned:
+        raise BadQuestion("the question is empty: type a question about the policy articles")
+    if len(cleaned) > max_chars:
+        raise BadQuestion(
+            f"the question is {len(cleaned):,} characters long; keep it under {max_chars:,} "
+            "(ask one thing at a time)"
+        )
+    if not any(ch.isalnum() for ch in cleaned):
+        raise BadQuestion("the question has no words in it: ask about a region, a policy or a figure")
+    return cleaned
+
+
+def translate_chinese(text: str) -> str:
+    """The English reading of a Chinese question (glossary, places, then CC-CEDICT)."""
+    return Translator.for_corpus(None).translate(text).text
+
+
+def named_phrases(text: str, gazetteer: frozenset[str]) -> list[tuple[str, ...]]:
+    """Runs of capitalised words (and known place words), as term tuples, in order."""
+    return [terms_ for _, terms_ in _named_runs(text, gazetteer)]
+
+
+def place_names(text: str, gazetteer: frozenset[str]) -> list[str]:
+    """The named phrases of a text as written."""
+    return [words for words, _ in _named_runs(text, gazetteer)]
+
+
+def _named_runs(text: str, gazetteer: frozenset[str]) -> list[tuple[str, tuple[str, ...]]]:
+    phrases: list[tuple[str, tuple[str, ...]]] = []
+    run: list[str] = []
+    raw: list[str] = []
+    words = _WORD.findall(text)
+    for i, word in enumerate(words):
+        lowered = word.lower().strip("'’")
+        stem = terms(word)
+        is_named = bool(stem) and (
+            (word[0].isupper() and lowered not in _LEADING_WORDS and lowered not in STOPWORDS)
+            # a place typed in lower case ("heilongjiang"); "free" or "new" only inside a name
+            or (stem[0] in gazetteer and (bool(run) or stem[0] not in _PLACE_PARTS))
+        )
+        if i == 0 and (lowered in _LEADING_WORDS or (stem and stem[0] in _LEADING_STEMS)):
+            is_named = False  # "Comparing Liangjiang and Lanzhou": the verb names nothing
+        if is_named:
+            run.extend(stem)
+            raw.append(word)
+            if re.search(r"['’]s$", word) and i + 1 < len(words):
+                # "Hangzhou's Future Sci-Tech City": the possessive ends the place's name
+                phrases.append((" ".join(raw), tuple(run)))
+                run, raw = [], []
+        elif run:
+            phrases.append((" ".join(raw), tuple(run)))
+            run, raw = [], []
+    if run:
+        phrases.append((" ".join(raw), tuple(run)))
+    # One capitalised word that is no place ("PhD", "I'm", "Hi") is an ordinary word of the question.
+    return [p for p in phrases if len(p[0].split()) > 1 or _is_place(p[0], p[1], gazetteer)]
+
+
+def _is_place(written: str, stems: tuple[str, ...], gazetteer: frozenset[str]) -> bool:
+    """A place: in the gazetteer of Chinese divisions and world places, or in a corpus region's name."""
+    return bool(Gazetteer.load().find(written)) or any(t in gazetteer for t in stems)
+
+
+def _named_words(text: str, places: list[tuple[str, ...]]) -> list[str]:
+    named = {t for p in places for t in p}
+    return [w for w in _WORD.findall(text) if set(terms(w)) & named]
+
+
+def _joined(text: str, names: list[str]) -> tuple[str, ...]:
+    pairs = []
+    for left, right in itertools.pairwise(names):
+        if re.search(re.escape(left) + r"\s+and\s+" + re.escape(right), text):
+            pairs.append(f"{left.split()[-1]} and {right.split()[0]}".lower())
+    return tuple(pairs)
+
+
+def _focus_terms(text: str, places: list[tuple[str, ...]]) -> list[str]:
+    named = {t for p in places for t in p}
+    seen: list[str] = []
+    for term in terms(text):
+        if term not in named and term not in _GENERIC and term not in seen:
+            seen.append(term)
+    return seen
+
+
+def understand(
+    turns: list[str], gazetteer: frozenset[str] = frozenset(), read: Reader | None = None
+) -> Query:
+    """Resolve the last turn against the earlier ones and pick out what it asks.
+
+    read: how a turn holding Chinese becomes English (default: the packaged glossary and CC-CEDICT).
+    """
+    question = turns[-1]
+    read = read or Translator.for_corpus(None).translate
+    translations = [read(t) if has_cjk(t) else Translation(t) for t in turns]
+    english = [t.text for t in translations]
+    last = english[-1]
+    runs = _named_runs(last, gazetteer)
+    # A Chinese place name is a place even where its English name is not read as one ("She County").
+    named = {t for _, stems in runs for t in stems}
+    for place in translations[-1].places:
+        stems = tuple(terms(place, keep_stopwords=True))
+        if stems and not set(terms(place)) <= named:
+            runs.append((place, stems))
+    places = [t for _, t in runs]
+    names = [w for w, _ in runs]
+    focus = _focus_terms(last, places)
+    carried: list[str] = []
+    # "And for someone with a master's?": names a group of people but no topic of its own.
+    topic = [t for t in focus if t not in GROUP_TERMS]
+    follow_up = len(turns) > 1 and (
+        bool(_FOLLOW_UP.match(last)) or not places or not topic or bool(_PRONOUN.search(last))
+    )
+    if follow_up:
+        for earlier in reversed(english[:-1]):
+            earlier_places = named_phrases(earlier, gazetteer)
+            if not places and earlier_places:
+                places = earlier_places
+                names = place_names(earlier, gazetteer)
+                carried.append(" ".join(_named_words(earlier, earlier_places)))
+            if not topic:
+                focus = [*_focus_terms(earlier, earlier_places), *focus]
+                topic = focus
+                carried.append(earlier)
+            if places and topic:
+                break
+    parts = parts_of(last, translations[-1].source)
+    if follow_up:
+        earlier_parts = parts_of(english[-2], translations[-2].source)
+        parts = tuple(following(p, earlier_parts[0]) for p in parts)
+    glossed = translations[-1].alternatives
+    alternatives = {
+        t: tuple(dict.fromkeys((*SYNONYM_TERMS.get(t, ()), *glossed.get(t, ()))))
+        for t in focus
+        if t in SYNONYM_TERMS or t in glossed
+    }
+    search_text = " ".join([last, *carried])
+    return Query(
+        question=question,
+        search_text=search_text,
+        focus=tuple(focus),
+        alternatives=alternatives,
+        places=tuple(places),
+        place_names=tuple(names),
+        multi=bool(_MULTI.search(last)),
+        joined=_joined(last, names),
+        injection=any(_INJECTION.search(t) for t in turns),
+        wants=_answer_type(question),
+        carried=tuple(carried),
+        parts=parts,
+        places_known=tuple(_is_place(n, p, gazetteer) for n, p in zip(names, places, strict=True)),
+        reading=last,
+    )
