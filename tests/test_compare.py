@@ -12,16 +12,9 @@ import pytest
 from conftest import run_cli
 
 from assistant import Assistant
-from assistant.answering.compare import (
-    NOT_COVERED,
-    NOT_STATED,
-    Comparer,
-    Comparison,
-    amount_value,
-    comparison_asked,
-    read_figures,
-    topic_suggestions,
-)
+from assistant.answering.compare import Comparer, comparison_asked
+from assistant.answering.compare_figures import amount_value, read_figures, topic_suggestions
+from assistant.answering.compare_table import NOT_COVERED, NOT_STATED, Comparison
 from assistant.evaluation.comparing import CompareCase, score
 from assistant.index import Article
 from assistant.ingest.metadata import ArticleMeta

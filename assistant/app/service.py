@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from assistant.answering.answer import Answer, collect
-from assistant.answering.compare import MAX_PLACES, Comparison
+from assistant.answering.compare import MAX_PLACES
+from assistant.answering.compare_table import Comparison
 from assistant.app import curation
 from assistant.app.feedback import FeedbackStore
 from assistant.app.library import Library

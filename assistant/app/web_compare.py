@@ -12,7 +12,8 @@ from typing import Any
 
 import gradio as gr
 
-from assistant.answering.compare import Comparison, topic_suggestions
+from assistant.answering.compare_figures import topic_suggestions
+from assistant.answering.compare_table import Comparison
 from assistant.app.render import article_html, source_line
 from assistant.app.service import ChatService
 from assistant.errors import AssistantError

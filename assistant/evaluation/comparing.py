@@ -18,7 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assistant.answering.compare import Comparison, Vocab, comparison_asked
+from assistant.answering.compare import comparison_asked
+from assistant.answering.compare_figures import Vocab
+from assistant.answering.compare_table import Comparison
 from assistant.core import Assistant
 from assistant.errors import AssistantError
 from assistant.search.query import understand
