@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.search.parts import fits, following, parts_of, read_part
+from assistant.search.fits import fits
+from assistant.search.parts import following, parts_of, read_part
 
 RENT = "Grade C talents can receive a rental subsidy of 5,000 yuan per month."
 PURCHASE = "PhD holders can receive a home-purchase subsidy of 200,000 yuan."

@@ -40,7 +40,9 @@ from assistant.answering.compare_table import (
 )
 from assistant.index import Article
 from assistant.language.places import Gazetteer
-from assistant.search.parts import Part, Vocabulary, fits, read_part, split_question
+from assistant.search.answer_types import Vocabulary
+from assistant.search.fits import fits
+from assistant.search.parts import Part, read_part, split_question
 from assistant.text import fold_ws, terms
 
 MAX_PLACES = 6

@@ -14,7 +14,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from assistant.search.parts import Vocabulary, groups_in, kinds_in
+from assistant.search.answer_types import Vocabulary
+from assistant.search.parts import groups_in, kinds_in
 
 ASPECT_ORDER = ("amount", "percent", "duration", "age", "income")
 _FIGURE_ASPECTS = ("amount", "percent", "duration", "age")

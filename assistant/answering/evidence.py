@@ -18,7 +18,10 @@ from functools import lru_cache
 from assistant.index import Article
 from assistant.ingest.metadata import ArticleMeta
 from assistant.language.places import Gazetteer
-from assistant.search.parts import GROUP_TERMS, Part, Vocabulary, counted_words, fits, groups_in, rate_words
+from assistant.search.answer_types import Vocabulary
+from assistant.search.counting import counted_words
+from assistant.search.fits import fits
+from assistant.search.parts import GROUP_TERMS, Part, groups_in, rate_words
 from assistant.search.query import Query
 from assistant.search.retrieval import ArticleHit, Corpus
 from assistant.text import terms

@@ -11,8 +11,11 @@ import numpy as np
 
 from assistant.answering.prompts import SYSTEM_PROMPT, Source
 from assistant.language.numerals import to_english_figures
+from assistant.search.clauses import clause_of
+from assistant.search.counting import count_figures
 from assistant.search.embeddings import Embedder
-from assistant.search.parts import clause_of, count_figures, fits, read_part
+from assistant.search.fits import fits
+from assistant.search.parts import read_part
 from assistant.text import NUMBER_WORDS, fold_ws, terms
 
 # A sentence is supported by a passage when both hold. Chosen with `python -m evals.guard_calibration`

@@ -1,0 +1,80 @@
+"""The answer-type vocabulary (package data: assistant/data/answer_types.json), compiled once:
+what a question asks for, the benefits, groups of people, periods and units a sentence may name.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The answer-type vocabulary, compiled once."""
+
+    asks: dict[str, re.Pattern[str]]
+    asks_chinese: dict[str, re.Pattern[str]]  # the same, for a question asked in Chinese
+    answers: dict[str, re.Pattern[str]]
+    benefits: frozenset[str]
+    kinds: dict[str, frozenset[str]]  # canonical kind -> its words
+    housing: frozenset[str]
+    groups: dict[str, tuple[int | None, re.Pattern[str]]]  # group -> (degree rank, pattern)
+    or_above: re.Pattern[str]
+    periods: dict[str, re.Pattern[str]]
+    units: dict[str, re.Pattern[str]]
+    aggregate: re.Pattern[str]
+    multipliers: frozenset[str]  # "30 million yuan": words between a figure and its unit
+    measure_units: frozenset[str]  # a figure before one of these measures, it does not count
+    measure_before: frozenset[str]  # nor a figure after one of these ("No. 3", "May 15", "yuan 500")
+    contrasts: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]  # opposite qualifiers: online, in person
+    priced: dict[str, re.Pattern[str]]  # what an amount is of when no benefit: rent, price, salary
+    place_kinds: frozenset[str]  # "which countries": named by a place, not by a name holding the word
+    name_words: dict[str, tuple[str, ...]]  # "which companies": names ending "Co., Ltd." or "Group"
+
+    @classmethod
+    @cache
+    def load(cls) -> Vocabulary:
+        """The bundled vocabulary (package data)."""
+        raw: dict[str, Any] = json.loads(
+            resources.files("assistant").joinpath("data", "answer_types.json").read_text(encoding="utf-8")
+        )
+
+        def compile_all(patterns: dict[str, str]) -> dict[str, re.Pattern[str]]:
+            return {k: re.compile(v, re.IGNORECASE) for k, v in patterns.items()}
+
+        def words(items: list[str]) -> re.Pattern[str]:
+            alternatives = "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
+            return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+
+        names = raw["entities"]["names"]  # "offices": "departments" spells a kind with another's words
+        return cls(
+            asks=compile_all(raw["asks"]),
+            asks_chinese=compile_all(raw["asks_chinese"]),
+            answers=compile_all(raw["answers"]),
+            benefits=frozenset(w.lower() for w in raw["benefits"]),
+            kinds={k: frozenset(w.lower() for w in v) for k, v in raw["kinds"].items()},
+            housing=frozenset(w.lower() for w in raw["housing"]),
+            groups={k: (v.get("rank"), words(v["words"])) for k, v in raw["groups"].items()},
+            or_above=re.compile(raw["or_above"], re.IGNORECASE),
+            periods=compile_all(raw["periods"]),
+            units=compile_all(raw["units"]),
+            aggregate=re.compile(raw["aggregate"], re.IGNORECASE),
+            multipliers=frozenset(w.lower() for w in raw["measures"]["multipliers"]),
+            measure_units=frozenset(w.lower() for w in raw["measures"]["units"]),
+            measure_before=frozenset(w.lower() for w in raw["measures"]["before"]),
+            contrasts=tuple((words(a), words(b)) for a, b in raw["contrasts"]["pairs"]),
+            place_kinds=frozenset(raw["entities"]["places"]),
+            name_words={k: tuple(names[v] if isinstance(v, str) else v) for k, v in names.items()},
+            priced={k: words(v) for k, v in raw["priced"].items() if not k.startswith("_")},
+        )
+
+
+_TOKEN = re.compile(r"[a-z][a-z'’&.-]*[a-z]|[a-z]|\d[\d,.]*|[\u3400-\u9fff]+", re.IGNORECASE)
+
+
+def word_tokens(text: str) -> list[str]:
+    return [t.lower().replace("’", "'").rstrip(".") for t in _TOKEN.findall(text)]

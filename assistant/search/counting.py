@@ -1,0 +1,169 @@
+"""Counts: what a 'how many' question counts, and whether a sentence gives a count of it
+("three universities", not "age of 45" or "No. 3").
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.language.glossary import SYNONYM_TERMS
+from assistant.search.answer_types import Vocabulary
+from assistant.text import terms
+
+# Words that end the noun phrase after "how many": "how many users have signed up".
+_NOT_COUNTED = frozenset(
+    (
+        "have", "has", "had", "did", "does", "do", "is", "are", "was", "were", "will", "would", "can",
+        "could", "should", "came", "come", "went", "got", "get", "in", "on", "at", "of", "for", "to",
+        "from", "by", "with", "that", "who", "which", "there", "here", "this",
+        # verbs after the noun counted: "how many staff work at them"
+        "work", "live", "stay", "apply", "join", "receive", "attend", "participate", "take", "use",
+        "enjoy", "need", "want", "settle", "move", "return", "study", "serve", "remain", "benefit",
+    )
+)  # fmt: skip
+
+
+def counted_words(question: str) -> str:
+    """What "how many" counts, as written: "how many skilled workers did" -> "skilled workers";
+    "how many school-enterprise and enterprise-village projects were signed" -> "... projects"."""
+    match = re.search(r"\b(?:how many|number of)\s+([a-z'’,\s-]+)", question, re.IGNORECASE)
+    if not match:
+        return ""
+    phrase = match.group(1)
+    if "," in phrase and not re.search(r",[^,]*\band\b", phrase):
+        phrase = phrase.split(",")[0]  # a comma ends it unless it lists nouns: "A, B and C projects"
+    words: list[str] = []
+    for word in phrase.split():
+        if word.lower() in _NOT_COUNTED:
+            break
+        words.append(word)
+    return " ".join(words[-4:]).strip(",")
+
+
+def counted_nouns(question: str) -> tuple[str, ...]:
+    """What "how many" counts, as terms, its head noun last."""
+    return tuple(terms(counted_words(question)))
+
+
+_PEOPLE = frozenset(
+    terms(
+        "people persons person individuals talents talent professionals graduates experts workers "
+        "personnel staff students applicants residents scholars scientists researchers"
+    )
+)
+
+
+_NUMBER_WORD = re.compile(
+    r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty|hundred|hundreds|thousand|thousands|dozens?|million|millions)$",
+    re.IGNORECASE,
+)
+
+
+def gives_count(counted: tuple[str, ...], sentence: str) -> bool:
+    """The head noun counted and a figure (not a year, an amount or a date) in the sentence; for another
+    word for people (persons for people), a figure within five words with no preposition between:
+    "2257 persons", "skilled personnel reached 825,000"; not "six major areas for key talent"."""
+    if not counted:
+        return True
+    words = _words(sentence)
+    stems = [terms(w)[:1] for w in words]
+    counts = set(_count_positions(words))
+    while len(counted) > 1 and counted[-1] in _GENERIC_HEADS:
+        counted = counted[:-1]  # "how many 'dry goods' items": the goods are counted
+    head = counted[-1]
+    # "job openings": posts; words for people are matched near a figure, below
+    heads = {head, *(SYNONYM_TERMS.get(head, ()) if head not in _PEOPLE else ())}
+    wanted = heads | (_PEOPLE if head in _PEOPLE else set())
+    if any(stem and stem[0] in heads for stem in stems) and any(
+        _counts_nothing_after(words, j) for j in counts
+    ):
+        return True  # "the demand for talents in key industries ... will exceed 90,000"
+    for i, stem in enumerate(stems):
+        if not stem or stem[0] not in wanted:
+            continue
+        if stem[0] != head and _modifies_next(words, i):
+            continue  # "12 rural talent stations" counts stations
+        reach = 7 if stem[0] == head else 5  # "120 domestic and international high-quality talent projects"
+        for j in range(max(0, i - reach), min(len(words), i + reach + 1)):
+            between = words[min(i, j) + 1 : max(i, j)]
+            # no preposition between ("16 sessions on talent work"), nor a clause break ("talent
+            # work, and set up 7 teams")
+            crossed = words[min(i, j) : max(i, j)]
+            if (
+                j in counts
+                and not any(w.lower() in _PREPOSITIONS for w in between)
+                and not any(w.endswith((",", ";")) for w in crossed)
+            ):
+                return True
+    return False
+
+
+_GENERIC_HEADS = frozenset(terms("items things pieces kinds types sorts"))
+_PREPOSITIONS = frozenset(("for", "of", "in", "on", "at", "with", "to", "from", "by", "into", "per", "among"))
+
+
+def _modifies_next(words: list[str], i: int) -> bool:
+    """A singular word before a plural noun describes it: "talent stations", "talent liaison stations"."""
+    if i + 1 >= len(words) or words[i].lower().endswith("s") or not words[i][-1:].isalnum():
+        return False  # a plural, or a word a comma or full stop ends, describes nothing after it
+    for after in (w.rstrip(".,;:") for w in words[i + 1 : i + 3]):
+        if not after.isalpha() or after.lower() in _PREPOSITIONS or after.lower() in ("and", "or", "the"):
+            return False
+        if after.endswith("s") and after.lower() not in ("is", "was", "has", "does"):
+            return terms(after)[:1] != terms(words[i])[:1]
+    return False
+
+
+def _counts_nothing_after(words: list[str], j: int) -> bool:
+    """A figure not followed by a noun of its own ("will exceed 90,000 this year"), so it may count
+    the sentence's subject; "12 rural talent stations" counts stations."""
+    if j + 1 >= len(words) or words[j].endswith((",", ".")):
+        return True
+    after = words[j + 1].lower()
+    return (
+        not after[:1].isalpha()
+        or after in _PREPOSITIONS
+        or after in ("and", "or", "than", "this", "last", "so")
+    )
+
+
+def _words(sentence: str) -> list[str]:
+    return re.findall(r"[\w,.%'’$¥/-]+", sentence)
+
+
+def _count_positions(words: list[str]) -> list[int]:
+    """Where the words hold a count: a figure that is not a year, an amount, a measure or a date."""
+    vocabulary = Vocabulary.load()
+    bare = [w.rstrip(".,").lower() for w in words]
+    counts: dict[int, bool] = {}  # figure position -> counts something
+    for j, word in enumerate(bare):
+        if not _NUMBER_WORD.match(word) or re.fullmatch(r"(?:19|20)\d\d", word):
+            continue
+        k = j + 1
+        while k < len(bare) and bare[k] in vocabulary.multipliers:
+            k += 1
+        after = bare[k] if k < len(bare) else ""
+        counts[j] = not (
+            word.endswith("%")
+            or (re.fullmatch(r"\d+\.\d+", word) is not None and k == j + 1)  # "2.0", "31.7"
+            or word.startswith(("$", "¥"))
+            or (j and bare[j - 1] in vocabulary.measure_before)  # "No. 3", "May 15", "RMB 500"
+            or (j > 1 and bare[j - 1] == "of" and bare[j - 2] in vocabulary.measure_before)  # "age of 45"
+            or after in vocabulary.measure_units  # "10,000 yuan", "30 million yuan", "5 years"
+            or after.split("/")[0] in vocabulary.measure_units
+        )
+    # A range is one measure: "November 21 to 22", "10,000 to 20,000 yuan".
+    for j in sorted(counts):
+        if j + 2 in counts and bare[j + 1] in _RANGE and not (counts[j] and counts[j + 2]):
+            counts[j] = counts[j + 2] = False
+    return [j for j, counting in sorted(counts.items()) if counting]
+
+
+_RANGE = frozenset(("to", "-", "–", "and", "or"))
+
+
+def count_figures(sentence: str) -> list[str]:
+    """The figures of a sentence that count people or things (not years, amounts, measures or dates)."""
+    words = _words(sentence)
+    return [words[j] for j in _count_positions(words)]

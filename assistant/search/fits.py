@@ -1,0 +1,135 @@
+"""Whether a sentence answers a part of a question: it holds the kind of answer the part asks
+for, names its benefit and its people (or a wider group that includes them), and gives no other period.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.search.answer_types import Vocabulary
+from assistant.search.clauses import own_clause
+from assistant.search.counting import count_figures, gives_count
+from assistant.search.parts import (
+    PERCENT,
+    Part,
+    groups_in,
+    kinds_in,
+    names_one,
+    ordinals_in,
+    sides_in,
+    years_in,
+)
+from assistant.text import terms
+
+
+@dataclass(frozen=True)
+class Fit:
+    """Whether a sentence answers a part, and if not, why."""
+
+    ok: bool
+    why: str = ""
+
+
+def _degree_ok(asked: str, sentence: str, vocabulary: Vocabulary) -> bool:
+    """A sentence about a lower degree 'or above' also covers a higher one."""
+    rank, _ = vocabulary.groups[asked]
+    if rank is None or not vocabulary.or_above.search(sentence):
+        return False
+    for group in groups_in(sentence, vocabulary):
+        lower = vocabulary.groups[group][0]
+        if lower is not None and lower <= rank:
+            return True
+    return False
+
+
+def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int | None = None) -> Fit:
+    """Does this sentence answer the part? context: the sentences just before it in its paragraph;
+    lede: the article's title and first sentence, which name the benefit a whole article is about;
+    year: the article's year, which says what its "last year" was."""
+    vocabulary = Vocabulary.load()
+    if part.asks:
+        answer = vocabulary.answers[part.asks]
+        # "When is the loan interest-free?" - "for the first two years": a period answers "when" too.
+        timed = part.asks == "date" and vocabulary.answers["duration"].search(sentence)
+        stated = sentence
+        if part.asks in ("date", "deadline"):
+            # "When is the window for the first 2023 batch?" is not answered by "... batch in 2023"
+            for asked_year in (y for y in part.years if y[:1].isdigit()):
+                stated = re.sub(rf"\b{asked_year}\b", " ", stated)
+        if not answer.search(stated) and not timed:
+            return Fit(False, f"holds no {part.asks}")
+        if part.asks == "count" and not count_figures(sentence):
+            return Fit(False, "holds no count, only amounts, dates or measures")
+        if part.unit and not vocabulary.units[part.unit].search(sentence):
+            return Fit(False, f"gives no duration in {part.unit}s")
+        if part.counted and part.asks == "count" and not gives_count(part.counted, sentence):
+            return Fit(False, "counts something else")
+        if part.asks == "amount" and part.counted and not vocabulary.priced[part.counted[0]].search(sentence):
+            return Fit(False, f"gives no {part.counted[0]}")
+        if part.asks == "entity" and not names_one(part.counted, sentence, vocabulary, part.known):
+            return Fit(False, f"names no {' '.join(part.counted)}")
+        if part.measured and not any(
+            set(part.measured) <= set(terms(own_clause(sentence, m.group())))
+            for m in PERCENT.finditer(sentence)
+        ):
+            return Fit(False, "gives another rate")  # "net inflow rate ... increased by 35%"
+    if part.years:
+        # Years and relative years ("last year") are compared each with their own kind.
+        said = years_in(sentence)
+        if year is not None:  # "last year" in a 2024 article is 2023
+            offsets = {"this year": 0, "last year": -1, "next year": 1}
+            said = said | {str(year + offsets[y]) for y in said if y in offsets}
+        for relative in (False, True):
+            asked = {y for y in part.years if (not y[:1].isdigit()) == relative}
+            given = {y for y in said if (not y[:1].isdigit()) == relative}
+            if asked and given and not asked & given:
+                return Fit(False, "is about another year")
+    if part.ordinals:
+        # "When does the second batch open?" is not answered by the first batch's date.
+        said_ordinals = ordinals_in(sentence)
+        for noun in {n for _, n in part.ordinals}:
+            asked_for = {o for o, n in part.ordinals if n == noun}
+            given_for = {o for o, n in said_ordinals if n == noun}
+            if given_for and not asked_for & given_for:
+                return Fit(False, f"is about another {noun}")
+    if part.sides:
+        named_sides = sides_in(sentence, vocabulary)
+        both = {pair for pair, side in part.sides if (pair, 1 - side) in part.sides}
+        if any(not any(p == pair for p, _ in named_sides) for pair in both):
+            return Fit(False, "says neither of the two asked about")  # "online or in person?"
+        for pair, side in part.sides:
+            if (
+                (pair, 1 - side) in named_sides
+                and (pair, side) not in named_sides
+                and (pair, 1 - side) not in part.sides
+            ):
+                return Fit(False, "is about the opposite case")
+    if part.asks == "amount" and not part.aggregate and vocabulary.aggregate.search(sentence):
+        return Fit(False, "gives a total paid out, not what one applicant gets")
+    if part.benefit and part.kinds:
+        specific = part.kinds - {"housing"}
+        wanted = specific or {"housing", "rent", "purchase"}
+        named = kinds_in(sentence, vocabulary)
+        if not named & wanted:
+            # "Subsidies are set at three levels ... 80,000 yuan": the benefit is named just before.
+            conflicting = named - wanted - {"housing"}
+            if conflicting or not (kinds_in(context, vocabulary) | kinds_in(lede, vocabulary)) & wanted:
+                return Fit(False, f"is not about the {'/'.join(sorted(wanted))} benefit")
+    if part.period and part.asks in ("amount", None):
+        other = [
+            p for p, pattern in vocabulary.periods.items() if p != part.period and pattern.search(sentence)
+        ]
+        if other and not vocabulary.periods[part.period].search(sentence):
+            return Fit(False, f"gives the amount per {other[0]}, not per {part.period}")
+    if part.groups:
+        named = groups_in(sentence, vocabulary) or groups_in(context, vocabulary)
+        # "Can the holder's spouse use them?" is about spouses; "a PhD couple" about PhD holders
+        wanted = {g for g in part.groups if g != "couple"} or set(part.groups)
+        if any(vocabulary.groups[g][0] is not None for g in wanted):
+            wanted.discard("graduate")  # "PhD graduates": the degree is what the answer must name
+        if "couple" in part.groups and "couple" in named:
+            wanted = set()  # "Couples can enjoy a maximum of 400000 yuan" answers a couple of graduates
+        if wanted and not (wanted & named) and not any(_degree_ok(g, sentence, vocabulary) for g in wanted):
+            return Fit(False, "is about other people" if named else "does not say it applies to them")
+    return Fit(True)
