@@ -9,7 +9,7 @@ from pathlib import Path
 from assistant.answering.answer import Answer, AnswerGenerator, AnswerRequest, collect
 from assistant.answering.compare import Comparer, comparison_asked, is_comparison
 from assistant.answering.compare_table import Comparison
-from assistant.answering.evidence import EvidenceFinder
+from assistant.answering.evidence_finder import EvidenceFinder
 from assistant.answering.generators import FollowUpRewriter, make_generator
 from assistant.index import Index, IngestReport, Progress
 from assistant.language.translation import Translator

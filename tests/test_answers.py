@@ -159,7 +159,7 @@ def test_a_clause_after_a_place_is_about_that_place(assistant: Assistant) -> Non
 
 
 def test_a_gap_names_the_benefit_and_the_people_plainly() -> None:
-    from assistant.answering.evidence import describe
+    from assistant.answering.part_names import describe
     from assistant.search.parts import parts_of
 
     (loan,) = parts_of(

@@ -1,0 +1,129 @@
+"""Questions about an article itself (its author, publisher, date or title), answered from its
+metadata: what is asked, the statement written from the metadata, and the line of the article it rests on.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from datetime import date
+
+from assistant.answering.evidence import Evidence, Gap, Passage
+from assistant.index import Article
+from assistant.ingest.metadata import ArticleMeta
+from assistant.search.parts import Part
+from assistant.search.retrieval import ArticleHit
+
+_META_ASKS = {
+    "author": re.compile(
+        r"\bwho (?:wrote|authored|reported|penned)\b|\bauthor\b|\bwritten by\b|\breporter\b|\bbyline\b",
+        re.IGNORECASE,
+    ),
+    "publisher": re.compile(
+        r"\bwho (?:published|put out|released|issued|carried|ran|posted)\b|\bpublisher\b|"
+        r"\b(?:which|what) (?:website|web site|site|newspaper|paper|outlet|newswire|wire|media|publication|"
+        r"agency)\b.{0,60}\b(?:carried|carries|published|ran|runs|posted|released|put out|reported|issued)\b|"
+        r"\b(?:on|in|by|through|for) (?:which|what) (?:website|site|newspaper|paper|outlet|newswire|wire)\b|"
+        r"\b(?:where|by whom) was\b.{0,80}\b(?:published|posted|released|carried)\b|"
+        r"\boriginally published\b",
+        re.IGNORECASE,
+    ),
+    "date": re.compile(
+        r"\b(?:when|what date|which date|what day|on what date|on which date) (?:was|were|did)\b.{0,140}"
+        r"\b(?:published|written|released|issued|posted|put out|dated|carried|come out)\b|"
+        r"\b(?:publication|release|issue) date\b|\bdate of (?:the|this|that)\b",
+        re.IGNORECASE,
+    ),
+    "title": re.compile(
+        r"\b(?:title|headline) of (?:the|this|that) (?:article|piece|story|report|press release|notice|news|"
+        r"transcript|press conference|post|interview)\b|\bheadline\b|\bfull title\b|"
+        r"\bwhat is the (?:article|piece|story|report) called\b|"
+        r"\b(?:article|piece|story|report)(?:'s|’s) (?:title|headline)\b",
+        re.IGNORECASE,
+    ),
+}
+# The question is about a document, not about the policy it reports.
+_DOCUMENT = re.compile(
+    r"\b(?:article|piece|story|report|news|press release|release|transcript|notice|post|page|interview|"
+    r"headline|website|newswire|newspaper|paper|byline|press conference)\b",
+    re.IGNORECASE,
+)
+_META_NAMES = {"author": "author", "publisher": "publisher", "date": "publication date", "title": "title"}
+
+
+def asked_metadata(question: str) -> list[str]:
+    """The metadata fields a question asks about an article (author, publisher, date, title), if any."""
+    if not _DOCUMENT.search(question):
+        return []
+    fields = [field for field, pattern in _META_ASKS.items() if pattern.search(question)]
+    # "Which website carried the transcript, and on what date?": the date asked beside is its date too.
+    if fields and "date" not in fields and re.search(r"\b(?:what|which) (?:date|day)\b", question, re.I):
+        fields.append("date")
+    return fields
+
+
+def metadata_statement(meta: ArticleMeta, asked: list[str]) -> str:
+    """One sentence saying what was asked of an article's metadata (its title names the article)."""
+    if asked == ["title"] and meta.title:
+        return f"The article is titled “{meta.title}”."
+    pieces = [f"The article “{meta.title}”" if meta.title else "The article"]
+    if "publisher" in asked and meta.publisher:
+        pieces.append(f"was published by {meta.publisher}")
+    if "date" in asked and meta.date:
+        pieces.append(f"{'on' if len(pieces) > 1 else 'is dated'} {_spelled_date(meta.date)}")
+    if "author" in asked and meta.author:
+        pieces.append(f"{'and ' if len(pieces) > 1 else ''}was written by {meta.author}")
+    return " ".join(pieces) + "."
+
+
+def _spelled_date(iso: str) -> str:
+    """2024-05-15 as May 15, 2024: the way the articles write dates."""
+    try:
+        day = date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{day.strftime('%B')} {day.day}, {day.year}"
+
+
+def _metadata_quote(article: Article, values: list[str]) -> str:
+    """A sentence of the article holding one of the values (its dateline or title), else its first."""
+    sentences = [s for c in article.chunks for s in c.sentences]
+    for value in values:
+        for sentence in sentences:
+            if value.lower() in sentence.lower():
+                return sentence
+    return sentences[0] if sentences else ""
+
+
+def metadata_evidence(
+    base: Evidence, about: list[str], relevant: list[ArticleHit], missing: list[str]
+) -> Evidence:
+    """Who wrote or published the best relevant article, when, under which title: from its metadata, cited.
+
+    ``base`` is the evidence with nothing found yet; ``missing``, the places asked about that no
+    article covers.
+    """
+    if missing or not relevant:
+        return dataclasses.replace(base, missing_places=tuple(missing))
+    hit = relevant[0]
+    meta = hit.article.meta
+    given = {field: getattr(meta, field) for field in about if getattr(meta, field)}
+    where = meta.region or meta.title
+    if not given:
+        gap = Gap(Part(text=base.question), where, f"its {' or '.join(_META_NAMES[f] for f in about)}")
+        return dataclasses.replace(base, gaps=(gap,))
+    statement = metadata_statement(meta, list(given))
+    quote = _metadata_quote(hit.article, list(given.values()))
+    passage = Passage(
+        article=hit.article,
+        sentences=(statement,),
+        quote=quote,
+        context=(quote,),
+        parts=tuple(range(len(base.parts))),
+        relevance=1.0,
+        score=hit.score,
+        written=True,
+    )
+    part = Part(text=base.question)
+    gaps = tuple(Gap(part, where, f"its {_META_NAMES[f]}") for f in about if f not in given)
+    return dataclasses.replace(base, passages=(passage,), gaps=gaps)

@@ -1,0 +1,116 @@
+"""A part of a question in words, for the notes that say what the corpus does not give:
+'the amount of the rent subsidy for PhD holders'.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.search.answer_types import Vocabulary
+from assistant.search.counting import counted_words
+from assistant.search.parts import Part, rate_words
+
+_ASKED = {
+    "amount": "the amount",
+    "count": "the number",
+    "duration": "how long it lasts",
+    "age": "the age limit",
+    "percent": "the percentage",
+    "score": "the score required",
+    "date": "the date",
+    "procedure": "how to apply",
+    "deadline": "the deadline",
+    "size": "the size",
+    "entity": "which ones",
+}
+
+
+_HOW_MUCH = re.compile(
+    r"\bhow much ((?:[a-z-]+ ){0,2}?[a-z-]+) "
+    r"(?:does|do|is|are|can|will|did|would|should|has|have|was|were)\b",
+    re.IGNORECASE,
+)
+
+
+def describe(part: Part) -> str:
+    """A part in words, for saying the corpus does not give it."""
+    what = _ASKED.get(part.asks or "", "")
+    phrase = benefit_phrase(part.text) if part.benefit else None
+    if not what:
+        return f"an answer to “{part.text.rstrip('?？ ')}”"
+    counted = counted_words(part.text) if part.asks == "count" else ""
+    entity = Vocabulary.load().asks["entity"].search(part.text) if part.asks == "entity" else None
+    if entity:
+        what = f"which {entity.group(1).lower()}"
+    rate = rate_words(part.text) if part.asks == "percent" else ""
+    measured = _HOW_MUCH.search(part.text) if part.asks in ("amount", "size") and not phrase else None
+    if counted or rate:  # "the number of graduates who ...", "the interest rate"
+        what, phrase = (f"the number of {counted}" if counted else f"the {rate}"), None
+    elif measured and measured.group(1).lower() not in ("money", "subsidy", "funding"):
+        what = f"the {measured.group(1)}"  # "how much office space does it have" -> "the office space"
+    if phrase and part.asks == "duration":
+        what, phrase = f"how long the {phrase} lasts", None
+    pieces = [what]
+    named = " ".join(pieces).lower()
+    if phrase:
+        pieces.append(f"{'for' if part.asks in ('procedure', 'deadline', 'date') else 'of'} the {phrase}")
+    # "master's graduates", not "graduates and master's graduates"; which office is not per group.
+    asked = part.groups - {"graduate"} if len(part.groups) > 1 else part.groups
+    if part.asks in ("entity", "procedure", "size"):
+        asked = frozenset()
+    groups = [_GROUP_NAMES.get(g, g) for g in sorted(asked)]
+    groups = [
+        g for g in groups if g.split()[0].lower().rstrip("s'") not in named
+    ]  # "graduates for graduates"
+    if groups:
+        pieces.append("for " + " and ".join(groups))
+    # A year asked about is not repeated as a figure of the answer: "for the year asked".
+    said = sorted(y for y in part.years if not y[:1].isdigit())
+    if said or part.years:
+        pieces.append("for " + (" and ".join(said) if said else "the year asked"))
+    if part.period and part.asks == "amount":
+        pieces.append("paid once" if part.period == "once" else f"per {part.period}")
+    return " ".join(pieces)
+
+
+_GROUP_NAMES = {
+    "doctor": "PhD holders",
+    "master": "master's graduates",
+    "bachelor": "bachelor's graduates",
+    "college": "junior college graduates",
+    "couple": "couples",
+    "graduate": "graduates",
+    "grade_a": "Grade A talents",
+    "grade_b": "Grade B talents",
+    "grade_c": "Grade C talents",
+    "grade_d": "Grade D talents",
+    "grade_e": "Grade E talents",
+    "high_level": "high-level talents",
+}
+_BENEFIT_PHRASE = re.compile(
+    r"((?:[\w'’-]+\s+){0,3}?(?:subsid(?:y|ies)|allowances?|grants?|bonus(?:es)?|rewards?|awards?|stipends?|"
+    r"funding|loans?|incentives?|benefits?|exemptions?))\b",
+    re.IGNORECASE,
+)
+_PHRASE_NOISE = re.compile(
+    r"^(?:(?:how|much|what|which|is|the|a|an|does|do|can|monthly|yearly|annual|highest|maximum|most|"
+    r"minimum|total|any|one-time|one-off|of|for|in|under|its|their|s|'s)\s+)+",
+    re.IGNORECASE,
+)
+
+
+_PHRASE_LEAD = re.compile(
+    r"^(?:.*\b(?:through|via|from|by|with|to|on|at|under|for|of|in)\s+)?(?:[A-Z][\w-]*(?:'s|’s)\s+)?"
+)
+
+
+def benefit_phrase(text: str) -> str | None:
+    """The benefit a question names, as written: 'first-home purchase subsidy'."""
+    match = _BENEFIT_PHRASE.search(text)
+    if not match:
+        return None
+    phrase = _PHRASE_NOISE.sub("", re.sub(r"(?<!\w)['‘’]", "", match.group(1))).strip()
+    # "borrow through Zhejiang's talent loan": the benefit is what follows the last preposition and
+    # the place that owns it.
+    phrase = _PHRASE_LEAD.sub("", phrase)
+    return phrase or None
