@@ -13,7 +13,7 @@ from assistant.answering.part_names import describe
 from assistant.answering.sentences import Sentence
 from assistant.index import Article
 from assistant.search.parts import Part
-from assistant.search.retrieval import ArticleHit
+from assistant.search.retrieval import ArticleHit, Corpus
 
 # Each source's passage for an LLM: the chunk holding the quote, then its best-ranked chunks, up to
 # this many words (about 330 tokens; five sources stay well inside a 4,096-token context).
@@ -121,3 +121,12 @@ def merge_passages(chosen: list[tuple[int, int, ArticleHit, list[Sentence], floa
             )
         )
     return out
+
+
+def covered_regions(corpus: Corpus) -> tuple[str, ...]:
+    """The regions the corpus covers, most articles first."""
+    regions: dict[str, int] = {}
+    for article in corpus.snapshot.articles.values():
+        if article.meta.region:
+            regions[article.meta.region] = regions.get(article.meta.region, 0) + 1
+    return tuple(sorted(regions, key=lambda r: -regions[r]))

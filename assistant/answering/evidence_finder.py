@@ -13,9 +13,9 @@ import dataclasses
 import re
 from functools import lru_cache
 
-from assistant.answering.evidence import Evidence, Gap, merge_passages
+from assistant.answering.evidence import Evidence, Gap, covered_regions, merge_passages
 from assistant.answering.metadata_answers import asked_metadata, metadata_evidence
-from assistant.answering.sentences import CONTINUES, Sentence, quotable, sentences_of
+from assistant.answering.sentences import ANSWER_TYPES, CONTINUES, Sentence, quotable, sentences_of
 from assistant.language.places import Gazetteer
 from assistant.search.fits import fits
 from assistant.search.parts import GROUP_TERMS, Part, groups_in
@@ -61,28 +61,6 @@ PLACE_WEIGHT = 0.1
 ANSWER_TYPE_BONUS = 0.15
 # Bonus for a sentence naming the group of people asked about (PhD holders, Grade C talents).
 GROUP_BONUS = 0.15
-_FIGURE = re.compile(  # a count or amount; a year is not one
-    r"\b(?!(?:19|20)\d\d\b)\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|"
-    r"million|billion|half|double|twice)\b",
-    re.IGNORECASE,
-)
-_ANSWER_TYPES = {
-    "number": _FIGURE,
-    "amount": re.compile(r"\d[\d,.]*\s*(?:million |billion |thousand )?(?:yuan|dollars|US dollars|RMB)|\d%"),
-    "date": re.compile(
-        r"\b(?:19|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|September|October|"
-        r"November|December)\b|\b(?:this|last|next) (?:year|month)\b",
-    ),
-}
-
-
-def covered_regions(corpus: Corpus) -> tuple[str, ...]:
-    """The regions the corpus covers, most articles first."""
-    regions: dict[str, int] = {}
-    for article in corpus.snapshot.articles.values():
-        if article.meta.region:
-            regions[article.meta.region] = regions.get(article.meta.region, 0) + 1
-    return tuple(sorted(regions, key=lambda r: -regions[r]))
 
 
 class EvidenceFinder:
@@ -203,7 +181,7 @@ class EvidenceFinder:
         # The chunk's cosine similarity carries the meaning that word overlap misses.
         score = self._coverage(query, weights, sentence.terms)
         score += CHUNK_WEIGHT * hit.chunk_similarity.get(sentence.chunk_id, 0.0)
-        if query.wants and _ANSWER_TYPES[query.wants].search(sentence.text):
+        if query.wants and ANSWER_TYPES[query.wants].search(sentence.text):
             score += ANSWER_TYPE_BONUS
         if part is not None and part.groups & sentence.groups:
             score += GROUP_BONUS  # names the people asked about itself, not only nearby

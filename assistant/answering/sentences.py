@@ -71,3 +71,19 @@ def quotable(sentence: Sentence) -> bool:
     if len(words) < 5 or _NOT_A_FACT.search(sentence.text):
         return False
     return sentence.text.rstrip()[-1:] in _SENTENCE_END
+
+
+_FIGURE = re.compile(  # a count or amount; a year is not one
+    r"\b(?!(?:19|20)\d\d\b)\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|"
+    r"million|billion|half|double|twice)\b",
+    re.IGNORECASE,
+)
+# The kind of answer a sentence holds, for a question that expects one (Query.wants).
+ANSWER_TYPES = {
+    "number": _FIGURE,
+    "amount": re.compile(r"\d[\d,.]*\s*(?:million |billion |thousand )?(?:yuan|dollars|US dollars|RMB)|\d%"),
+    "date": re.compile(
+        r"\b(?:19|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|September|October|"
+        r"November|December)\b|\b(?:this|last|next) (?:year|month)\b",
+    ),
+}
