@@ -101,3 +101,11 @@ def browser_tab(url: str) -> Iterator[Page]:
             yield page
         finally:
             browser.close()
+
+
+def first_start_settings(work: Path) -> dict[str, str]:
+    """A fresh (missing) index and feedback store in ``work``: the app as a first user starts it."""
+    return {
+        "POLICY_ASSISTANT_INDEX_DIR": str(work / "index"),
+        "POLICY_ASSISTANT_FEEDBACK_DB": str(work / "feedback.sqlite3"),
+    }

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser import browser_tab, needs_chromium, running_app
+from browser import browser_tab, first_start_settings, needs_chromium, running_app
 from playwright.sync_api import Page
 
 from assistant import cli
@@ -28,11 +28,7 @@ pytestmark = [pytest.mark.slow, needs_chromium]
 def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, object]]:
     """`python app.py` on the bundled corpus with a fresh (missing) index, as a first user starts it."""
     work = tmp_path_factory.mktemp("app")
-    settings = {
-        "POLICY_ASSISTANT_INDEX_DIR": str(work / "index"),
-        "POLICY_ASSISTANT_FEEDBACK_DB": str(work / "feedback.sqlite3"),
-    }
-    with running_app(work, settings) as running:
+    with running_app(work, first_start_settings(work)) as running:
         yield {"url": running.url, "work": work, "started": running.started, "env": running.env}
 
 

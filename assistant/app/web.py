@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 import logging
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import gradio as gr
@@ -26,7 +25,7 @@ from assistant.app.web_conversations import (
     stored,
     wire_conversations,
 )
-from assistant.app.web_library import build_library_tools
+from assistant.app.web_staff import build_staff_tools
 from assistant.core import Assistant
 from assistant.errors import AssistantError, BadQuestion
 from assistant.search.query import Filters
@@ -35,7 +34,6 @@ from assistant.settings import Settings
 log = logging.getLogger(__name__)
 
 ALL_REGIONS = "All regions"
-PROGRESS = gr.Progress()  # gradio fills a Progress default with the event's progress bar
 OOPS = "Something went wrong on our side and it has been logged. Please try again."
 CSS = """
 .pa-article mark { background: #ffe58a; padding: 0 2px; }
@@ -155,16 +153,6 @@ def build_app(service: ChatService) -> gr.Blocks:
         except AssistantError as exc:
             return f"<p>{html.escape(str(exc))}</p>"
 
-    def feedback(rating: int, comment: str, conversation: Conversation, staff: bool) -> tuple[str, str]:
-        last = conversation.last
-        if last is None:
-            return "Ask a question first; feedback is about an answer.", comment
-        try:
-            service.record_feedback(last.turns, last.answer, rating, comment, staff=staff)
-        except AssistantError as exc:
-            return str(exc), comment
-        return "Thank you: the feedback on the last answer was saved.", ""
-
     def liked(data: gr.LikeData, conversation: Conversation, staff: bool) -> str:
         turn = next((t for t in conversation.turns if t.message == data.index), None)
         if turn is None:
@@ -175,34 +163,6 @@ def build_app(service: ChatService) -> gr.Blocks:
         except AssistantError as exc:
             return str(exc)
         return "Thank you: the feedback was saved."
-
-    def sign_in(user: str, password: str) -> tuple[Any, ...]:
-        if service.sign_in(user.strip(), password):
-            note = f"Signed in as {html.escape(user.strip())}."
-            return True, note, gr.update(visible=False), gr.update(visible=True), ""
-        return False, "Wrong user or password.", gr.update(), gr.update(), ""
-
-    def export_feedback(fmt: str, staff: bool) -> tuple[Any, str]:
-        try:
-            path, count = service.export_feedback(fmt, staff=staff)
-        except AssistantError as exc:
-            return None, str(exc)
-        return str(path), f"{count} judgements exported."
-
-    def add_and_reindex(files: list[str] | None, staff: bool, progress: Any = PROGRESS) -> str:
-        try:
-            added, refused = service.add_documents([Path(f) for f in files or []], staff=staff)
-
-            def update(done: int, total: int) -> None:
-                progress((done, total), desc="Embedding new and changed articles", unit="passages")
-
-            report = service.reindex(update, staff=staff)
-        except AssistantError as exc:
-            return str(exc)
-        lines = [f"Added {', '.join(added)}." if added else "", *(f"Refused {r}." for r in refused)]
-        lines.append(f"Index: {report.summary()}")
-        lines += [f"Skipped {path}: {reason}" for path, reason in report.skipped]
-        return "  \n".join(html.escape(line) for line in lines if line)
 
     def search(text: str, region: str, date_from: str, date_to: str) -> Any:
         if not service.ready:
@@ -280,50 +240,7 @@ def build_app(service: ChatService) -> gr.Blocks:
                         region = gr.Dropdown(choices=regions(), value=ALL_REGIONS, label="Region")
                         date_from = gr.Textbox(label="From (YYYY-MM-DD)", max_lines=1)
                         date_to = gr.Textbox(label="To (YYYY-MM-DD)", max_lines=1)
-                    with gr.Accordion("Staff tools", open=False, elem_id="pa-staff"):
-                        with gr.Row(visible=service.staff_login_required, elem_id="pa-signin") as signin_row:
-                            staff_user = gr.Textbox(label="Staff user", max_lines=1, elem_id="pa-staff-user")
-                            staff_password = gr.Textbox(
-                                label="Password",
-                                type="password",
-                                max_lines=1,
-                                elem_id="pa-staff-password",
-                            )
-                            signin = gr.Button("Sign in", elem_id="pa-signin-button")
-                        signin_note = gr.Markdown(elem_id="pa-signin-note")
-                        with gr.Column(visible=not service.staff_login_required) as staff_panel:
-                            copy_text = gr.Textbox(
-                                label="The last answer with its sources, ready to paste",
-                                lines=6,
-                                interactive=False,
-                                buttons=["copy"],
-                                elem_id="pa-copy",
-                            )
-                            comment = gr.Textbox(
-                                label="Comment on the last answer (optional)", elem_id="pa-comment"
-                            )
-                            with gr.Row():
-                                helpful = gr.Button("Helpful", elem_id="pa-helpful")
-                                unhelpful = gr.Button("Not helpful", elem_id="pa-unhelpful")
-                            feedback_note = gr.Markdown(elem_id="pa-feedback-note")
-                            with gr.Row():
-                                export_format = gr.Radio(
-                                    ["csv", "jsonl"], value="csv", label="Feedback export"
-                                )
-                                export = gr.Button("Export feedback", elem_id="pa-export")
-                            export_file = gr.File(
-                                label="Download", interactive=False, elem_id="pa-export-file"
-                            )
-                            export_note = gr.Markdown()
-                            uploads = gr.File(
-                                label="Add articles to the corpus (.txt .md .html .pdf .docx)",
-                                file_count="multiple",
-                                type="filepath",
-                                elem_id="pa-upload",
-                            )
-                            reindex = gr.Button("Add and re-index the corpus", elem_id="pa-reindex")
-                            reindex_note = gr.Markdown(elem_id="pa-reindex-note")
-                            curated = build_library_tools(service, staff)
+                    staff_tools = build_staff_tools(service, staff, conversation)
                 with gr.Column(scale=2), gr.Tabs() as tabs:
                     with gr.Tab("Source", id="source"):
                         article = gr.HTML(NO_ARTICLE, elem_id="pa-article")
@@ -353,6 +270,7 @@ def build_app(service: ChatService) -> gr.Blocks:
         library_inputs = [lib_text, lib_region, lib_from, lib_to]
         refresh_outputs = [coverage, chatbot, region, lib_region, compare_tab["regions"], timer]
         answer_inputs = [question, chatbot, conversation, saved, region, date_from, date_to]
+        copy_text = staff_tools.copy_text
         answer_outputs = [chatbot, conversation, question, sources, copy_text, saved, sidebar.listing, stop]
         answering = [
             question.submit(respond, answer_inputs, answer_outputs, api_visibility="private"),
@@ -380,32 +298,8 @@ def build_app(service: ChatService) -> gr.Blocks:
         sources.change(open_source, [sources, conversation], [article, tabs], api_visibility="private").then(
             None, js=SCROLL_JS
         )
-        helpful.click(
-            lambda c, conv, st: feedback(1, c, conv, st),
-            [comment, conversation, staff],
-            [feedback_note, comment],
-            api_visibility="private",
-        )
-        unhelpful.click(
-            lambda c, conv, st: feedback(-1, c, conv, st),
-            [comment, conversation, staff],
-            [feedback_note, comment],
-            api_visibility="private",
-        )
-        chatbot.like(liked, [conversation, staff], feedback_note, api_visibility="private")
-        signin.click(
-            sign_in,
-            [staff_user, staff_password],
-            [staff, signin_note, signin_row, staff_panel, staff_password],
-            api_visibility="private",
-        )
-        export.click(
-            export_feedback, [export_format, staff], [export_file, export_note], api_visibility="private"
-        )
-        reindex.click(add_and_reindex, [uploads, staff], reindex_note, api_visibility="private").then(
-            refresh, None, refresh_outputs, api_visibility="private"
-        ).then(search, library_inputs, [lib_table, lib_count], api_visibility="private")
-        for event in curated:
+        chatbot.like(liked, [conversation, staff], staff_tools.feedback_note, api_visibility="private")
+        for event in staff_tools.changes:
             event.then(refresh, None, refresh_outputs, api_visibility="private").then(
                 search, library_inputs, [lib_table, lib_count], api_visibility="private"
             )
