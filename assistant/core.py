@@ -54,8 +54,8 @@ class Assistant:
     ) -> None:
         self.settings = settings or Settings()
         override = _OVERRIDE.get() or Models()
-        self._embedder = embedder or override.embedder
-        self._chat_model = chat_model or override.chat_model
+        self._embedder = embedder if embedder is not None else override.embedder
+        self._chat_model = chat_model if chat_model is not None else override.chat_model
         self._store = store
         self._generator = generator
         self._index: Index | None = None

@@ -151,7 +151,7 @@ class Settings(BaseSettings):
         """Keyword arguments, then the settings file Settings.read names, then the environment; only the
         environment may carry the API key."""
         path = _SETTINGS_FILE.get()
-        files = (_WithoutKey(file_source(settings_cls, path)),) if path else ()
+        files = (_WithoutKey(file_source(settings_cls, path)),) if path is not None else ()
         return (_WithoutKey(init_settings), *files, env_settings, dotenv_settings, file_secret_settings)
 
     @classmethod

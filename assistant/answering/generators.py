@@ -181,7 +181,7 @@ def make_generator(
 ) -> AnswerGenerator:
     """The answer generator the settings name, or an LLM answerer over chat when one is given; embedder
     is called only when an answer is checked."""
-    chat = chat or make_chat_model(settings)
+    chat = chat if chat is not None else make_chat_model(settings)
     if chat is None:
         return ExtractiveAnswerer()
     return LLMAnswerer(
