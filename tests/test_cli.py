@@ -221,7 +221,7 @@ def test_ask_and_serve_read_a_config_file_below_the_flags_and_above_the_environm
     config = config.rename(tmp_path / "settings.json")
     code, out, err = run_cli("--data-dir", str(data_dir), "serve", "--config", str(config))
     assert (code, out) == (1, "")
-    assert err == f"error: {config}: unknown setting 'top_kk'; known: data_dir" + err.split("data_dir", 1)[1]
+    assert err.startswith(f"error: {config}: unknown setting 'top_kk'; known: data_dir, ")
     assert err.count("\n") == 1
 
 
