@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Generator, Sequence
+from collections.abc import Generator, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 from assistant.answering.answer import Answer, AnswerGenerator, AnswerRequest, collect
@@ -11,6 +13,7 @@ from assistant.answering.compare import Comparer, comparison_asked, is_compariso
 from assistant.answering.compare_table import Comparison
 from assistant.answering.evidence_finder import EvidenceFinder
 from assistant.answering.generators import FollowUpRewriter, make_generator
+from assistant.answering.llm import ChatModel
 from assistant.index import Index, IngestReport, Progress
 from assistant.language.translation import Translator
 from assistant.search.embeddings import Embedder, load_embedder
@@ -20,8 +23,26 @@ from assistant.search.store import VectorStore
 from assistant.settings import Settings
 
 
+@dataclasses.dataclass(frozen=True)
+class Models:
+    """Models an Assistant uses instead of loading the ones its settings name (None: the settings')."""
+
+    embedder: Embedder | None = None
+    chat_model: ChatModel | None = None
+
+
+# The models Assistant.override put in place for every Assistant made inside its block.
+_OVERRIDE: ContextVar[Models | None] = ContextVar("assistant_models", default=None)
+
+
 class Assistant:
-    """Grounded, cited answers over the indexed corpus."""
+    """Grounded, cited answers over the indexed corpus.
+
+    The models come from the settings unless given: embedder= and chat_model= (a ChatModel that
+    writes the answers, every sentence checked, whatever the llm setting says) for one Assistant, or
+    Assistant.override(...) for every Assistant made inside a block, such as those the command line and
+    the evaluation build for themselves.
+    """
 
     def __init__(
         self,
@@ -30,15 +51,29 @@ class Assistant:
         embedder: Embedder | None = None,
         store: VectorStore | None = None,
         generator: AnswerGenerator | None = None,
+        chat_model: ChatModel | None = None,
     ) -> None:
         self.settings = settings or Settings()
-        self._embedder = embedder
+        override = _OVERRIDE.get() or Models()
+        self._embedder = embedder if embedder is not None else override.embedder
+        self._chat_model = chat_model if chat_model is not None else override.chat_model
         self._store = store
         self._generator = generator
         self._index: Index | None = None
         self._retriever: HybridRetriever | None = None
         self._finder: EvidenceFinder | None = None
         self._comparer: Comparer | None = None
+
+    @staticmethod
+    @contextmanager
+    def override(*, embedder: Embedder | None = None, chat_model: ChatModel | None = None) -> Iterator[None]:
+        """Every Assistant made inside the block (in this thread) uses these models unless given its own,
+        as pydantic-ai's Agent.override does: how tests run the command line without a real model."""
+        token = _OVERRIDE.set(Models(embedder, chat_model))
+        try:
+            yield
+        finally:
+            _OVERRIDE.reset(token)
 
     @property
     def embedder(self) -> Embedder:
@@ -51,7 +86,7 @@ class Assistant:
     def generator(self) -> AnswerGenerator:
         """The answer generator: the one given, else the one the settings name (built on first use)."""
         if self._generator is None:
-            self._generator = make_generator(self.settings, lambda: self.embedder)
+            self._generator = make_generator(self.settings, lambda: self.embedder, self._chat_model)
         return self._generator
 
     @generator.setter

@@ -1,13 +1,17 @@
-"""The one settings object, read from POLICY_ASSISTANT_* environment variables."""
+"""The one settings object: keyword arguments (the command line's flags), then a settings file
+(--config), then POLICY_ASSISTANT_* environment variables, then the defaults."""
 
 from __future__ import annotations
 
 import os
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+
+from assistant.config import file_source, invalid_value
 
 # The checkout this package lives in: its corpus/ and index/ are the defaults.
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -16,6 +20,8 @@ DEFAULT_MODEL = "all-MiniLM-L6-v2"
 LLM_KEY_VARIABLES = ("POLICY_ASSISTANT_LLM_API_KEY", "OPENAI_API_KEY")
 # The server's base URL: the project's variable, else the one the OpenAI SDKs read.
 LLM_BASE_URL_VARIABLES = ("POLICY_ASSISTANT_LLM_BASE_URL", "OPENAI_BASE_URL")
+# The settings file Settings.read is reading, for settings_customise_sources (None: no file).
+_SETTINGS_FILE: ContextVar[Path | None] = ContextVar("settings_file", default=None)
 
 
 class Settings(BaseSettings):
@@ -142,8 +148,25 @@ class Settings(BaseSettings):
         dotenv_settings: PydanticBaseSettingsSource,
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
-        """Keyword arguments (and so config files and flags) may not carry the API key."""
-        return (_WithoutKey(init_settings), env_settings, dotenv_settings, file_secret_settings)
+        """Keyword arguments, then the settings file Settings.read names, then the environment; only the
+        environment may carry the API key."""
+        path = _SETTINGS_FILE.get()
+        files = (_WithoutKey(file_source(settings_cls, path)),) if path is not None else ()
+        return (_WithoutKey(init_settings), *files, env_settings, dotenv_settings, file_secret_settings)
+
+    @classmethod
+    def read(cls, path: Path | None = None, **values: Any) -> Settings:
+        """Settings from values (they win), then the JSON or TOML file at path, then the environment. A
+        bad file, or a bad value read with one, is an AssistantError naming the file."""
+        if path is None:
+            return cls(**values)
+        token = _SETTINGS_FILE.set(path)
+        try:
+            return cls(**values)
+        except ValidationError as exc:
+            raise invalid_value(path, exc) from exc
+        finally:
+            _SETTINGS_FILE.reset(token)
 
     host: str | None = Field(
         default=None,

@@ -26,15 +26,10 @@ TINY_CORPUS = TESTS / "data" / "corpus"
 
 
 @pytest.fixture
-def cli_fake_model(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The CLI builds its own Assistant: give it the fake embedder."""
-    original = Assistant.__init__
-
-    def init(self: Assistant, settings=None, **kwargs) -> None:  # type: ignore[no-untyped-def]
-        kwargs.setdefault("embedder", FakeEmbedder())
-        original(self, settings, **kwargs)
-
-    monkeypatch.setattr(Assistant, "__init__", init)
+def cli_fake_model() -> Iterator[None]:
+    """The command line (and the evaluation) build their own Assistant: each gets the fake embedder."""
+    with Assistant.override(embedder=FakeEmbedder()):
+        yield
 
 
 def run_cli(*argv: str) -> tuple[int, str, str]:

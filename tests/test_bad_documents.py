@@ -159,16 +159,8 @@ def test_each_bad_document_is_indexed_or_skipped_with_one_line(bad_corpus: Path)
     assert cited and cited <= {f"corpus/{name}" for name in GOOD}
 
 
-def test_the_command_line_prints_one_line_per_skipped_file(
-    bad_corpus: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    original = Assistant.__init__
-
-    def init(self: Assistant, settings=None, **kwargs) -> None:  # type: ignore[no-untyped-def]
-        kwargs.setdefault("embedder", FakeEmbedder())
-        original(self, settings, **kwargs)
-
-    monkeypatch.setattr(Assistant, "__init__", init)
+@pytest.mark.usefixtures("cli_fake_model")
+def test_the_command_line_prints_one_line_per_skipped_file(bad_corpus: Path) -> None:
     out, err = io.StringIO(), io.StringIO()
     assert cli.main(["--data-dir", str(bad_corpus), "ingest"], out=out, err=err) == 0
     lines = out.getvalue().splitlines()

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import run_cli
+from fakes import FakeChatModel, FakeEmbedder
 
 from assistant import Assistant, Settings
 from assistant.app.feedback import FeedbackStore
@@ -183,6 +184,45 @@ def test_an_llm_without_a_server_address_is_one_clear_line(data_dir: Path) -> No
         .splitlines()[-1]
         .startswith("error: --llm openai needs the server's address: --llm-base-url")
     )
+
+
+def test_the_command_lines_assistant_answers_with_an_injected_chat_model(data_dir: Path) -> None:
+    reply = "Engineers under 35 with a master's degree receive a monthly housing subsidy of 1,500 yuan [1]."
+    model = FakeChatModel().enqueue(reply)
+    with Assistant.override(embedder=FakeEmbedder(), chat_model=model):
+        code, out, err = run_cli(
+            "--data-dir", str(data_dir), "ask", "--json", "How much is the Harbor City housing subsidy?"
+        )
+    assert code == 0, err
+    record = json.loads(out)
+    assert record["generation"]["answered_by"] == "fake" and "1,500 yuan" in record["answer"]
+    assert [request.stream for request in model.requests] == [True]
+
+
+def test_ask_and_serve_read_a_config_file_below_the_flags_and_above_the_environment(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    question = "Which regions offer young talents subsidies or loans?"
+    code, out, err = run_cli("--data-dir", str(data_dir), "ask", "--json", question)
+    assert code == 0, err
+    assert len(json.loads(out)["citations"]) == 2
+    config = tmp_path / "settings.toml"
+    config.write_text('max_sources = 1\nllm = "openai"\n', encoding="utf-8")
+    monkeypatch.setenv("POLICY_ASSISTANT_MAX_SOURCES", "5")
+    flags = ["--data-dir", str(data_dir), "ask", "--config", str(config)]
+    code, out, err = run_cli(*flags, "--json", "--llm", "extractive", question)
+    assert code == 0, err
+    record = json.loads(out)
+    assert len(record["citations"]) == 1  # the file's max_sources, not the environment's
+    assert record["generation"]["generator"] == "extractive"  # the flag, not the file's llm
+    code, _, err = run_cli(*flags, question)
+    assert code == 1 and err.startswith("error: --llm openai needs the server's address")
+    config.write_text('{"top_kk": 3}', encoding="utf-8")
+    config = config.rename(tmp_path / "settings.json")
+    code, out, err = run_cli("--data-dir", str(data_dir), "serve", "--config", str(config))
+    assert (code, out) == (1, "")
+    assert err.startswith(f"error: {config}: unknown setting 'top_kk'; known: data_dir, ")
+    assert err.count("\n") == 1
 
 
 def test_version_prints_the_installed_package_version() -> None:

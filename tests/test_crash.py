@@ -15,7 +15,6 @@ from typing import Any
 
 import pytest
 from conftest import requires_chroma
-from fakes import FakeEmbedder
 
 from assistant import Assistant, Settings, cli
 from assistant.errors import IngestBusy
@@ -162,14 +161,8 @@ def test_sigkill_with_a_chroma_server(world: Path, chroma_url: str) -> None:
     _assert_complete(_run("check", world, env), EXTRA + 1)
 
 
-def test_a_second_ingest_while_one_runs_is_refused(world: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    original = Assistant.__init__
-
-    def init(self: Assistant, settings=None, **kwargs) -> None:  # type: ignore[no-untyped-def]
-        kwargs.setdefault("embedder", FakeEmbedder())  # the command line's Assistant, too
-        original(self, settings, **kwargs)
-
-    monkeypatch.setattr(Assistant, "__init__", init)
+@pytest.mark.usefixtures("cli_fake_model")  # this process's Assistants, the command line's too
+def test_a_second_ingest_while_one_runs_is_refused(world: Path) -> None:
     _change(world)
     proc = _start("ingest", world, r"^ingest: 512 of")  # holds the lock, stopped mid-way
     try:

@@ -1,4 +1,5 @@
-"""LLM answers against a real OpenAI-compatible server on loopback playing back scripted completions."""
+"""LLM answers: the guard and the answer path with an in-process FakeChatModel, and the real HTTP client
+against an OpenAI-compatible server on loopback playing back scripted completions."""
 
 from __future__ import annotations
 
@@ -8,12 +9,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from fakes import FakeEmbedder
+from fakes import FakeChatModel, FakeEmbedder
 
 from assistant import Answer, Assistant, Settings
 from assistant.answering.answer import Streamed
 from assistant.answering.guard import Guard, SentenceSplitter, cited_numbers, figures
 from assistant.answering.prompts import SYSTEM_PROMPT, Source
+from assistant.errors import LLMUnavailable
 from assistant.text import fold_ws
 from evals.llm_server import ScriptedServer, canned
 
@@ -41,6 +43,13 @@ def llm_assistant(data_dir: Path, url: str, timeout: float = 5.0) -> Assistant:
         data_dir=data_dir, llm="openai", llm_base_url=url, llm_model="scripted", llm_timeout=timeout
     )
     assistant = Assistant(settings, embedder=FakeEmbedder())
+    assistant.ingest()
+    return assistant
+
+
+def fake_assistant(data_dir: Path, model: FakeChatModel) -> Assistant:
+    """An ingested assistant whose answers come from the fake chat model, in this process."""
+    assistant = Assistant(Settings(data_dir=data_dir), embedder=FakeEmbedder(), chat_model=model)
     assistant.ingest()
     return assistant
 
@@ -97,11 +106,10 @@ def test_a_made_up_subsidy_figure_is_never_shown(corpus: Path) -> None:
         "Engineers under 35 with a master's degree receive a monthly housing subsidy of 9,000 yuan for "
         "three years [1]. The programme is run by the Harbor City Talent Bureau [1]."
     )
-    with ScriptedServer(canned(reply)) as server:
-        pieces, answer = streamed(llm_assistant(corpus, server.url), HARBOR)
+    pieces, answer = streamed(fake_assistant(corpus, FakeChatModel().enqueue(reply)), HARBOR)
     assert not any("9,000" in piece for piece in pieces)
     assert "young engineers" in answer.answer and "Talent Bureau" in answer.answer
-    assert answer.generation.answered_by == "openai"
+    assert answer.generation.answered_by == "fake"
     (edit,) = answer.generation.edits
     assert edit.action == "removed" and "9,000" in edit.sentence
     assert edit.reason.startswith("9,000 not in [1]")
@@ -114,8 +122,7 @@ def test_a_citation_of_a_missing_source_is_repaired_to_the_one_that_supports_it(
         "years [7]. "
         "Pine County graduates can apply for a start-up loan of up to 200,000 yuan [3]."
     )
-    with ScriptedServer(canned(reply)) as server:
-        _, answer = streamed(llm_assistant(corpus, server.url), THREE)
+    _, answer = streamed(fake_assistant(corpus, FakeChatModel().enqueue(reply)), THREE)
     assert "[7]" not in answer.answer
     assert "rent-free for five years. [2]" in answer.answer
     assert [c.n for c in answer.citations] == [1, 2, 3]
@@ -127,8 +134,7 @@ def test_a_citation_of_a_missing_source_is_repaired_to_the_one_that_supports_it(
 
 def test_a_citation_that_adds_nothing_is_dropped(corpus: Path) -> None:
     reply = "Harbor City gives young engineers a monthly housing subsidy of 1,500 yuan [1][3]."
-    with ScriptedServer(canned(reply)) as server:
-        _, answer = streamed(llm_assistant(corpus, server.url), THREE)
+    _, answer = streamed(fake_assistant(corpus, FakeChatModel().enqueue(reply)), THREE)
     assert answer.answer == "Harbor City gives young engineers a monthly housing subsidy of 1,500 yuan. [1]"
     assert [c.n for c in answer.citations] == [1]
     (edit,) = answer.generation.edits
@@ -140,9 +146,8 @@ def test_an_answer_without_citations_gets_the_sources_that_support_it(corpus: Pa
         "Engineers under 35 with a master's degree receive a monthly housing subsidy of 1,500 yuan. "
         "Applications open on April 1 and close on June 30."
     )
-    with ScriptedServer(canned(reply)) as server:
-        _, answer = streamed(llm_assistant(corpus, server.url), HARBOR)
-    assert answer.generation.answered_by == "openai"
+    _, answer = streamed(fake_assistant(corpus, FakeChatModel().enqueue(reply)), HARBOR)
+    assert answer.generation.answered_by == "fake"
     assert answer.answer.count("[1]") == 2
     assert [e.action for e in answer.generation.edits] == ["repaired", "repaired"]
     assert all(e.reason.startswith("cites no source") for e in answer.generation.edits)
@@ -150,8 +155,7 @@ def test_an_answer_without_citations_gets_the_sources_that_support_it(corpus: Pa
 
 def test_an_answer_that_repeats_its_instructions_falls_back_to_the_quotes(corpus: Path) -> None:
     reply = SYSTEM_PROMPT + " [1]"
-    with ScriptedServer(canned(reply)) as server:
-        pieces, answer = streamed(llm_assistant(corpus, server.url), HARBOR)
+    pieces, answer = streamed(fake_assistant(corpus, FakeChatModel().enqueue(reply)), HARBOR)
     assert "policy assistant" not in answer.answer and "Rules" not in answer.answer
     assert pieces == [answer.answer]
     assert answer.generation.answered_by == "extractive"
@@ -215,29 +219,37 @@ def test_a_refused_key_names_the_variable_to_set(corpus: Path) -> None:
     assert "1,500 yuan" in answer.answer
 
 
+def test_a_model_that_fails_before_writing_anything_leaves_the_quoted_answer(corpus: Path) -> None:
+    model = FakeChatModel().enqueue("", then=LLMUnavailable("the model is down"))
+    pieces, answer = streamed(fake_assistant(corpus, model), HARBOR)
+    assert pieces == [answer.answer] and "1,500 yuan" in answer.answer
+    assert answer.generation.answered_by == "extractive"
+    assert answer.generation.fallback == "the model is down"
+
+
 def test_a_question_the_corpus_does_not_answer_is_declined_without_asking_the_llm(corpus: Path) -> None:
-    with ScriptedServer(canned("Beijing's minimum wage is 2,420 yuan [1].")) as server:
-        answer = llm_assistant(corpus, server.url).ask("What is the minimum wage in Beijing?")
-    assert answer.declined and server.requests == []
+    model = FakeChatModel().enqueue("Beijing's minimum wage is 2,420 yuan [1].")
+    answer = fake_assistant(corpus, model).ask("What is the minimum wage in Beijing?")
+    assert answer.declined and model.requests == []
 
 
 def test_a_follow_up_is_made_standalone_by_the_llm(corpus: Path) -> None:
     rewrite = "What start-up loans does Pine County offer graduates?"
     reply = "Graduates who start a business in Pine County can apply for a start-up loan of 200,000 yuan [1]."
-    with ScriptedServer(canned(reply, rewrite=rewrite)) as server:
-        answer = llm_assistant(corpus, server.url).ask([HARBOR, "What about loans?"])
-    assert server.requests[0]["stream"] is False  # the rewrite, then the answer
-    assert "Standalone question" in server.requests[0]["messages"][-1]["content"]
+    model = FakeChatModel().enqueue(rewrite).enqueue(reply)  # the rewrite, then the answer
+    answer = fake_assistant(corpus, model).ask([HARBOR, "What about loans?"])
+    assert [r.stream for r in model.requests] == [False, True]
+    assert "Standalone question" in model.requests[0].messages[-1]["content"]
     assert answer.question == "What about loans?"
     assert answer.citations[0].path == "corpus/pine_county.txt"
     assert "200,000 yuan [1]" in answer.answer or "200,000 yuan. [1]" in answer.answer
 
 
 def test_a_rewrite_that_changes_the_subject_is_ignored(corpus: Path) -> None:
-    with ScriptedServer(canned("", rewrite="Tell me a joke about cats.")) as server:
-        answer = llm_assistant(corpus, server.url).ask(
-            ["What does Pine County offer returning graduates?", "How long is the loan interest-free?"]
-        )
+    model = FakeChatModel().enqueue("Tell me a joke about cats.").enqueue("")
+    answer = fake_assistant(corpus, model).ask(
+        ["What does Pine County offer returning graduates?", "How long is the loan interest-free?"]
+    )
     assert answer.citations[0].path == "corpus/pine_county.txt"  # the rule-based reading answered
     assert answer.generation.fallback == "the LLM returned no answer"
 

@@ -176,14 +176,17 @@ def _too_little(kept: int, checked: int) -> str:
     return f"only {kept} of the LLM's {checked} sentences could be verified against the sources"
 
 
-def make_generator(settings: Settings, embedder: Callable[[], Embedder]) -> AnswerGenerator:
-    """The answer generator the settings name; embedder is called only when an answer is checked."""
-    chat = make_chat_model(settings)
+def make_generator(
+    settings: Settings, embedder: Callable[[], Embedder], chat: ChatModel | None = None
+) -> AnswerGenerator:
+    """The answer generator the settings name, or an LLM answerer over chat when one is given; embedder
+    is called only when an answer is checked."""
+    chat = chat if chat is not None else make_chat_model(settings)
     if chat is None:
         return ExtractiveAnswerer()
     return LLMAnswerer(
         chat,
         embedder,
-        generator=settings.llm,
+        generator=chat.name.partition(":")[0],
         max_tokens=settings.llm_max_tokens,
     )

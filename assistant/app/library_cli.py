@@ -8,28 +8,17 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from assistant.app import curation
+from assistant.cli.common import add_command, print_report, with_bar
 from assistant.core import Assistant
-from assistant.progress import progress_bar
 
 
 def add_commands(commands: Any) -> None:
     """The `library` command and its subcommands."""
-    library = commands.add_parser(
-        "library",
-        help="staff: remove an article from the library, or replace it with a new version; then re-index",
-        description="Articles are named by their path as `policy-assistant sources` lists them "
-        "(corpus/notice.pdf), or by a file name only one article has. Both change the corpus folder "
-        "and re-index it.",
-    )
+    library = add_command(commands, "library")
     library_commands = library.add_subparsers(dest="library_command", required=True)
-    remove = library_commands.add_parser("remove", help="delete articles' files from the corpus and re-index")
+    remove = add_command(library_commands, "library remove")
     remove.add_argument("articles", nargs="+", help="the articles, e.g. corpus/notice.pdf")
-    replace = library_commands.add_parser(
-        "replace",
-        help="put a new version of an article's file in its place (same file type) and re-index",
-        description="The article keeps its path and its catalog.json entry (region, title); its text "
-        "is read from the new file.",
-    )
+    replace = add_command(library_commands, "library replace")
     replace.add_argument("article", help="the article, e.g. corpus/notice.pdf")
     replace.add_argument("new", type=Path, help="the new version of its file")
 
@@ -46,12 +35,5 @@ def run(assistant: Assistant, args: argparse.Namespace, out: TextIO) -> int:
             print(f"removed {curation.remove(settings, keys, name)}", file=out)
     else:
         print(f"replaced {curation.replace(settings, keys, args.article, args.new)}", file=out)
-    update, close = progress_bar("re-indexing")
-    try:
-        report = assistant.ingest(None, update)
-    finally:
-        close()
-    print(report.summary(), file=out)
-    for path, reason in report.skipped:
-        print(f"  skipped {path}: {reason}", file=out)
+    print_report(with_bar("re-indexing", lambda update: assistant.ingest(None, update)), out)
     return 0

@@ -1,13 +1,17 @@
-"""The `eval` and `bench` subcommands: argument parsing and printing only; the work is in evaluation/."""
+"""The `eval`, `eval-compare` and `bench` subcommands: argument parsing and printing only; the work is in
+evaluation/."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import shlex
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, TextIO
 
+from assistant.cli.common import add_command, with_bar
+from assistant.core import Assistant
 from assistant.errors import AssistantError
 from assistant.progress import progress_bar
 from assistant.settings import PROJECT_ROOT, Settings
@@ -30,23 +34,13 @@ _SHOWN = (
 
 def add_commands(commands: Any) -> None:
     """Add `eval` and `bench` to the command line's subcommands."""
-    ev = commands.add_parser(
-        "eval",
-        help="score the assistant on a question set; writes report.json, report.md and plots",
-        description="Answer every case of a question set (evals/FORMAT.md) through the public API and "
-        "score retrieval, facts, citations, figures, declines and latency.",
-    )
+    ev = add_command(commands, "eval")
     ev.add_argument("questions", type=Path, help="a question-set JSONL file, e.g. evals/questions.jsonl")
     ev.add_argument("--out", type=Path, required=True, help="folder for report.json, report.md and the plots")
     ev.add_argument("--distractors", type=int, default=0, metavar="N", help="add N look-alike articles")
     ev.add_argument("--seed", type=int, default=0, help="seed of the look-alike generator")
-    ev.add_argument(
-        "--add",
-        type=Path,
-        action="append",
-        default=[],
-        metavar="FOLDER",
-        help="add a folder of test articles to the corpus as corpus/<its name>/ (e.g. evals/corpora/real)",
+    _add_folders(
+        ev, "add a folder of test articles to the corpus as corpus/<its name>/ (e.g. evals/corpora/real)"
     )
     ev.add_argument(
         "--pipeline",
@@ -57,20 +51,13 @@ def add_commands(commands: Any) -> None:
     ev.add_argument("--config", type=Path, help='JSON or TOML file of settings, e.g. {"top_k": 20}')
     ev.add_argument("--work", type=Path, help="where distractors and their index are kept (default OUT/work)")
     ev.add_argument("--compare", type=Path, metavar="OLD.json", help="print what changed since that report")
-    ev.add_argument("--strict", action="store_true", help="exit with status 1 when a threshold is missed")
-    ev.add_argument(
-        "--bar",
-        action="append",
-        default=[],
-        metavar="NAME=VALUE",
-        help="a threshold other than the default one for this question set, e.g. fact_recall=0.85",
+    _add_bars(
+        ev,
+        "exit with status 1 when a threshold is missed",
+        "a threshold other than the default one for this question set, e.g. fact_recall=0.85",
     )
 
-    bench = commands.add_parser(
-        "bench",
-        help="ingest, re-ingest, query latency and memory at several corpus sizes",
-        description="Benchmarks on the bundled corpus plus look-alike articles; numbers, not pass/fail.",
-    )
+    bench = add_command(commands, "bench")
     bench.add_argument("--out", type=Path, required=True, help="folder for bench.json and bench.md")
     bench.add_argument("--sizes", default="1000,10000", help="look-alike documents per run, comma-separated")
     bench.add_argument(
@@ -106,11 +93,31 @@ def add_commands(commands: Any) -> None:
     bench.add_argument("--work", type=Path, help="where the generated corpora are kept (default OUT/work)")
 
 
+def add_compare_command(commands: Any) -> None:
+    """Add `eval-compare` to the command line's subcommands."""
+    eval_compare = add_command(commands, "eval-compare")
+    eval_compare.add_argument("cases", type=Path, help="a comparison case file, e.g. evals/compare.jsonl")
+    eval_compare.add_argument("--out", type=Path, required=True, help="folder for report.json")
+    _add_folders(eval_compare, "add a folder of test articles")
+    _add_bars(eval_compare, "exit with status 1 when a bar is missed", "e.g. cell_accuracy=0.9")
+
+
+def _add_folders(parser: argparse.ArgumentParser, help: str) -> None:
+    parser.add_argument("--add", type=Path, action="append", default=[], metavar="FOLDER", help=help)
+
+
+def _add_bars(parser: argparse.ArgumentParser, strict: str, bar: str) -> None:
+    parser.add_argument("--strict", action="store_true", help=strict)
+    parser.add_argument("--bar", action="append", default=[], metavar="NAME=VALUE", help=bar)
+
+
 def run(args: argparse.Namespace, settings: Settings, argv: list[str], out: TextIO) -> int:
-    """Run `eval` or `bench`; argv is recorded in the report as the command that made it."""
+    """Run `eval`, `eval-compare` or `bench`; argv is recorded in the report as the command that made it."""
     command = shlex.join(["policy-assistant", *argv])
     if args.command == "eval":
         return _eval(args, settings, command, out)
+    if args.command == "eval-compare":
+        return _compare(args, settings, out)
     return _bench(args, settings, command, out)
 
 
@@ -121,7 +128,9 @@ def _eval(args: argparse.Namespace, settings: Settings, command: str, out: TextI
     if args.distractors < 0:
         raise AssistantError("--distractors must be 0 or more")
     previous = report.read(args.compare) if args.compare else None  # a bad file fails before the run
-    bars = _bars(args.bar)
+    from assistant.evaluation.runner import THRESHOLDS
+
+    bars = _bars(args.bar, THRESHOLDS)
     spec = EvalSpec(
         questions=args.questions,
         settings=settings,
@@ -169,14 +178,13 @@ def _eval(args: argparse.Namespace, settings: Settings, command: str, out: TextI
     return 1 if args.strict and not result["passed"] else 0
 
 
-def _bars(given: list[str]) -> dict[str, float]:
-    from assistant.evaluation.runner import THRESHOLDS
-
+def _bars(given: list[str], thresholds: Mapping[str, object]) -> dict[str, float]:
+    """--bar NAME=VALUE flags as thresholds; a name that is not one of thresholds is an error."""
     bars: dict[str, float] = {}
     for item in given:
         name, _, value = item.partition("=")
-        if name not in THRESHOLDS:
-            raise AssistantError(f"--bar {item}: the thresholds are {', '.join(THRESHOLDS)}")
+        if name not in thresholds:
+            raise AssistantError(f"--bar {item}: the thresholds are {', '.join(thresholds)}")
         try:
             bars[name] = float(value)
         except ValueError as exc:
@@ -223,3 +231,40 @@ def _bench(args: argparse.Namespace, settings: Settings, command: str, out: Text
     (args.out / "bench.md").write_text(f"`{command}`\n\n{text}\n", encoding="utf-8")
     print(text, file=out)
     return 0
+
+
+def _compare(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    from assistant.evaluation import comparing
+    from assistant.evaluation.workspace import prepare
+
+    bars = _bars(args.bar, comparing.THRESHOLDS)
+    cases = comparing.read_compare_cases(args.cases)
+    if args.add:
+        data = prepare(args.out.resolve() / "work", settings.corpus, 0, added=[f.resolve() for f in args.add])
+        fields = settings.model_dump(exclude={"llm_api_key"})
+        fields.update(data_dir=data, corpus_dir=None, index_dir=None)
+        settings = Settings(**fields)
+    assistant = Assistant(settings)
+    with_bar(
+        "embedding",
+        lambda update: assistant.ingest(None, update) if args.add else assistant.ensure_index(update),
+    )
+    result = comparing.score(assistant, cases)
+    checked, passed = comparing.thresholds(result["totals"], bars)
+    result["thresholds"] = checked
+    result["passed"] = passed
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "report.json").write_text(json.dumps(result, indent=1, ensure_ascii=False), encoding="utf-8")
+    totals = result["totals"]
+    print(
+        f"comparison tables on {args.cases} ({totals['cases']} cases, {totals['expected_figures']} figures):",
+        file=out,
+    )
+    for name, value in totals.items():
+        bar = checked.get(name)
+        verdict = f"  ({bar['op']} {bar['threshold']}: {'met' if bar['passed'] else 'MISSED'})" if bar else ""
+        shown = f"{value:.3f}" if isinstance(value, float) else str(value)
+        print(f"  {name}: {shown}{verdict}", file=out)
+    print(f"thresholds: {'all met' if passed else 'MISSED'}", file=out)
+    print(f"wrote {args.out / 'report.json'}", file=out)
+    return 1 if args.strict and not passed else 0
