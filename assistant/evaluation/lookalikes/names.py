@@ -51,7 +51,6 @@ COMPASS: dict[str, str] = _NAMES["compass"]
 # Real district and county names (deduplicated), combined freely with the cities above.
 DISTRICTS: tuple[str, ...] = tuple(_NAMES["districts"])
 SURNAMES: tuple[str, ...] = tuple(_NAMES["surnames"])
-MONTHS: tuple[str, ...] = tuple(_NAMES["months"])
 FOREIGN_CITIES: tuple[tuple[str, str], ...] = tuple((c, n) for c, n in _NAMES["foreign_cities"])
 # (field, company line, first breakthrough, second breakthrough)
 FIELDS: tuple[tuple[str, str, str, str], ...] = tuple((a, b, c, d) for a, b, c, d in _NAMES["fields"])

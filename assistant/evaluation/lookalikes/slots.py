@@ -12,12 +12,11 @@ from assistant.evaluation.lookalikes.names import (
     DISTRICTS,
     FIELDS,
     FOREIGN_CITIES,
-    MONTHS,
     POOLS,
     PROVINCES,
     pick_person,
 )
-from assistant.text import NUMBER_WORDS
+from assistant.text import MONTHS, NUMBER_WORDS
 
 _MONTH_ABBR = POOLS["month_abbreviations"]
 _WORD_NUMBERS = NUMBER_WORDS[:13]  # zero to twelve: the counts the templates write out
