@@ -26,9 +26,10 @@ from typing import Any
 import pytest
 from fakes import FakeEmbedder
 
-from assistant.answering.guard import Guard, cited_numbers, strip_markers
+from assistant.answering.guard import Guard
 from assistant.answering.prompts import Source
 from assistant.search.embeddings import Embedder
+from assistant.text import cited_numbers, strip_markers
 
 CASES_FILE = Path(__file__).parent.parent / "evals" / "guard_binding_cases.jsonl"
 CASES: list[dict[str, Any]] = [

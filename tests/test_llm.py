@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import socket
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,10 +12,10 @@ from fakes import FakeChatModel, FakeEmbedder
 
 from assistant import Answer, Assistant, Settings
 from assistant.answering.answer import Streamed
-from assistant.answering.guard import Guard, SentenceSplitter, cited_numbers, figures
+from assistant.answering.guard import Guard
 from assistant.answering.prompts import SYSTEM_PROMPT, Source
 from assistant.errors import LLMUnavailable
-from assistant.text import fold_ws
+from assistant.text import figures, fold_ws
 from evals.llm_server import ScriptedServer, canned
 
 HARBOR = "How much is the housing subsidy for engineers in Harbor City?"
@@ -264,32 +263,6 @@ def test_the_api_key_comes_only_from_the_environment(monkeypatch: pytest.MonkeyP
     for name in ("llm_api_key", "POLICY_ASSISTANT_LLM_API_KEY"):
         with pytest.raises(ValueError, match="environment only"):
             Settings(**{name: "sk-in-a-file"})
-
-
-def _split(text: str, size: int) -> Iterator[str]:
-    for i in range(0, len(text), size):
-        yield text[i : i + size]
-
-
-@pytest.mark.parametrize("size", [1, 3, 1000])
-def test_sentences_are_cut_with_their_markers_however_the_text_arrives(size: int) -> None:
-    text = (
-        'It pays 1.5 times the rate. [1] No. 5 applies, e.g. to engineers [2].\n- A "list" [1][3]\nLast one'
-    )
-    splitter = SentenceSplitter()
-    sentences = [s for piece in _split(text, size) for s in splitter.feed(piece)] + splitter.flush()
-    assert [s.strip() for s in sentences] == [
-        "It pays 1.5 times the rate. [1]",
-        "No. 5 applies, e.g. to engineers [2].",
-        '- A "list" [1][3]',
-        "Last one",
-    ]
-
-
-def test_markers_and_figures_are_read_the_way_models_write_them() -> None:
-    assert cited_numbers("a [1, 2] b [Source 4] c [2-3]") == [1, 2, 4, 3]
-    assert set(figures("1,500 yuan for two years from March 2022 [3]")) == {"1500", "2", "march", "2022"}
-    assert set(figures("1500.0 yuan, 20%")) == {"1500", "20"}
 
 
 @pytest.mark.slow

@@ -2,13 +2,13 @@
 
 import pytest
 
-from assistant.answering.guard import figures
 from assistant.language.numerals import (
     chinese_figures,
     english_figure,
     parse_chinese_number,
     to_english_figures,
 )
+from assistant.text import figures
 
 
 @pytest.mark.parametrize(

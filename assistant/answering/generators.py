@@ -17,13 +17,13 @@ from assistant.answering.answer import (
     collect,
 )
 from assistant.answering.evidence import Passage
-from assistant.answering.guard import Guard, SentenceSplitter, Verdict
+from assistant.answering.guard import Guard, Verdict
 from assistant.answering.llm import ChatModel, Message, make_chat_model
 from assistant.answering.prompts import Source, answer_messages, parse_rewrite, rewrite_messages
 from assistant.errors import LLMUnavailable
 from assistant.search.embeddings import Embedder
 from assistant.settings import Settings
-from assistant.text import fold_ws
+from assistant.text import SentenceSplitter, fold_ws
 
 # Streaming: each sentence is verified as soon as it is complete and only then shown, so a reader sees
 # the answer grow but never an unchecked figure. The first sentences are held back until this many

@@ -10,13 +10,20 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from assistant.answering.prompts import SYSTEM_PROMPT, Source
-from assistant.language.numerals import to_english_figures
 from assistant.search.clauses import clause_of
 from assistant.search.counting import count_figures
 from assistant.search.embeddings import Embedder
 from assistant.search.fits import fits
 from assistant.search.parts import read_part
-from assistant.text import NUMBER_WORDS, fold_ws, terms
+from assistant.text import (
+    MONTH_NAMES,
+    as_written,
+    cited_numbers,
+    figures,
+    normal_figure,
+    strip_markers,
+    terms,
+)
 
 # A sentence is supported by a passage when both hold. Chosen with `python -m evals.guard_calibration`
 # (52 hand-written claims about the bundled corpus, all-MiniLM-L6-v2): at 0.7 and 0.65, 23 of 26
@@ -31,18 +38,6 @@ MIN_COSINE = 0.65
 # Word runs this long shared with the system prompt mean the model is reciting its instructions.
 PROMPT_SHINGLE = 6
 
-# [1], [1, 2], [1-3], [Source 2]: the model's citation markers.
-MARKER = re.compile(r"\[\s*(?:sources?\s*)?(\d+(?:\s*(?:,|-|–|and)\s*\d+)*)\s*\]", re.IGNORECASE)
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_WORD = re.compile(r"[a-z]+")
-# Written-out numbers are figures too ("two years" must be in the passage); "one" is left out, being
-# mostly a pronoun ("one of the programmes").
-_NUMBER_WORDS = {w: str(i) for i, w in enumerate(NUMBER_WORDS) if w != "one"}
-_SCALES = frozenset(["hundred", "thousand", "million", "billion", "trillion"])
-# Month names count when capitalised: "may" is mostly a verb.
-_MONTH = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
-)
 # Words that say where a claim comes from rather than what it is: no passage needs to hold them.
 _SOURCING = frozenset(
     terms("source sources according article articles passage mention mentions state states")
@@ -59,36 +54,6 @@ _PROMPT_SHINGLES = frozenset(
 )
 
 
-def cited_numbers(text: str) -> list[int]:
-    """The source numbers a sentence's markers name, in order, without repeats."""
-    found: list[int] = []
-    for match in MARKER.finditer(text):
-        for part in re.split(r"\s*(?:,|and)\s*", match.group(1)):
-            bounds = [int(x) for x in re.split(r"\s*[-–]\s*", part) if x]
-            numbers = (
-                range(bounds[0], bounds[-1] + 1)
-                if len(bounds) == 2 and bounds[1] - bounds[0] < 10
-                else bounds
-            )
-            found.extend(n for n in numbers if n not in found)
-    return found
-
-
-def strip_markers(text: str) -> str:
-    """The sentence without its citation markers, spaces tidied."""
-    plain = fold_ws(MARKER.sub(" ", text))
-    return re.sub(r"\s+([.,;:!?。，；：！？])", r"\1", plain)
-
-
-def _figure(token: str) -> str:
-    plain = token.replace(",", "").rstrip(".")
-    if "." in plain:
-        whole, _, fraction = plain.partition(".")
-        fraction = fraction.rstrip("0")
-        return f"{int(whole or 0)}.{fraction}" if fraction else str(int(whole or 0))
-    return str(int(plain)) if plain.isdigit() else plain
-
-
 # A figure followed by a noun (after any multiplier) counts that noun: "10,000 graduates".
 _COUNTED_NOUN = re.compile(
     r"^\s*(?:(?:million|billion|thousand|hundred)\s+)*+(?!(?:million|billion|thousand|hundred|and|or|to|in|of|for|per|from|with|at|by|is|are|was|"
@@ -100,33 +65,10 @@ def _digits(written: str) -> str:
     return re.sub(r"\D", "", written)
 
 
-def figures(text: str) -> dict[str, str]:
-    """A text's numbers, amounts, percentages and dates: normalised ('1,500' is '1500') -> as written.
-
-    Chinese figures count as an English article writes them: 1万 is 10,000, 3000万 is 30 million
-    ('30' and 'million'), 百分之六点七 is 6.7.
-    """
-    text = to_english_figures(MARKER.sub(" ", text))
-    found = {_figure(t): t for t in _NUMBER.findall(text)}
-    for word in _WORD.findall(text.lower()):
-        if word in _NUMBER_WORDS:
-            found.setdefault(_NUMBER_WORDS[word], word)
-        elif word in _SCALES:
-            found.setdefault(word, word)
-    for month in _MONTH.findall(text):
-        found.setdefault(month.lower(), month)
-    return found
-
-
+# A day of a month ("May 5", "Sept. 30") or a year: a sentence's dates.
 _IN_DATE = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|"
-    r"Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? (\d{1,2})\b|\b((?:19|20)\d\d)\b"
+    rf"\b(?:{MONTH_NAMES}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? (\d{{1,2}})\b|\b((?:19|20)\d\d)\b"
 )
-
-
-def _as_written(text: str, figure: str) -> str:
-    """How a text writes a normalised figure ('1500' may be '1,500')."""
-    return next((t for t in _NUMBER.findall(text) if _figure(t) == figure), figure)
 
 
 def repeats_instructions(sentence: str) -> bool:
@@ -268,7 +210,7 @@ class Guard:
         if not (claim.kinds or claim.groups or claim.period):
             return wrong
         claim = dataclasses.replace(claim, asks=None, aggregate=True)
-        dates = {_figure(m.group(1) or m.group(2)) for m in _IN_DATE.finditer(sentence)}
+        dates = {normal_figure(m.group(1) or m.group(2)) for m in _IN_DATE.finditer(sentence)}
         for figure, written in figures(sentence).items():
             if not figure[:1].isdigit() or figure in dates:
                 continue  # words and dates: their binding is not a benefit, people or period
@@ -276,7 +218,7 @@ class Guard:
             verdicts = []
             for text, before in holding:
                 # The figure's own clause of the source sentence: its benefit, people and period.
-                clause, lead = clause_of(text, _as_written(text, figure))
+                clause, lead = clause_of(text, as_written(text, figure))
                 # The benefit may be named in the sentences before; the people, in this sentence.
                 benefit = fits(dataclasses.replace(claim, groups=frozenset()), clause, f"{before} {lead}")
                 people = fits(dataclasses.replace(claim, kinds=frozenset(), period=None), clause, lead)
@@ -378,60 +320,3 @@ def _markers(numbers: list[int]) -> str:
 
 def _with_markers(body: str, cited: list[int]) -> str:
     return f"{body} {''.join(f'[{n}]' for n in cited)}"
-
-
-# -- splitting a stream into sentences -----------------------------------------------------------
-_END = re.compile(r"[.!?]+[\"”’)]*|[。！？]+[”’）]*|\n")
-_TRAILING_MARKERS = re.compile(r"(?:[ \t]*\[[^\[\]\n]{1,24}\])*")
-_ABBREVIATIONS = frozenset(
-    ["e.g", "i.e", "etc", "no", "mr", "mrs", "ms", "dr", "st", "vs", "approx", "co", "ltd", "inc"]
-)
-
-
-class SentenceSplitter:
-    """Cuts streamed text into whole sentences, each with the citation markers that follow it."""
-
-    def __init__(self) -> None:
-        self.buffer = ""
-
-    def feed(self, piece: str) -> list[str]:
-        """Add streamed text; return the sentences it completed."""
-        self.buffer += piece
-        out: list[str] = []
-        while (end := self._first_end()) is not None:
-            sentence, self.buffer = self.buffer[:end], self.buffer[end:]
-            if sentence.strip():
-                out.append(sentence)
-        return out
-
-    def flush(self) -> list[str]:
-        """The rest of the text once the stream has ended."""
-        rest, self.buffer = self.buffer, ""
-        return [rest] if rest.strip() else []
-
-    def _first_end(self) -> int | None:
-        """Where the first complete sentence ends, once the text after it shows it is complete."""
-        text = self.buffer
-        for match in _END.finditer(text):
-            if match.group() == "\n":
-                if not text[: match.start()].strip():
-                    continue  # blank lines before the first sentence
-                end = match.start()
-            else:
-                end = _TRAILING_MARKERS.match(text, match.end()).end()  # type: ignore[union-attr]
-                before = (
-                    text[: match.start()].rsplit(None, 1)[-1].lower() if text[: match.start()].strip() else ""
-                )
-                if match.group().startswith(".") and (before in _ABBREVIATIONS or len(before) == 1):
-                    continue  # "No. 5", "e.g.", initials
-            rest = text[end:]
-            gap = len(rest) - len(rest.lstrip())
-            if end + gap >= len(text):
-                return None  # wait: markers or a closing quote may still follow
-            following = text[end + gap]
-            if following == "[":
-                return None  # a marker still being written
-            if gap == 0 and not match.group().startswith(("。", "！", "？")) and match.group() != "\n":
-                continue  # "1.5", "U.S.": no space after the stop
-            return end
-        return None

@@ -10,7 +10,7 @@ from assistant.errors import AssistantError, SkippedDocument
 from assistant.index import Article, Snapshot
 from assistant.ingest.cleaning import clean
 from assistant.ingest.documents import read_document
-from assistant.ingest.metadata import ArticleMeta, load_catalog
+from assistant.ingest.metadata import ArticleMeta, load_catalog, regions_by_count
 from assistant.search.query import Filters
 from assistant.text import fold_ws, terms
 
@@ -63,11 +63,7 @@ class Library:
 
     @cached_property
     def _regions(self) -> list[str]:
-        counts: dict[str, int] = {}
-        for article in self.snapshot.articles.values():
-            if article.meta.region:
-                counts[article.meta.region] = counts.get(article.meta.region, 0) + 1
-        return sorted(counts, key=lambda r: (-counts[r], r))
+        return regions_by_count((a.meta for a in self.snapshot.articles.values()), alphabetical_ties=True)
 
     def coverage(self) -> str:
         """One line saying what the assistant can answer about: how many articles, where, when."""

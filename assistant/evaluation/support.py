@@ -14,20 +14,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from assistant.answering.answer import Answer
-from assistant.text import split_sentences, terms
+from assistant.text import CITATION, numbers_in, split_sentences, terms
 
 SUPPORT_COVERAGE = 0.7
 WINDOW = 3  # sentences per passage: about the length of the passages ALCE retrieves
 
+# A run of [n] markers, with the spaces before them: what closes a stretch of an answer's text.
 _MARKERS = re.compile(r"((?:\s*\[\d+\])+)")
-_MARKER = re.compile(r"\[(\d+)\]")
-# A figure: digits with thousands separators and decimals ("10,000", "2.1", "31.7" of "31.7%").
-_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
-
-
-def numbers_in(text: str) -> set[str]:
-    """The figures in a text, thousands separators dropped ("[n]" markers are not figures)."""
-    return {n.replace(",", "").rstrip(".") for n in _NUMBER.findall(_MARKER.sub(" ", text))}
 
 
 @dataclass(frozen=True)
@@ -46,7 +39,7 @@ def statements(answer: Answer) -> list[Statement]:
         pieces = _MARKERS.split(line)  # text, markers, text, markers, ..., text
         for i in range(0, len(pieces), 2):
             markers = pieces[i + 1] if i + 1 < len(pieces) else ""
-            cites = tuple(dict.fromkeys(paths[n] for n in map(int, _MARKER.findall(markers)) if n in paths))
+            cites = tuple(dict.fromkeys(paths[n] for n in map(int, CITATION.findall(markers)) if n in paths))
             for sentence in split_sentences(pieces[i].strip()):
                 if terms(sentence) or numbers_in(sentence):
                     out.append(Statement(sentence, cites))

@@ -10,14 +10,20 @@ from pathlib import Path
 
 from assistant.errors import AssistantError
 from assistant.evaluation import lookalikes
+from assistant.evaluation.lookalikes.names import DATA as LOOKALIKE_DATA
 
 DISTRACTORS = "lookalikes"  # the distractors' folder inside the workspace corpus
 _MANIFEST = "lookalikes.json"
 
 
 def generator_digest() -> str:
-    """Names the generator's code: a change to it regenerates the distractors."""
-    return hashlib.sha256(Path(lookalikes.__file__).read_bytes()).hexdigest()[:12]
+    """Names the generator's code and data: a change to either regenerates the distractors."""
+    code = sorted(Path(lookalikes.__file__).parent.glob("*.py"))
+    data = sorted((f for f in LOOKALIKE_DATA.iterdir() if f.name.endswith(".json")), key=lambda f: f.name)
+    digest = hashlib.sha256()
+    for source in [*code, *data]:
+        digest.update(source.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def _sync_tree(source: Path, target: Path, skip: Collection[str] = ()) -> None:

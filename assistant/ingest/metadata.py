@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -52,6 +54,15 @@ class ArticleMeta:
     def as_dict(self) -> dict[str, str | None]:
         """The fields as a plain dict."""
         return dict(self.__dict__)  # every field is a string: asdict's deep copy only costs time
+
+
+def regions_by_count(metas: Iterable[ArticleMeta], *, alphabetical_ties: bool = False) -> list[str]:
+    """The distinct regions of some articles, most articles first; ties in the order first seen, or
+    alphabetical."""
+    counts = Counter(meta.region for meta in metas if meta.region)
+    if alphabetical_ties:
+        return sorted(counts, key=lambda region: (-counts[region], region))
+    return sorted(counts, key=lambda region: -counts[region])
 
 
 def _iso(year: str, month: str | int, day: str) -> str | None:

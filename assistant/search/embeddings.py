@@ -160,11 +160,6 @@ class SentenceTransformerEmbedder(_Base):
             self.model.to(torch.bfloat16)
         self.name = backend_name(self.model_name, backend)
 
-    @property
-    def max_tokens(self) -> int:
-        """Word pieces the model reads; the rest of a longer text is cut off."""
-        return int(self.model.max_seq_length or 256)
-
     def _encode(self, texts: Sequence[str], question: bool) -> np.ndarray:
         with _threads(self.question_threads if question else self.ingest_threads):
             vectors = self.model.encode(
@@ -306,11 +301,6 @@ class OpenVINOEmbedder(_Base):
         self._compiled: dict[bool, Any] = {}
         self._compile_lock = threading.Lock()
         self.name = backend_name(self.model_name, "openvino", self.precision)
-
-    @property
-    def max_tokens(self) -> int:
-        """Word pieces the model reads; the rest of a longer text is cut off."""
-        return self.max_seq_length
 
     @property
     def ingest_streams(self) -> int:

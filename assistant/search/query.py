@@ -18,67 +18,12 @@ from assistant.text import STOPWORDS, has_cjk, terms
 Reader = Callable[[str], Translation]
 """Reads a Chinese (or mixed) turn as English: Translator.translate, told what the corpus uses."""
 
-# Words that start a question or an instruction; capitalised there, they name nothing.
+# Words that start a question or an instruction; capitalised there, they name nothing (nor do the
+# stopwords: "What", "How", "Tell", "Please").
 _LEADING_WORDS = frozenset(
-    [
-        "what",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "when",
-        "where",
-        "why",
-        "how",
-        "is",
-        "are",
-        "was",
-        "were",
-        "do",
-        "does",
-        "did",
-        "can",
-        "could",
-        "would",
-        "should",
-        "will",
-        "shall",
-        "may",
-        "might",
-        "tell",
-        "list",
-        "name",
-        "compare",
-        "explain",
-        "describe",
-        "give",
-        "show",
-        "summarize",
-        "summarise",
-        "please",
-        "and",
-        "but",
-        "so",
-        "also",
-        "then",
-        "what's",
-        "how's",
-        "in",
-        "on",
-        "at",
-        "for",
-        "from",
-        "of",
-        "the",
-        "a",
-        "an",
-        "any",
-        "according",
-        "besides",
-        "apart",
-        "i",
-    ]
-)
+    ["whose", "may", "might", "shall", "according", "apart", "besides", "compare", "describe", "explain",
+     "list", "name", "show", "summarize", "summarise", "what's", "how's"]
+)  # fmt: skip
 # Words of places' names that are ordinary words too ("Hainan Free Trade Port", "Liangjiang New Area").
 _PLACE_PARTS = frozenset(
     terms(
@@ -86,7 +31,7 @@ _PLACE_PARTS = frozenset(
         "high tech region bay greater west east north south central inner autonomous municipality island"
     )
 )
-_LEADING_STEMS = frozenset(t for w in _LEADING_WORDS for t in terms(w))
+_LEADING_STEMS = frozenset(t for w in _LEADING_WORDS for t in terms(w))  # stopwords have none
 # Question words that carry no topic of their own.
 _GENERIC = frozenset(
     terms(

@@ -6,7 +6,6 @@ import math
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Protocol
 
 import numpy as np
 
@@ -42,14 +41,6 @@ class ArticleHit:
     place_coverage: float = 1.0  # share of the question's named places the article mentions
     similarity: float = 0.0  # best cosine similarity of one of its chunks to the question
     chunk_similarity: dict[str, float] = field(default_factory=dict)  # by chunk id, dense hits only
-
-
-class Retriever(Protocol):
-    """Finds the articles most likely to answer a query."""
-
-    def retrieve(self, query: Query, filters: Filters) -> list[ArticleHit]:
-        """Articles, best first."""
-        ...
 
 
 class Corpus:
