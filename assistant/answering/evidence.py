@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from assistant.answering.part_names import describe
 from assistant.answering.sentences import Sentence
 from assistant.index import Article
+from assistant.ingest.metadata import regions_by_count
 from assistant.search.parts import Part
 from assistant.search.retrieval import ArticleHit, Corpus
 
@@ -125,8 +126,4 @@ def merge_passages(chosen: list[tuple[int, int, ArticleHit, list[Sentence], floa
 
 def covered_regions(corpus: Corpus) -> tuple[str, ...]:
     """The regions the corpus covers, most articles first."""
-    regions: dict[str, int] = {}
-    for article in corpus.snapshot.articles.values():
-        if article.meta.region:
-            regions[article.meta.region] = regions.get(article.meta.region, 0) + 1
-    return tuple(sorted(regions, key=lambda r: -regions[r]))
+    return tuple(regions_by_count(article.meta for article in corpus.snapshot.articles.values()))
