@@ -23,10 +23,10 @@ from assistant.core import Assistant
 from assistant.errors import AssistantError
 from assistant.evaluation import cli as evaluation_cli
 from assistant.evaluation.cases import read_cases
-from assistant.index import IngestReport
 from assistant.progress import progress_bar as _progress_bar
 from assistant.search.query import Filters
 from assistant.settings import Settings
+from assistant.snapshot import IngestReport
 
 
 def _print_report(report: IngestReport, out: TextIO) -> None:

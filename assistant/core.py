@@ -10,13 +10,14 @@ from assistant.answering.answer import Answer, AnswerGenerator, AnswerRequest, c
 from assistant.answering.compare import Comparer, Comparison, comparison_asked, is_comparison
 from assistant.answering.evidence import EvidenceFinder
 from assistant.answering.generators import FollowUpRewriter, make_generator
-from assistant.index import Index, IngestReport, Progress
+from assistant.index import Index, Progress
 from assistant.language.translation import Translator
 from assistant.search.embeddings import Embedder, load_embedder
 from assistant.search.query import Filters, Query, Reader, check_question, understand
 from assistant.search.retrieval import Corpus, HybridRetriever
 from assistant.search.store import VectorStore
 from assistant.settings import Settings
+from assistant.snapshot import IngestReport
 
 
 class Assistant:

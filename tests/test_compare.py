@@ -23,8 +23,8 @@ from assistant.answering.compare import (
     topic_suggestions,
 )
 from assistant.evaluation.comparing import CompareCase, score
-from assistant.index import Article
 from assistant.ingest.metadata import ArticleMeta
+from assistant.snapshot import Article
 
 TAIAN = (
     "For example, qualified full-time doctoral students, master's students, undergraduate graduates from "

@@ -23,9 +23,9 @@ from importlib import resources
 from typing import Any
 
 from assistant.answering.answer import Answer, Citation
-from assistant.index import Article
 from assistant.language.places import Gazetteer
 from assistant.search.parts import Part, Vocabulary, fits, groups_in, kinds_in, read_part, split_question
+from assistant.snapshot import Article
 from assistant.text import fold_ws, terms
 
 NOT_STATED = "not stated"

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from assistant.index import Article
 from assistant.ingest.metadata import ArticleMeta
 from assistant.language.places import Gazetteer
 from assistant.search.parts import GROUP_TERMS, Part, Vocabulary, counted_words, fits, groups_in, rate_words
 from assistant.search.query import Query
 from assistant.search.retrieval import ArticleHit, Corpus
+from assistant.snapshot import Article
 from assistant.text import terms
 
 # An article answers when the share of the question's focus terms it holds (IDF-weighted) plus the

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import codecs
-import hashlib
 import io
 import re
 from collections.abc import Iterator
@@ -27,7 +26,6 @@ class RawDocument:
 
     path: Path
     text: str
-    sha256: str
     title: str | None = None  # from the file's own metadata (HTML, PDF, DOCX), if any
     date: str | None = None
     pages: tuple[str, ...] = ()  # a PDF's text page by page (its text is them joined)
@@ -197,6 +195,15 @@ def read_document(path: Path, max_mb: float = MAX_MB) -> RawDocument:
         data = path.read_bytes()
     except OSError as exc:
         raise SkippedDocument(f"cannot read the file ({exc.strerror})") from exc
+    return parse_document(path, data)
+
+
+def parse_document(path: Path, data: bytes) -> RawDocument:
+    """A file's bytes, already read, to text; SkippedDocument with the reason when they cannot be
+    indexed. path names the format (its suffix) and the document."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        raise SkippedDocument(f"unsupported file type '{suffix or path.name}'")
     if not data.strip():
         raise SkippedDocument("empty file")
     title = date = None
@@ -213,7 +220,6 @@ def read_document(path: Path, max_mb: float = MAX_MB) -> RawDocument:
     return RawDocument(
         path=path,
         text=_check_text(text),
-        sha256=hashlib.sha256(data).hexdigest(),
         title=title,
         date=date,
         pages=tuple(pages),
