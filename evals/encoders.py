@@ -24,7 +24,7 @@ import numpy as np
 
 from assistant.core import Assistant
 from assistant.evaluation import load_cases
-from assistant.evaluation.bench import HashEmbedder
+from assistant.search.hashing import HashEmbedder
 from assistant.evaluation.burner import burning
 from assistant.evaluation.scoring import percentile
 from assistant.evaluation.workspace import prepare

@@ -9,14 +9,14 @@ import os
 import shutil
 import threading
 import warnings
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
 from assistant.errors import ModelUnavailable
+from assistant.search.threads import question_slots, torch_threads, usable_cores
 
 if TYPE_CHECKING:
     from assistant.settings import Settings
@@ -62,43 +62,6 @@ def resolve_model_path(model: str) -> Path:
 BACKENDS = ("torch", "torch-bf16", "openvino")
 # Up to this many texts are a question (and its follow-up), encoded on the question threads.
 SHORT = 8
-
-
-@contextmanager
-def _threads(n: int) -> Iterator[None]:
-    """torch's intra-op threads set to n for an encode in this thread, then put back; 0 leaves them
-    alone. With OpenMP the count is each thread's own once it has run torch: a global count set by
-    the first of several concurrent requests leaves the others on their own (two) threads."""
-    if n <= 0:
-        yield
-        return
-    import torch
-
-    saved = torch.get_num_threads()
-    if saved == n:
-        yield
-        return
-    torch.set_num_threads(n)
-    try:
-        yield
-    finally:
-        torch.set_num_threads(saved)
-
-
-def usable_cores() -> int:
-    """CPU cores this process may run on (its affinity, not the machine's count)."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not Linux
-        return max(1, os.cpu_count() or 1)
-
-
-def question_slots(slots: int, threads: int) -> int:
-    """How many questions encode at once: the setting, or (0) as many as fill the usable cores with
-    `threads` threads each, so concurrent requests never run more encoding threads than cores."""
-    if slots > 0:
-        return slots
-    return max(1, usable_cores() // max(1, threads or usable_cores()))
 
 
 def backend_name(model_name: str, backend: str, precision: str = "") -> str:
@@ -160,13 +123,8 @@ class SentenceTransformerEmbedder(_Base):
             self.model.to(torch.bfloat16)
         self.name = backend_name(self.model_name, backend)
 
-    @property
-    def max_tokens(self) -> int:
-        """Word pieces the model reads; the rest of a longer text is cut off."""
-        return int(self.model.max_seq_length or 256)
-
     def _encode(self, texts: Sequence[str], question: bool) -> np.ndarray:
-        with _threads(self.question_threads if question else self.ingest_threads):
+        with torch_threads(self.question_threads if question else self.ingest_threads):
             vectors = self.model.encode(
                 list(texts),
                 batch_size=self.batch_size,
@@ -306,11 +264,6 @@ class OpenVINOEmbedder(_Base):
         self._compiled: dict[bool, Any] = {}
         self._compile_lock = threading.Lock()
         self.name = backend_name(self.model_name, "openvino", self.precision)
-
-    @property
-    def max_tokens(self) -> int:
-        """Word pieces the model reads; the rest of a longer text is cut off."""
-        return self.max_seq_length
 
     @property
     def ingest_streams(self) -> int:
