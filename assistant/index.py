@@ -18,7 +18,7 @@ from assistant.errors import IndexMissing, IngestBusy, SkippedDocument
 from assistant.ingest.chunking import CHUNKER_VERSION
 from assistant.ingest.cleaning import CLEANER_VERSION
 from assistant.ingest.encoding import Encoding, encoding
-from assistant.ingest.pipeline import read_sources, work
+from assistant.ingest.pipeline import Known, read_sources, work
 from assistant.records import Records
 from assistant.search.embeddings import Embedder
 from assistant.search.lexical import LexicalIndex, Segment, merge, new_segment_name, plan_merges, tokens
@@ -171,15 +171,13 @@ class Index:
                 shutil.rmtree(path, ignore_errors=True)
 
 
-class _Stored:
-    """Which chunks the vector store holds. Holding as many vectors as the last commit left, it is as
-    that commit left it: the recorded articles' chunks and nothing else (a killed ingest adds some, a
-    wiped store loses them). Otherwise, as on a first ingest, its ids are listed."""
-
-    def __init__(self, store: VectorStore, recorded: Records) -> None:
-        self.listed: set[str] | None = None
-        if recorded.vectors is None or store.count() != recorded.vectors:
-            self.listed = store.ids()
+def _listed(store: VectorStore, recorded: Records) -> set[str] | None:
+    """The ids the vector store holds, or None when it holds as many vectors as the last commit left:
+    then it is as that commit left it, the recorded articles' chunks and nothing else (a killed ingest
+    adds some, a wiped store loses them), and listing them (seconds at 100k articles) is spared."""
+    if recorded.vectors is not None and store.count() == recorded.vectors:
+        return None
+    return store.ids()
 
 
 class _Ingest:
@@ -191,32 +189,34 @@ class _Ingest:
         self.roots = roots
         self.report = IngestReport(collection=index.name)
         self.parsed: dict[str, Article] = {}
-        self.order: list[str] = []  # the articles' order: the walk's, then those outside its paths
+        self.order: dict[str, None] = {}  # the articles' order: the walk's, then those outside its paths
         self.replaced: list[str] = []  # chunk ids of the records that new versions replaced
 
     def run(self, progress: Progress | None) -> IngestReport:
         index, recorded, report = self.index, self.recorded, self.report
         index.clear_leftovers(recorded.lexical)
         known = recorded.known()
-        stored = _Stored(index.store, recorded)
-        held = "as the last commit left it" if stored.listed is None else f"{len(stored.listed)} vectors"
+        listed = _listed(index.store, recorded)
+        held = "as the last commit left it" if listed is None else f"{len(listed)} vectors"
         log.info("ingest of %s started: the store holds %s", ", ".join(map(str, self.roots)), held)
         # Files are read, cleaned and chunked while the chunks of earlier ones are embedded and stored.
         with encoding(index.embedder, index.store, index.store_batch(), progress) as encoder:
-            self._read(known, stored, encoder)
-            seen = set(self.order)
-            gone = [k for k in known if k not in seen and (self._under(k) or not index.source_exists(k))]
+            self._read(known, listed, encoder)
+            gone = [
+                k for k in known if k not in self.order and (self._under(k) or not index.source_exists(k))
+            ]
             self.replaced.extend(i for ids in recorded.chunk_ids(gone).values() for i in ids)
             recorded.delete(gone)
             report.removed.extend(gone)
-            self.order.extend(k for k in known if k not in seen and k not in report.removed)
-            recorded.order(self.order)
-            if stored.listed is not None:
-                self._restore(stored.listed, encoder)
+            removed = set(gone)
+            self.order.update((k, None) for k in known if k not in self.order and k not in removed)
+            recorded.order(list(self.order))
+            if listed is not None:
+                self._restore(listed, encoder)
             report.chunks_embedded = encoder.finish()
         live = {i for ids in recorded.chunk_ids().values() for i in ids}
-        if stored.listed is not None:
-            stale = [i for i in stored.listed if i not in live]
+        if listed is not None:
+            stale = [i for i in listed if i not in live]
         else:
             stale = [i for i in self.replaced if i not in live]
         self._publish(live, stale)
@@ -226,7 +226,7 @@ class _Ingest:
         path = Path(key) if os.path.isabs(key) else self.index.settings.data_dir / key
         return any(path == root or root in path.parents for root in self.roots)
 
-    def _read(self, known: dict[str, records.Known], stored: _Stored, encoder: Encoding) -> None:
+    def _read(self, known: dict[str, Known], listed: set[str] | None, encoder: Encoding) -> None:
         """Every file under the roots: unchanged ones kept, new and changed ones recorded and handed to
         the encoder, skipped ones reported (what the last ingest made of them keeps serving)."""
         settings, report = self.index.settings, self.report
@@ -241,12 +241,12 @@ class _Ingest:
         for outcome in sources:
             key, old = outcome.key, known.get(outcome.key)
             if outcome.article is not None:
-                if stored.listed is None:  # the store holds the chunks of the record it replaces
+                if listed is None:  # the store holds the chunks of the record it replaces
                     held = self.recorded.chunk_ids([key]).get(key, [])
                     self.replaced.extend(held)
                     encoder.add(work(outcome.article, set(held).__contains__))
                 else:
-                    encoder.add(work(outcome.article, stored.listed.__contains__))
+                    encoder.add(work(outcome.article, listed.__contains__))
                 self.recorded.put(outcome.article, outcome.stamp)
                 self.parsed[key] = outcome.article
                 (report.updated if old is not None else report.added).append(key)
@@ -258,7 +258,7 @@ class _Ingest:
                 report.unchanged.append(key)
                 if old is not None and old.stamp != outcome.stamp:
                     self.recorded.restamp(key, outcome.stamp)
-            self.order.append(key)
+            self.order.setdefault(key)
 
     def _restore(self, listed: set[str], encoder: Encoding) -> None:
         """Embed again the chunks of unchanged articles the store lacks (a new or wiped store)."""
