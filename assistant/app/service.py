@@ -97,12 +97,12 @@ class ChatService:
         """Serve the current snapshot: retriever (snapshot, BM25, model) and library."""
         version = self._snapshot_version()
         self.assistant.reload()
-        _ = self.assistant.retriever  # loaded now, so the first question waits for nothing
-        self._library = Library(self.assistant.index.snapshot(), self.settings.data_dir)
+        # Loaded now, so the first question waits for nothing; the library reads the same snapshot.
+        self._library = Library(self.assistant.retriever.corpus.snapshot, self.settings.data_dir)
         self._served = version
 
     def _refresh(self) -> None:
-        """Pick up an ingest completed since the last question (a stat, nothing more, if none)."""
+        """Pick up an ingest completed since the last question (one small query, if none)."""
         if self._served is None or self._snapshot_version() == self._served:
             return
         with self._reload_lock:
