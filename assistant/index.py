@@ -78,19 +78,18 @@ class Index:
                 tmp.unlink()
         return path.read_text(encoding="utf-8").strip()
 
-    def path_key(self, path: Path, folders: dict[Path, Path] | None = None) -> str:
+    def path_key(self, path: Path, folders: dict[Path, str] | None = None) -> str:
         """How citations name a file: relative to the data folder when inside it. folders caches
         resolved folders across calls (100k files: 1.4 s instead of 3.6 s)."""
         if folders is None or path.is_symlink():
-            resolved = path.resolve()
+            resolved = path.resolve().as_posix()
         else:
             if path.parent not in folders:
-                folders[path.parent] = path.parent.resolve()
-            resolved = folders[path.parent] / path.name
-        try:
-            return resolved.relative_to(self.settings.data_dir).as_posix()
-        except ValueError:
-            return resolved.as_posix()
+                folders[path.parent] = path.parent.resolve().as_posix().rstrip("/")
+            resolved = f"{folders[path.parent]}/{path.name}"
+        # Strings, not Path.relative_to: a tenth of the time over 100k files.
+        inside = self.settings.data_dir.as_posix().rstrip("/") + "/"
+        return resolved[len(inside) :] if resolved.startswith(inside) else resolved
 
     def exists(self) -> bool:
         """True once an ingest has completed for these settings."""
@@ -197,8 +196,8 @@ class _Ingest:
         index.clear_leftovers(recorded.lexical)
         known = recorded.known()
         listed = _listed(index.store, recorded)
-        held = "as the last commit left it" if listed is None else f"{len(listed)} vectors"
-        log.info("ingest of %s started: the store holds %s", ", ".join(map(str, self.roots)), held)
+        state = "as the last commit left it" if listed is None else f"{len(listed)} vectors"
+        log.info("ingest of %s started: the store holds %s", ", ".join(map(str, self.roots)), state)
         # Files are read, cleaned and chunked while the chunks of earlier ones are embedded and stored.
         with encoding(index.embedder, index.store, index.store_batch(), progress) as encoder:
             self._read(known, listed, encoder)
@@ -219,7 +218,9 @@ class _Ingest:
             stale = [i for i in listed if i not in live]
         else:
             stale = [i for i in self.replaced if i not in live]
-        self._publish(live, stale)
+        # Every chunk embedded had an id the store lacked, every stale one an id it held.
+        before = len(listed) if listed is not None else recorded.vectors or 0
+        self._publish(live, stale, before + report.chunks_embedded - len(stale))
         return report
 
     def _under(self, key: str) -> bool:
@@ -230,7 +231,7 @@ class _Ingest:
         """Every file under the roots: unchanged ones kept, new and changed ones recorded and handed to
         the encoder, skipped ones reported (what the last ingest made of them keeps serving)."""
         settings, report = self.index.settings, self.report
-        folders: dict[Path, Path] = {}
+        folders: dict[Path, str] = {}
         sources = read_sources(
             self.roots,
             known,
@@ -267,8 +268,9 @@ class _Ingest:
                 encoder.add(work(self.recorded.article(path), listed.__contains__))
                 self.report.restored.append(path)
 
-    def _publish(self, live: set[str], stale: list[str]) -> None:
-        """Write the lexical segments and commit the records, then clear what nothing serves any more."""
+    def _publish(self, live: set[str], stale: list[str], vectors: int) -> None:
+        """Write the lexical segments and commit the records, then clear what nothing serves any more;
+        vectors: how many the store holds after that."""
         index, recorded = self.index, self.recorded
         generation = recorded.generation + 1
         folder = index.folder / LEXICAL
@@ -294,7 +296,7 @@ class _Ingest:
         if stale:
             index.store.delete(stale)
         log.info("ingest: %d stale vectors deleted", len(stale))
-        recorded.set_vectors(index.store.count())
+        recorded.set_vectors(vectors)
         index.clear_leftovers(names)
 
     def _texts(self, missing: set[str]) -> tuple[list[str], list[str]]:

@@ -29,6 +29,7 @@ CREATE TABLE IF NOT EXISTS articles (
     chunk_ids TEXT NOT NULL,  -- space-separated
     record TEXT NOT NULL  -- Article.to_json
 );
+CREATE INDEX IF NOT EXISTS articles_by_position ON articles (position);
 CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 

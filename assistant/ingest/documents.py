@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -37,11 +38,30 @@ def iter_files(paths: list[Path]) -> Iterator[Path]:
         if root.is_file():
             yield root
             continue
-        for path in sorted(root.rglob("*")):
-            relative = path.relative_to(root).parts
-            hidden = any(p.startswith((".", "_")) for p in relative)
-            if path.is_file() and not hidden and path.name not in (CATALOG_NAME, GLOSSARY_NAME):
-                yield path
+        yield from _walk(root)
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """The files under folder in the order sorted(folder.rglob("*")) gives (by path components), one
+    scandir per folder: hidden names (. and _) and the catalog and glossary left out, linked folders
+    not entered."""
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda e: e.name)
+    except PermissionError:
+        return
+    for entry in entries:
+        if entry.name.startswith((".", "_")):
+            continue
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                yield from _walk(folder / entry.name)
+                continue
+            wanted = entry.is_file() and entry.name not in (CATALOG_NAME, GLOSSARY_NAME)
+        except OSError:
+            continue
+        if wanted:
+            yield folder / entry.name
 
 
 def decode(data: bytes) -> str:
