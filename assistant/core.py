@@ -14,13 +14,14 @@ from assistant.answering.compare_table import Comparison
 from assistant.answering.evidence_finder import EvidenceFinder
 from assistant.answering.generators import FollowUpRewriter, make_generator
 from assistant.answering.llm import ChatModel
-from assistant.index import Index, IngestReport, Progress
+from assistant.index import Index, Progress
 from assistant.language.translation import Translator
 from assistant.search.embeddings import Embedder, load_embedder
 from assistant.search.query import Filters, Query, Reader, check_question, understand
 from assistant.search.retrieval import Corpus, HybridRetriever
 from assistant.search.store import VectorStore
 from assistant.settings import Settings
+from assistant.snapshot import IngestReport
 
 
 @dataclasses.dataclass(frozen=True)

@@ -24,11 +24,11 @@ import numpy as np
 
 from assistant.core import Assistant
 from assistant.evaluation import load_cases
-from assistant.evaluation.bench import HashEmbedder
 from assistant.evaluation.burner import burning
 from assistant.evaluation.scoring import percentile
 from assistant.evaluation.workspace import prepare
 from assistant.search.embeddings import Embedder, load_embedder
+from assistant.search.hashing import HashEmbedder
 from assistant.settings import PROJECT_ROOT, Settings
 
 # (label, settings) of each encoder compared; torch fp32 first: the reference.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import deque
 from collections.abc import Iterator, Sequence
@@ -11,28 +10,20 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.answering.llm import Message
-from assistant.text import terms
+from assistant.search.hashing import HashEmbedder
 
 
-class FakeEmbedder:
-    """Hashes each term into a bucket: different texts get different, comparable vectors."""
-
-    name = "fake-hash-embedder"
+class FakeEmbedder(HashEmbedder):
+    """The hash embedder (256 buckets), recording how many texts each call embedded."""
 
     def __init__(self, dim: int = 256) -> None:
-        self.dim = dim
-        self.calls: list[int] = []  # how many texts each call embedded
+        super().__init__(dim, "fake-hash-embedder")
+        self.calls: list[int] = []
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
-        """Bag of hashed terms, normalised."""
+        """Embed, and count the texts."""
         self.calls.append(len(texts))
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        for row, text in enumerate(texts):
-            for term in terms(text) or ["<empty>"]:
-                bucket = int(hashlib.md5(term.encode()).hexdigest(), 16) % self.dim
-                out[row, bucket] += 1.0
-            out[row] /= np.linalg.norm(out[row])
-        return out
+        return super().embed(texts)
 
 
 class FailingEmbedder(FakeEmbedder):

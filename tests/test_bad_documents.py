@@ -15,7 +15,7 @@ from fakes import FakeEmbedder
 from test_documents import _pdf
 
 from assistant import Assistant, Settings, cli
-from assistant.index import IngestReport
+from assistant.snapshot import IngestReport
 
 ARTICLE_ZH = (
     "港城人才政策。Harbor City offers young engineers a relocation bonus of 20,000 yuan.\n\n"

@@ -22,9 +22,8 @@ from assistant.search.embeddings import (
     SentenceTransformerEmbedder,
     backend_name,
     load_embedder,
-    question_slots,
-    usable_cores,
 )
+from assistant.search.threads import question_slots, usable_cores
 
 ROOT = Path(__file__).resolve().parent.parent
 # Lowest cosine to torch fp32's vector over the text set: bf16 rounds every layer's activations.

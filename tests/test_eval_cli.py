@@ -175,7 +175,9 @@ def test_bench_reports_each_size_with_the_hash_embedder(data_dir: Path, tmp_path
     for r in results:
         assert r["ingest"]["chunks"] > 0 and r["reingest_one_changed"]["updated"] == 1
         assert r["query"]["questions"] == 3 and r["peak_rss_mb"] > 0
-    assert "| 7 | hash |" in out
+        assert r["fresh"]["first_answer_s"] > 0 and r["fresh"]["peak_rss_mb"] > 0  # a restarted app
+        assert set(r["disk_mb"]) == {"records", "bm25_segments", "vectors"}
+    assert "| 7 | hash | embedded |" in out
     code, _, err = run_cli(
         "--data-dir", str(data_dir), "bench", "--sizes", "ten", "--out", str(tmp_path / "b")
     )
@@ -191,7 +193,7 @@ def test_bench_with_a_burner_measures_each_size_alone_and_beside_it(data_dir: Pa
     assert code == 0, err
     results = json.loads((tmp_path / "b" / "bench.json").read_text(encoding="utf-8"))["results"]
     assert [(r["articles_total"], r["burner"]) for r in results] == [(5, 0), (5, 1)]
-    assert "| 5 | hash | 0 |" in out and "| 5 | hash | 1 |" in out
+    assert "| 5 | hash | embedded | 0 |" in out and "| 5 | hash | embedded | 1 |" in out
     code, _, err = run_cli(
         "--data-dir", str(data_dir), "bench", "--burner", "-1", "--out", str(tmp_path / "b")
     )

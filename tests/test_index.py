@@ -1,5 +1,6 @@
 """Ingest: incremental by content hash, named by what built it, and safe when it fails."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,7 @@ from fakes import FailingEmbedder, FakeEmbedder
 from assistant import Assistant, Settings
 from assistant.errors import IngestBusy
 from assistant.index import Index, collection_name
+from assistant.ingest import pipeline
 
 
 def test_first_ingest_adds_every_article(settings: Settings) -> None:
@@ -148,21 +150,37 @@ def test_files_are_read_while_earlier_chunks_are_encoded(
     for name, text in generate(150, seed=3):  # some 650 chunks: two batches of 512 and the rest
         (settings.corpus / name).write_text(text, encoding="utf-8")
     events: list[str] = []
-    parse = Index._parse
+    parse = pipeline.parse
 
-    def reading(self: Index, *args: object) -> object:
+    def reading(*args: object) -> object:
         events.append("read")
-        return parse(self, *args)  # type: ignore[arg-type]
+        return parse(*args)  # type: ignore[arg-type]
 
     class Recording(FakeEmbedder):
         def embed(self, texts):  # type: ignore[no-untyped-def]
             events.append("encode")
             return super().embed(texts)
 
-    monkeypatch.setattr(Index, "_parse", reading)
+    monkeypatch.setattr(pipeline, "parse", reading)
     progress: list[tuple[int, int]] = []
     report = Assistant(settings, embedder=Recording()).ingest(progress=lambda d, t: progress.append((d, t)))
     assert events.count("read") == 152
     first_encode = events.index("encode")
     assert first_encode < len(events) - 1 - events[::-1].index("read")  # encoding began before reading ended
     assert progress[-1] == (report.chunks_embedded, report.chunks_embedded) and report.chunks_embedded > 512
+
+
+def test_a_file_is_read_again_when_its_stamp_or_content_changes(settings: Settings) -> None:
+    path = settings.corpus / "harbor_city.txt"
+    old = path.stat().st_mtime_ns - 3_000_000_000
+    os.utime(path, ns=(old, old))  # old enough for its stamp to be trusted
+    assistant = Assistant(settings, embedder=FakeEmbedder())
+    version = assistant.index.version()
+    assistant.ingest()
+    assert assistant.index.version() != version
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("1,500", "9,999"), encoding="utf-8")  # same size, just now
+    report = Assistant(settings, embedder=FakeEmbedder()).ingest()
+    assert report.updated == ["corpus/harbor_city.txt"]
+    again = Assistant(settings, embedder=FakeEmbedder()).ingest()  # too recent to trust: read, unchanged
+    assert "corpus/harbor_city.txt" in again.unchanged and again.chunks_embedded == 0

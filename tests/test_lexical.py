@@ -8,10 +8,12 @@ import bm25s
 import numpy as np
 import pytest
 from fakes import FakeEmbedder
+from legacy_index import write_legacy
 
 from assistant import Assistant, Settings
 from assistant.evaluation.lookalikes import generate
 from assistant.index import LEXICAL
+from assistant.records import LEGACY
 from assistant.search.lexical import LexicalIndex, Segment, merge, plan_merges, tokens
 from assistant.text import terms
 
@@ -145,12 +147,16 @@ def test_an_ingest_indexes_only_the_chunks_it_added(settings: Settings, data_dir
 def test_an_index_from_before_segments_is_served_and_then_rewritten(assistant: Assistant) -> None:
     index = assistant.index
     snapshot = index.snapshot()
-    snapshot.lexical = []  # as written by a version with one BM25 folder
-    snapshot.save(index.folder)
+    snapshot.lexical = []  # as written by a version with one BM25 folder, before index.db
+    write_legacy(index.folder, snapshot)
     again = Assistant(assistant.settings, embedder=FakeEmbedder())
     assert "1,500 yuan" in again.ask("What housing subsidy do engineers get in Harbor City?").answer
-    again.ingest()
+    version = again.index.version()
+    report = again.ingest()  # copies the records into index.db and writes the missing segment
+    assert report.chunks_embedded == 0 and len(report.unchanged) == len(snapshot.articles)
     assert sum(len(ids) for ids in _segment_ids(again).values()) == len(snapshot.chunk_ids())
+    assert not (index.folder / LEGACY).exists() and again.index.version() != version
+    assert again.index.snapshot().articles == snapshot.articles
 
 
 def test_building_in_blocks_gives_the_same_postings(

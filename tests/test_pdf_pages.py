@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from conftest import run_cli
 from fakes import FakeEmbedder
+from legacy_index import write_legacy
 from test_documents import pdf_pages
 
 from assistant import Assistant, Settings
 from assistant.app.library import Library
 from assistant.app.render import article_html, source_line
-from assistant.index import SNAPSHOT
 from assistant.ingest.chunking import Chunk
 from assistant.ingest.pages import page_of, paginate
 
@@ -85,11 +85,7 @@ def test_a_sentence_is_placed_on_the_page_it_is_read_from() -> None:
 def test_a_pdf_indexed_without_pages_is_read_again_and_keeps_its_vectors(pdf_corpus: Path) -> None:
     assistant = Assistant(Settings(data_dir=pdf_corpus), embedder=FakeEmbedder())
     assistant.ingest()
-    snapshot = assistant.index.folder / SNAPSHOT
-    data = json.loads(snapshot.read_text(encoding="utf-8"))
-    for article in data["articles"]:
-        article["chunks"] = [c[:3] for c in article["chunks"]]  # as an index before pages wrote it
-    snapshot.write_text(json.dumps(data), encoding="utf-8")
+    write_legacy(assistant.index.folder, assistant.index.snapshot(), pages=False)
     report = Assistant(Settings(data_dir=pdf_corpus), embedder=FakeEmbedder()).ingest()
     assert report.updated == ["corpus/maple_valley.pdf"] and report.chunks_embedded == 0
     assert sorted(report.unchanged) == ["corpus/harbor_city.txt", "corpus/pine_county.txt"]

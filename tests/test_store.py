@@ -82,9 +82,9 @@ def test_delete_forgets_ids_and_ignores_unknown_ones(store: VectorStore) -> None
 
 
 def test_ids_lists_everything_stored(store: VectorStore) -> None:
-    assert store.ids() == set()
+    assert store.ids() == set() and store.count() == 0
     ids, _ = _fill(store)
-    assert store.ids() == set(ids)
+    assert store.ids() == set(ids) and store.count() == len(ids)
 
 
 def test_many_ids_are_deleted_in_batches(store: VectorStore) -> None:

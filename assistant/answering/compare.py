@@ -38,11 +38,11 @@ from assistant.answering.compare_table import (
     statement_row,
     summarise,
 )
-from assistant.index import Article
 from assistant.language.places import Gazetteer
 from assistant.search.answer_types import Vocabulary
 from assistant.search.fits import fits
 from assistant.search.parts import Part, read_part, split_question
+from assistant.snapshot import Article
 from assistant.text import fold_ws, terms
 
 MAX_PLACES = 6

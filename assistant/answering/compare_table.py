@@ -13,8 +13,8 @@ from typing import Any
 
 from assistant.answering.answer import Answer, Citation
 from assistant.answering.compare_figures import ASPECT_ORDER, GROUP_ORDER, Vocab, amount_value
-from assistant.index import Article
 from assistant.search.parts import Part
+from assistant.snapshot import Article
 from assistant.text import fold_ws
 
 NOT_STATED = "not stated"

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 from assistant.answering.part_names import describe
 from assistant.answering.sentences import Sentence
-from assistant.index import Article
 from assistant.ingest.metadata import regions_by_count
 from assistant.search.parts import Part
 from assistant.search.retrieval import ArticleHit, Corpus
+from assistant.snapshot import Article
 
 # Each source's passage for an LLM: the chunk holding the quote, then its best-ranked chunks, up to
 # this many words (about 330 tokens; five sources stay well inside a 4,096-token context).

@@ -9,10 +9,10 @@ import re
 from datetime import date
 
 from assistant.answering.evidence import Evidence, Gap, Passage
-from assistant.index import Article
 from assistant.ingest.metadata import ArticleMeta
 from assistant.search.parts import Part
 from assistant.search.retrieval import ArticleHit
+from assistant.snapshot import Article
 
 _META_ASKS = {
     "author": re.compile(

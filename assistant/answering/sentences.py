@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.index import Article
 from assistant.search.parts import groups_in
+from assistant.snapshot import Article
 from assistant.text import terms
 
 _SENTENCE_END = set('.!?;。！？；"”’)）')

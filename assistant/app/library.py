@@ -7,11 +7,11 @@ from functools import cached_property
 from pathlib import Path
 
 from assistant.errors import AssistantError, SkippedDocument
-from assistant.index import Article, Snapshot
 from assistant.ingest.cleaning import clean
 from assistant.ingest.documents import read_document
 from assistant.ingest.metadata import ArticleMeta, load_catalog, regions_by_count
 from assistant.search.query import Filters
+from assistant.snapshot import Article, Snapshot
 from assistant.text import fold_ws, terms
 
 

@@ -7,7 +7,7 @@ import html
 from assistant.answering.answer import Answer, Citation
 from assistant.answering.frames import Frames
 from assistant.app.library import ArticleView, Library
-from assistant.index import Article
+from assistant.snapshot import Article
 from assistant.text import fold_ws
 
 

@@ -27,9 +27,10 @@ from assistant.app.library import Library
 from assistant.app.ratelimit import RateLimiter
 from assistant.core import Assistant
 from assistant.errors import AssistantError
-from assistant.index import SNAPSHOT, IngestReport, Progress
+from assistant.index import Progress
 from assistant.ingest.documents import SUPPORTED
 from assistant.search.query import Filters
+from assistant.snapshot import IngestReport
 
 log = logging.getLogger(__name__)
 # How long a question waits for an index that is still being built before it is told to retry.
@@ -61,7 +62,7 @@ class ChatService:
         self._progress: tuple[int, int] | None = None
         self._error: str | None = None
         self._library: Library | None = None
-        self._served: int | None = None  # mtime_ns of the snapshot being served
+        self._served: str | None = None  # the version of the snapshot being served
         self._reload_lock = threading.Lock()
         self.started_at = time.monotonic()
         self.ready_after: float | None = None  # seconds from start() to a servable index
@@ -90,22 +91,19 @@ class ChatService:
         finally:
             self._ready.set()
 
-    def _snapshot_version(self) -> int | None:
-        try:
-            return (self.assistant.index.folder / SNAPSHOT).stat().st_mtime_ns
-        except OSError:
-            return None
+    def _snapshot_version(self) -> str | None:
+        return self.assistant.index.version()
 
     def _load(self) -> None:
         """Serve the current snapshot: retriever (snapshot, BM25, model) and library."""
         version = self._snapshot_version()
         self.assistant.reload()
-        _ = self.assistant.retriever  # loaded now, so the first question waits for nothing
-        self._library = Library(self.assistant.index.snapshot(), self.settings.data_dir)
+        # Loaded now, so the first question waits for nothing; the library reads the same snapshot.
+        self._library = Library(self.assistant.retriever.corpus.snapshot, self.settings.data_dir)
         self._served = version
 
     def _refresh(self) -> None:
-        """Pick up an ingest completed since the last question (a stat, nothing more, if none)."""
+        """Pick up an ingest completed since the last question (one small query, if none)."""
         if self._served is None or self._snapshot_version() == self._served:
             return
         with self._reload_lock:

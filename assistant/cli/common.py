@@ -11,8 +11,9 @@ from importlib import resources
 from typing import Any, TextIO, TypeVar
 
 from assistant.core import Assistant
-from assistant.index import IngestReport, Progress
+from assistant.index import Progress
 from assistant.progress import progress_bar
+from assistant.snapshot import IngestReport
 
 T = TypeVar("T")
 

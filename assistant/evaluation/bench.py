@@ -1,54 +1,37 @@
-"""Benchmarks: ingest against the raw encoder, re-ingest, warm query latency and memory, by corpus size.
+"""Benchmarks: ingest against the raw encoder, re-ingest, warm query latency and memory, by corpus size;
+then, as a restarted app, the first answer and the memory of a fresh serving process.
 
 Each size runs in a child process of its own, so its peak memory is its own; with a burner, once more
-beside processes that keep other cores busy, as on a shared server. Numbers, not pass/fail.
+beside processes that keep other cores busy, as on a shared server; with store "server", on a Chroma
+server the bench starts. Numbers, not pass/fail.
 """
 
 from __future__ import annotations
 
-import hashlib
-import multiprocessing
 import os
 import random
 import resource
 import shutil
 import sys
 import time
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from assistant.core import Assistant
 from assistant.evaluation.burner import burning
 from assistant.evaluation.cases import load_cases
+from assistant.evaluation.processes import chroma_server, in_child, memory_mb
 from assistant.evaluation.scoring import percentile
 from assistant.evaluation.workspace import prepare
+from assistant.index import LEXICAL
+from assistant.records import DATABASE
 from assistant.search.embeddings import Embedder, load_embedder
+from assistant.search.hashing import HashEmbedder
 from assistant.settings import Settings
 
 EMBEDDERS = ("model", "hash")
 CHANGED_NOTE = "\nA new paragraph about talent, added by the benchmark to measure a re-ingest.\n"
-
-
-class HashEmbedder:
-    """Benchmark-only: hashes terms into 384 buckets. Vectors carry no meaning; it costs next to nothing,
-    so a large index can be built to time the store, BM25 and answering at that size."""
-
-    name = "bench-hash-384"
-
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
-        """A normalised bag of hashed words per text."""
-        out = np.zeros((len(texts), 384), dtype=np.float32)
-        for row, text in enumerate(texts):
-            for word in text.lower().split():
-                out[row, int.from_bytes(hashlib.blake2b(word.encode(), digest_size=4).digest()) % 384] += 1
-            norm = np.linalg.norm(out[row])
-            if norm:
-                out[row] /= norm
-        return out
 
 
 @dataclass(frozen=True)
@@ -64,10 +47,22 @@ class BenchSpec:
     encode_sample: int = 4000
     seed: int = 0
     burner: int = 0  # processes spinning on other cores while this size is measured
+    store: str = "embedded"  # or "server": a `chroma run` the bench starts
+
+
+def _embedder(kind: str, settings: Settings) -> Embedder:
+    """The model the settings name, or (hash) the hash embedder: it costs next to nothing, so a large
+    index can be built to time the store, BM25 and answering at that size."""
+    return load_embedder(settings) if kind == "model" else HashEmbedder()
 
 
 def _peak_rss_mb() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)  # Linux: kilobytes
+
+
+def _size_mb(path: Path) -> float:
+    files = [path] if path.is_file() else list(path.rglob("*")) if path.exists() else []
+    return round(sum(p.stat().st_size for p in files if p.is_file()) / 2**20, 1)
 
 
 def _ms(values: list[float]) -> dict[str, float]:
@@ -78,9 +73,25 @@ def _ms(values: list[float]) -> dict[str, float]:
 
 
 def measure(spec: BenchSpec) -> dict[str, Any]:
-    """Measure one size in this process (bench() runs it in a child)."""
+    """Measure one size in this process (bench() runs it in a child), on the store it names."""
+    if spec.store != "server":
+        return _measure(spec, None)
+    folder = spec.work / f"bench-{spec.size}" / "chroma-server"
+    shutil.rmtree(folder, ignore_errors=True)
+    with chroma_server(folder) as (url, server):
+        out = _measure(spec, url)
+        out["chroma_server"] = memory_mb(server.pid)
+    return out
+
+
+def _measure(spec: BenchSpec, chroma_url: str | None) -> dict[str, Any]:
     # The machine may be shared: the load beside each run says how far to trust its timings.
-    out: dict[str, Any] = {"documents": spec.size, "embedder": spec.embedder, "burner": spec.burner}
+    out: dict[str, Any] = {
+        "documents": spec.size,
+        "embedder": spec.embedder,
+        "burner": spec.burner,
+        "store": spec.store,
+    }
     out["load_before"] = os.getloadavg()[0]
     folder = spec.work / f"bench-{spec.size}"
     started = time.perf_counter()
@@ -89,13 +100,10 @@ def measure(spec: BenchSpec) -> dict[str, Any]:
     out["generate_s"] = round(time.perf_counter() - started, 1)
     index_dir = folder / "index-fresh"
     shutil.rmtree(index_dir, ignore_errors=True)  # every run times a full ingest from nothing
-    settings = Settings(**{**spec.settings, "data_dir": data, "corpus_dir": None, "index_dir": index_dir})
+    fields = {**spec.settings, "data_dir": data, "corpus_dir": None, "index_dir": index_dir}
+    settings = Settings(**{**fields, "chroma_url": chroma_url})
     real = spec.embedder == "model"
-    embedder: Embedder = (
-        load_embedder(settings)
-        if real
-        else HashEmbedder()
-    )
+    embedder = _embedder(spec.embedder, settings)
     embedder.embed(["warm up the model"])
     if real:
         out["encoder"] = embedder.name  # the model and its backend
@@ -108,6 +116,13 @@ def measure(spec: BenchSpec) -> dict[str, Any]:
         "seconds": round(seconds, 1),
         "chunks": report.chunks_embedded,
         "chunks_per_s": round(report.chunks_embedded / seconds, 1),
+        "articles_per_s": round(out["articles_total"] / seconds, 1),
+    }
+    vectors = index_dir / "chroma" if chroma_url is None else folder / "chroma-server"
+    out["disk_mb"] = {
+        "records": _size_mb(assistant.index.folder / DATABASE),
+        "bm25_segments": _size_mb(assistant.index.folder / LEXICAL),
+        "vectors": _size_mb(vectors),
     }
     if real:
         # The very texts the ingest embedded, encoded again by sentence-transformers alone.
@@ -153,46 +168,66 @@ def measure(spec: BenchSpec) -> dict[str, Any]:
             "chunks_embedded": again.chunks_embedded,
             "updated": len(again.updated),
         }
+        out["peak_rss_mb"] = _peak_rss_mb()
+        out["fresh"] = in_child(serve_fresh, settings, spec.embedder, questions)
     finally:
         changed.write_bytes(original)
-
-    out["peak_rss_mb"] = _peak_rss_mb()
     out["load_after"] = os.getloadavg()[0]
     return out
+
+
+def serve_fresh(settings: Settings, embedder: str, questions: list[list[str]]) -> dict[str, Any]:
+    """As a restarted app, in a fresh process: the time from loading the embedder to the first answer
+    (embedder, records, BM25 and vectors loaded on the way), then this process's memory once every
+    question has been answered."""
+    started = time.perf_counter()
+    assistant = Assistant(settings, embedder=_embedder(embedder, settings))
+    assistant.ask(questions[0])
+    first = time.perf_counter() - started
+    for turns in questions:
+        assistant.ask(turns)
+    return {"first_answer_s": round(first, 2), **memory_mb()}
 
 
 def bench(specs: list[BenchSpec]) -> list[dict[str, Any]]:
     """Measure each size in a fresh child process, one after another; a spec with a burner runs beside
     that many spinning processes, started before its child and stopped after."""
     results = []
-    context = multiprocessing.get_context("spawn")
     for spec in specs:
         beside = f", {spec.burner} burner process(es) beside it" if spec.burner else ""
-        print(f"bench: {spec.size} look-alike documents ({spec.embedder} embedder{beside})", file=sys.stderr)
-        with burning(spec.burner), context.Pool(1) as pool:
-            results.append(pool.apply(measure, (spec,)))
+        print(
+            f"bench: {spec.size} look-alike documents ({spec.embedder} embedder, {spec.store} store{beside})",
+            file=sys.stderr,
+        )
+        with burning(spec.burner):
+            results.append(in_child(measure, spec))
     return results
 
 
 def table(results: list[dict[str, Any]]) -> str:
     """The results as a Markdown table, ratios beside absolute times."""
     lines = [
-        "| documents | embedder | burner | chunks | ingest s | ingest chunks/s | raw encode chunks/s "
-        "| ingest/raw time | re-ingest 1 changed s (chunks) | query p50 ms | query p95 ms "
-        "| query encode p50 ms | peak RSS MB | load avg before/after |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+        "| documents | embedder | store | burner | chunks | ingest s | ingest chunks/s (articles/s) "
+        "| raw encode chunks/s | ingest/raw time | re-ingest 1 changed s (chunks) | query p50 ms "
+        "| query p95 ms | query encode p50 ms | peak RSS MB | fresh: first answer s | fresh: peak RSS MB "
+        "| disk MB records/BM25/vectors | load avg before/after |",
+        "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|",
     ]
     for r in results:
         raw = r.get("raw_encode", {})
         encode = r.get("query_encode", {})
+        disk = r["disk_mb"]
         lines.append(
-            f"| {r['articles_total']:,} | {r.get('encoder', r['embedder'])} | {r.get('burner', 0)} "
+            f"| {r['articles_total']:,} | {r.get('encoder', r['embedder'])} | {r['store']} | {r['burner']} "
             f"| {r['ingest']['chunks']:,} "
             f"| {r['ingest']['seconds']} "
-            f"| {r['ingest']['chunks_per_s']} | {raw.get('chunks_per_s', '-')} "
+            f"| {r['ingest']['chunks_per_s']} ({r['ingest']['articles_per_s']}) "
+            f"| {raw.get('chunks_per_s', '-')} "
             f"| {r.get('ingest_over_raw_encode_time', '-')}x "
             f"| {r['reingest_one_changed']['seconds']} ({r['reingest_one_changed']['chunks_embedded']}) "
             f"| {r['query']['p50_ms']} | {r['query']['p95_ms']} | {encode.get('p50_ms', '-')} "
-            f"| {r['peak_rss_mb']} | {r['load_before']:.1f}/{r['load_after']:.1f} |"
+            f"| {r['peak_rss_mb']} | {r['fresh']['first_answer_s']} | {r['fresh']['peak_rss_mb']} "
+            f"| {disk['records']}/{disk['bm25_segments']}/{disk['vectors']} "
+            f"| {r['load_before']:.1f}/{r['load_after']:.1f} |"
         )
     return "\n".join(lines)

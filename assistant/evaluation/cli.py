@@ -67,6 +67,12 @@ def add_commands(commands: Any) -> None:
         help="hash: a meaningless hashing embedder, to time the rest at sizes the model is too slow for",
     )
     bench.add_argument(
+        "--store",
+        choices=("embedded", "server"),
+        default="embedded",
+        help="server: the vectors on a Chroma server (`chroma run`) the bench starts and stops",
+    )
+    bench.add_argument(
         "--questions",
         type=Path,
         default=PROJECT_ROOT / "evals" / "questions.jsonl",
@@ -215,6 +221,7 @@ def _bench(args: argparse.Namespace, settings: Settings, command: str, out: Text
             args.embedder,
             args.encode_sample,
             burner=burner,
+            store=args.store,
         )
         for size in sizes
         for burner in sorted({0, args.burner})

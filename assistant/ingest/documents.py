@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import codecs
-import hashlib
 import io
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -27,7 +27,6 @@ class RawDocument:
 
     path: Path
     text: str
-    sha256: str
     title: str | None = None  # from the file's own metadata (HTML, PDF, DOCX), if any
     date: str | None = None
     pages: tuple[str, ...] = ()  # a PDF's text page by page (its text is them joined)
@@ -39,11 +38,30 @@ def iter_files(paths: list[Path]) -> Iterator[Path]:
         if root.is_file():
             yield root
             continue
-        for path in sorted(root.rglob("*")):
-            relative = path.relative_to(root).parts
-            hidden = any(p.startswith((".", "_")) for p in relative)
-            if path.is_file() and not hidden and path.name not in (CATALOG_NAME, GLOSSARY_NAME):
-                yield path
+        yield from _walk(root)
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """The files under folder in the order sorted(folder.rglob("*")) gives (by path components), one
+    scandir per folder: hidden names (. and _) and the catalog and glossary left out, linked folders
+    not entered."""
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda e: e.name)
+    except PermissionError:
+        return
+    for entry in entries:
+        if entry.name.startswith((".", "_")):
+            continue
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                yield from _walk(folder / entry.name)
+                continue
+            wanted = entry.is_file() and entry.name not in (CATALOG_NAME, GLOSSARY_NAME)
+        except OSError:
+            continue
+        if wanted:
+            yield folder / entry.name
 
 
 def decode(data: bytes) -> str:
@@ -197,6 +215,15 @@ def read_document(path: Path, max_mb: float = MAX_MB) -> RawDocument:
         data = path.read_bytes()
     except OSError as exc:
         raise SkippedDocument(f"cannot read the file ({exc.strerror})") from exc
+    return parse_document(path, data)
+
+
+def parse_document(path: Path, data: bytes) -> RawDocument:
+    """A file's bytes, already read, to text; SkippedDocument with the reason when they cannot be
+    indexed. path names the format (its suffix) and the document."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        raise SkippedDocument(f"unsupported file type '{suffix or path.name}'")
     if not data.strip():
         raise SkippedDocument("empty file")
     title = date = None
@@ -213,7 +240,6 @@ def read_document(path: Path, max_mb: float = MAX_MB) -> RawDocument:
     return RawDocument(
         path=path,
         text=_check_text(text),
-        sha256=hashlib.sha256(data).hexdigest(),
         title=title,
         date=date,
         pages=tuple(pages),

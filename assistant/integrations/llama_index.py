@@ -30,8 +30,8 @@ from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 from assistant.answering.answer import Answer, Citation, Streamed
 from assistant.app.render import cited_text
 from assistant.core import Assistant
-from assistant.index import Article
 from assistant.search.query import Filters, check_question, understand
+from assistant.snapshot import Article
 
 
 def _metadata(

@@ -9,14 +9,14 @@ import os
 import shutil
 import threading
 import warnings
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
 from assistant.errors import ModelUnavailable
+from assistant.search.threads import question_slots, torch_threads, usable_cores
 
 if TYPE_CHECKING:
     from assistant.settings import Settings
@@ -62,43 +62,6 @@ def resolve_model_path(model: str) -> Path:
 BACKENDS = ("torch", "torch-bf16", "openvino")
 # Up to this many texts are a question (and its follow-up), encoded on the question threads.
 SHORT = 8
-
-
-@contextmanager
-def _threads(n: int) -> Iterator[None]:
-    """torch's intra-op threads set to n for an encode in this thread, then put back; 0 leaves them
-    alone. With OpenMP the count is each thread's own once it has run torch: a global count set by
-    the first of several concurrent requests leaves the others on their own (two) threads."""
-    if n <= 0:
-        yield
-        return
-    import torch
-
-    saved = torch.get_num_threads()
-    if saved == n:
-        yield
-        return
-    torch.set_num_threads(n)
-    try:
-        yield
-    finally:
-        torch.set_num_threads(saved)
-
-
-def usable_cores() -> int:
-    """CPU cores this process may run on (its affinity, not the machine's count)."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not Linux
-        return max(1, os.cpu_count() or 1)
-
-
-def question_slots(slots: int, threads: int) -> int:
-    """How many questions encode at once: the setting, or (0) as many as fill the usable cores with
-    `threads` threads each, so concurrent requests never run more encoding threads than cores."""
-    if slots > 0:
-        return slots
-    return max(1, usable_cores() // max(1, threads or usable_cores()))
 
 
 def backend_name(model_name: str, backend: str, precision: str = "") -> str:
@@ -161,7 +124,7 @@ class SentenceTransformerEmbedder(_Base):
         self.name = backend_name(self.model_name, backend)
 
     def _encode(self, texts: Sequence[str], question: bool) -> np.ndarray:
-        with _threads(self.question_threads if question else self.ingest_threads):
+        with torch_threads(self.question_threads if question else self.ingest_threads):
             vectors = self.model.encode(
                 list(texts),
                 batch_size=self.batch_size,

@@ -9,12 +9,12 @@ from functools import lru_cache
 
 import numpy as np
 
-from assistant.index import Article, Snapshot
 from assistant.ingest.chunking import Chunk
 from assistant.search.embeddings import Embedder
 from assistant.search.lexical import LexicalIndex
 from assistant.search.query import Filters, Query
 from assistant.search.store import VectorStore
+from assistant.snapshot import Article, Snapshot
 from assistant.text import fold_ws, terms
 
 RRF_K = 60  # the usual reciprocal-rank-fusion constant: flattens the head of each list

@@ -39,6 +39,10 @@ class VectorStore(Protocol):
         """Every stored id."""
         ...
 
+    def count(self) -> int:
+        """How many vectors the store holds (cheap: no ids are listed)."""
+        ...
+
 
 class MemoryStore:
     """Exact search over a matrix in memory: for tests and small corpora."""
@@ -86,6 +90,10 @@ class MemoryStore:
     def ids(self) -> set[str]:
         """Stored ids."""
         return set(self._ids)
+
+    def count(self) -> int:
+        """How many vectors are stored."""
+        return len(self._ids)
 
 
 def _ranked(ids: Sequence[str], vectors: np.ndarray, vector: np.ndarray) -> list[tuple[str, float]]:
@@ -218,6 +226,11 @@ class ChromaStore:
         """Every id in the collection."""
         with _guard(self.url):
             return set(self._collection.get(include=[])["ids"])
+
+    def count(self) -> int:
+        """How many vectors the collection holds."""
+        with _guard(self.url):
+            return int(self._collection.count())
 
 
 def _collection(client: Any, name: str) -> Any:
