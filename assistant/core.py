@@ -15,6 +15,7 @@ from assistant.answering.evidence_finder import EvidenceFinder
 from assistant.answering.generators import FollowUpRewriter, make_generator
 from assistant.answering.llm import ChatModel
 from assistant.index import Index, Progress
+from assistant.language.glossary import corpus_synonyms
 from assistant.language.translation import Translator
 from assistant.search.embeddings import Embedder, load_embedder
 from assistant.search.query import Filters, Query, Reader, check_question, understand
@@ -198,7 +199,8 @@ class Assistant:
         """The rule-based reading; a follow-up made standalone by the LLM first, when one is configured."""
         gazetteer = corpus.gazetteer
         read = self.reader(corpus)
-        query = understand(turns, gazetteer, read)
+        synonyms = corpus_synonyms(self.settings.corpus)
+        query = understand(turns, gazetteer, read, synonyms)
         generator = self.generator
         if len(turns) < 2 or query.injection or not isinstance(generator, FollowUpRewriter):
             return query
@@ -206,7 +208,7 @@ class Assistant:
         if standalone is None:
             return query
         # The earlier turns stay: the rules still carry a place or topic the rewrite left out.
-        rewritten = understand([*turns[:-1], standalone], gazetteer, read)
+        rewritten = understand([*turns[:-1], standalone], gazetteer, read, synonyms)
         return dataclasses.replace(rewritten, question=turns[-1])
 
     def ask(self, question: str | Sequence[str], filters: Filters | None = None) -> Answer:

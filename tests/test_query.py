@@ -1,5 +1,12 @@
 """Understanding questions: follow-ups, named places, Chinese, intent."""
 
+from pathlib import Path
+
+import pytest
+
+from assistant.errors import AssistantError
+from assistant.ingest.documents import iter_files
+from assistant.language.glossary import SYNONYM_TERMS, corpus_synonyms
 from assistant.search.query import Filters, understand
 
 GAZETTEER = frozenset({"lanzhou", "liangjiang", "heilongjiang", "zhejiang"})
@@ -61,3 +68,16 @@ def test_filters_accept_iso_dates_only() -> None:
 def test_a_possessive_ends_a_places_name() -> None:
     query = understand(["When did the park move into Hangzhou's Future Sci-Tech City?"])
     assert "Hangzhou's" in query.place_names and "Future Sci-Tech City" in query.place_names
+
+
+def test_a_corpus_synonyms_file_teaches_a_word_and_is_no_article(tmp_path: Path) -> None:
+    (tmp_path / "synonyms.tsv").write_text("# staff words\ngig\tpost, vacancy\n", encoding="utf-8")
+    (tmp_path / "article.txt").write_text("Harbor City opened 300 posts.", encoding="utf-8")
+    synonyms = corpus_synonyms(tmp_path)
+    assert synonyms["gig"] == ("post", "vacanc") and "gig" not in SYNONYM_TERMS
+    query = understand(["How many gigs did Harbor City open?"], synonyms=synonyms)
+    assert query.alternatives["gig"][0] == "post"
+    assert [p.name for p in iter_files([tmp_path])] == ["article.txt"]
+    (tmp_path / "synonyms.tsv").write_text("gig\n", encoding="utf-8")
+    with pytest.raises(AssistantError, match=r"synonyms.tsv line 1: write 'word<TAB>alternative"):
+        corpus_synonyms(tmp_path)

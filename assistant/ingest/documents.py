@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.errors import SkippedDocument
-from assistant.ingest.metadata import CATALOG_NAME, GLOSSARY_NAME
+from assistant.ingest.metadata import CATALOG_NAME, GLOSSARY_NAME, SYNONYMS_NAME
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -57,7 +57,7 @@ def _walk(folder: Path) -> Iterator[Path]:
             if entry.is_dir(follow_symlinks=False):
                 yield from _walk(folder / entry.name)
                 continue
-            wanted = entry.is_file() and entry.name not in (CATALOG_NAME, GLOSSARY_NAME)
+            wanted = entry.is_file() and entry.name not in (CATALOG_NAME, GLOSSARY_NAME, SYNONYMS_NAME)
         except OSError:
             continue
         if wanted:

@@ -17,6 +17,8 @@ from assistant.ingest.cleaning import DATE_STAMP
 CATALOG_NAME = "catalog.json"
 GLOSSARY_NAME = "glossary.tsv"
 """A corpus folder's own Chinese-English terms (language/translation.py reads it); not an article."""
+SYNONYMS_NAME = "synonyms.tsv"
+"""A corpus folder's own English synonyms (language/glossary.py reads it); not an article."""
 
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 _MONTH_DATE = re.compile(

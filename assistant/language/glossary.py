@@ -1,17 +1,22 @@
 """English synonyms for the talent-policy domain, used without an LLM.
 
 The synonyms are data: assistant/data/synonyms.tsv (a question's word, then the article words that
-answer it). Chinese terms are data too: assistant/data/glossary.tsv, read by language/translation.py.
+answer it), which a corpus extends with a synonyms.tsv of its own beside its catalog.json. Chinese terms
+are data too: assistant/data/glossary.tsv, read by language/translation.py.
 """
 
 from __future__ import annotations
 
+import functools
 from importlib.resources import files
+from pathlib import Path
 
+from assistant.errors import AssistantError
+from assistant.ingest.metadata import SYNONYMS_NAME
 from assistant.text import terms
 
 
-def _read(text: str) -> dict[str, tuple[str, ...]]:
+def _read(text: str, source: str = "assistant/data/synonyms.tsv") -> dict[str, tuple[str, ...]]:
     """Lines of 'word<TAB>alternative, alternative'; '#' starts a comment."""
     out: dict[str, tuple[str, ...]] = {}
     for number, line in enumerate(text.splitlines(), 1):
@@ -21,7 +26,7 @@ def _read(text: str) -> dict[str, tuple[str, ...]]:
         word, _, alternatives = line.partition("\t")
         found = tuple(a.strip() for a in alternatives.split(",") if a.strip())
         if not word.strip() or not found:
-            raise ValueError(f"assistant/data/synonyms.tsv line {number}: write 'word<TAB>alternative, ...'")
+            raise AssistantError(f"{source} line {number}: write 'word<TAB>alternative, ...'")
         out[word.strip()] = (*out.get(word.strip(), ()), *found)
     return out
 
@@ -44,3 +49,24 @@ def _as_terms(synonyms: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]
 
 # The same, as terms: a question's term -> the article terms that also answer it.
 SYNONYM_TERMS = _as_terms(SYNONYMS)
+
+
+def corpus_synonyms(folder: Path | None) -> dict[str, tuple[str, ...]]:
+    """SYNONYM_TERMS extended by the corpus folder's synonyms.tsv (read again when it changes)."""
+    path = folder / SYNONYMS_NAME if folder is not None else None
+    if path is None or not path.is_file():
+        return SYNONYM_TERMS
+    return _corpus_synonyms(path, path.stat().st_mtime)
+
+
+@functools.lru_cache(maxsize=8)
+def _corpus_synonyms(path: Path, stamp: float) -> dict[str, tuple[str, ...]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise AssistantError(f"cannot read {path} ({exc}); save it as UTF-8 text or remove it") from exc
+    own = _as_terms(_read(text, str(path)))
+    merged = dict(SYNONYM_TERMS)
+    for term, alternatives in own.items():
+        merged[term] = tuple(dict.fromkeys((*merged.get(term, ()), *alternatives)))
+    return merged

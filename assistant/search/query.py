@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -256,11 +256,15 @@ def _focus_terms(text: str, places: list[tuple[str, ...]]) -> list[str]:
 
 
 def understand(
-    turns: list[str], gazetteer: frozenset[str] = frozenset(), read: Reader | None = None
+    turns: list[str],
+    gazetteer: frozenset[str] = frozenset(),
+    read: Reader | None = None,
+    synonyms: Mapping[str, tuple[str, ...]] = SYNONYM_TERMS,
 ) -> Query:
     """Resolve the last turn against the earlier ones and pick out what it asks.
 
-    read: how a turn holding Chinese becomes English (default: the packaged glossary and CC-CEDICT).
+    read: how a turn holding Chinese becomes English (default: the packaged glossary and CC-CEDICT);
+    synonyms: a question's term -> the article terms that also answer it (the corpus's, if it has its own).
     """
     question = turns[-1]
     read = read or Translator.for_corpus(None).translate
@@ -302,9 +306,9 @@ def understand(
         parts = tuple(following(p, earlier_parts[0]) for p in parts)
     glossed = translations[-1].alternatives
     alternatives = {
-        t: tuple(dict.fromkeys((*SYNONYM_TERMS.get(t, ()), *glossed.get(t, ()))))
+        t: tuple(dict.fromkeys((*synonyms.get(t, ()), *glossed.get(t, ()))))
         for t in focus
-        if t in SYNONYM_TERMS or t in glossed
+        if t in synonyms or t in glossed
     }
     search_text = " ".join([last, *carried])
     return Query(
