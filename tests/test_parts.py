@@ -311,3 +311,158 @@ def test_the_year_a_question_names_does_not_answer_when() -> None:
 def test_a_rent_cut_is_no_amount_of_rent() -> None:
     parts = parts_of("What rent cut do I get in the second year, and what's the monthly rent there?")
     assert [p.asks for p in parts] == [None, "amount"]
+
+
+def test_what_is_the_amount_and_the_maximum_ask_for_an_amount() -> None:
+    assert read_part("What's the amount of the city's first-home purchase subsidy?").asks == "amount"
+    assert read_part("What's the maximum funding a scientist can get under the plan?").asks == "amount"
+    assert read_part("Is there a minimum annual salary to qualify?").asks == "amount"
+
+
+def test_a_cap_is_answered_by_a_bound_not_by_a_threshold() -> None:
+    (part,) = parts_of("Is there an upper limit on how much income tax subsidy one person can get?")
+    assert part.asks == "amount" and part.bounded
+    assert not fits(part, "Subsidies cover the tax paid that exceeds 15 percent of the taxable income.").ok
+    assert fits(part, "Each person's income tax subsidy is capped at 500,000 yuan a year.").ok
+
+
+def test_a_total_paid_out_is_not_what_one_applicant_gets() -> None:
+    (part,) = parts_of("What was the total sum of money paid out in the first batch of housing subsidies?")
+    assert part.totalled
+    assert not fits(part, "Graduates get a housing subsidy of up to 200,000 yuan.").ok
+    assert fits(part, "A total of 12 million yuan of housing subsidies has been paid out so far.").ok
+
+
+def test_a_salary_cap_needs_a_salary_named() -> None:
+    (part,) = parts_of("Is there a salary cap for the young talent house purchase subsidy?")
+    assert part.counted == ("salary",)
+    assert not fits(part, "The subsidy is 12% of the purchase price, up to 200,000 yuan.").ok
+    assert fits(part, "Buyers claiming the purchase subsidy must earn a salary under 300,000 yuan a year.").ok
+
+
+def test_what_the_asker_already_has_is_not_asked() -> None:
+    (part,) = parts_of("Besides the 10,000 yuan resettlement subsidy, is there a rent subsidy? How much?")
+    assert part.kinds == {"rent"}
+    assert not fits(part, "Graduates can enjoy a resettlement subsidy of 10,000 yuan.").ok
+
+
+def test_which_housing_subsidy_may_be_said_after_it() -> None:
+    (part,) = parts_of("What's the housing subsidy for a newly introduced talent buying their first home?")
+    assert "purchase" in part.kinds
+    assert not fits(part, "Graduates can apply for a monthly rent subsidy of up to 800 yuan.").ok
+
+
+def test_people_the_question_leaves_out_do_not_answer_it() -> None:
+    (part,) = parts_of("What house-purchase subsidy do ordinary (not top) talents get?")
+    assert part.excluded == {"high_level"} and not part.groups
+    assert not fits(part, "Top talents who purchase a house can get 6 million yuan.").ok
+    assert not parts_of("Is this not available for PhD holders?")[0].excluded
+
+
+def test_a_question_about_a_benefit_needs_one_named() -> None:
+    (part,) = parts_of("What reward do the county's talent attraction ambassadors receive?")
+    assert not fits(part, "I served as the county's overseas talent attraction ambassador.").ok
+    assert fits(part, "Each ambassador receives an annual reward for every project signed.").ok
+
+
+def test_a_minimum_to_qualify_is_not_how_long_it_is_paid() -> None:
+    (part,) = parts_of("For how many months is the living allowance paid?")
+    assert not fits(part, "Graduates insured for more than six months get a living allowance.").ok
+    assert fits(part, "The living allowance is paid for up to 12 months.").ok
+
+
+def test_which_city_is_not_answered_by_a_country() -> None:
+    (part,) = parts_of("Chun'an set up a liaison station in Japan: in which Japanese city is it?")
+    assert not fits(part, "Liaison stations were set up in Singapore, Japan and other places.").ok
+    assert fits(part, "A liaison station was set up in Osaka last year.").ok
+    (choice,) = parts_of("Which city pays a new PhD more, Liuzhou or Tai'an?")
+    assert choice.asks is None  # it chooses between the cities it names
+
+
+def test_a_figure_counts_its_own_noun_and_a_range_end_what_its_start_counts() -> None:
+    (letters,) = parts_of("How many talent confirmation letters did the city issue in 2018?")
+    shorter = "It cut the approval time for the confirmation letter from five workdays to three."
+    assert not fits(letters, shorter).ok
+    (students,) = parts_of("How many new college students did the province bring in?")
+    sections = "The site has six sections: talent policy, services and college student internship."
+    assert not fits(students, sections).ok
+    assert fits(students, "The province brought in 450,000 new college students.").ok
+
+
+def test_a_figure_of_another_item_of_a_list_does_not_answer() -> None:
+    (part,) = parts_of("How much did each of the six people granted special allowances by Dalian get?")
+    listing = (
+        "6 persons were granted special allowances by the people's government of Dalian; "
+        "30 projects were initiated, with Yuan 10 million paid as subsidies for new personnel."
+    )
+    assert not fits(part, listing).ok
+
+
+def test_which_website_or_office_is_answered_by_either() -> None:
+    (part,) = parts_of("Which website or office handles applications for the living subsidy?")
+    assert part.counted == ("websites", "offices")
+    assert fits(part, "Apply for the living subsidy through the Changchun Talent Service Platform.").ok
+    assert fits(part, "The living subsidy is handled by the Changchun Human Resources Bureau.").ok
+    assert not fits(part, "Graduates can apply for living subsidies for up to 12 months.").ok
+
+
+def test_a_figure_counts_what_its_noun_phrase_ends_in() -> None:
+    (talents,) = parts_of("How many overseas high-level talents has the county attracted?")
+    assert fits(talents, "It promoted 12 overseas high-level talents to the county and 4 overseas teams.").ok
+    (flats,) = parts_of("How many talent apartments are being decorated?")
+    assert fits(flats, "396 talents apartments which include 6 types are being decorated.").ok
+
+
+def test_by_how_much_something_grew_asks_for_a_rate() -> None:
+    (part,) = parts_of("By how much did the district's GDP grow in the first three quarters?")
+    assert part.asks == "percent"
+    assert fits(part, "In the first three quarters, the district's GDP increased by 6.7%.").ok
+
+
+def test_a_website_address_is_answered_by_an_address_on_the_web() -> None:
+    (part,) = parts_of("What's the website address of the Talent Service Platform?")
+    assert part.asks == "url"
+    assert not fits(part, "The Talent Service Platform was officially launched on the same day.").ok
+    assert fits(part, "The Talent Service Platform can be visited at www.zjrc.gov.cn.").ok
+
+
+def test_a_figure_before_another_plural_counts_that() -> None:
+    (cards,) = parts_of("How many Talent Cards have been issued so far?")
+    assert not fits(cards, "It issued Talent Cards that offer 24 exclusive services in seven areas.").ok
+
+
+def test_a_rent_subsidy_is_no_rent() -> None:
+    (part,) = parts_of("What's the monthly rent for the talent apartments?")
+    assert not fits(part, "Graduates can apply for a monthly rent subsidy of at most 800 yuan.").ok
+
+
+def test_documents_to_submit_are_answered_by_documents_named() -> None:
+    (part,) = parts_of("What documents do I need to submit to get a hukou with a college degree?")
+    assert part.asks == "documents"
+    assert not fits(part, "Those with a junior college degree may gain hukou where they work.").ok
+    assert fits(part, "Applicants submit their degree certificate and labour contract to get a hukou.").ok
+
+
+def test_parents_are_not_answered_by_what_the_talent_gets() -> None:
+    (part,) = parts_of("Can the parents of a top-tier overseas talent also get permanent residence?")
+    assert "parent" in part.groups
+    assert not fits(part, "Top-tier overseas talents will be granted permanent residence.").ok
+
+
+def test_a_dash_may_start_the_question_and_how_much_is_of_the_benefit_asked_about() -> None:
+    question = "I'm a graduate moving to Changchun - is there a rent subsidy, and how much per month?"
+    (_, part) = parts_of(question)
+    assert part.asks == "amount" and part.kinds == {"rent"} and part.period == "month"
+    assert not fits(part, "Graduates can apply for living subsidies of 400 yuan per month.").ok
+
+
+def test_a_rate_per_month_is_no_number_of_months() -> None:
+    (part,) = parts_of("For how many months does the city pay the 1,500 yuan monthly living allowance?")
+    assert not fits(part, "Living allowances will be 1,500 yuan per person per month for doctors.").ok
+    assert fits(part, "Doctors get a living allowance of 1,500 yuan per month for 36 months.").ok
+
+
+def test_a_figure_counts_the_head_noun_right_after_it() -> None:
+    (part,) = parts_of("Exactly how many college students did the province newly introduce in 2018?")
+    sections = "The website has six sections: talent policy, project display and college student internship."
+    assert not fits(part, sections).ok

@@ -7,6 +7,7 @@ import pytest
 from assistant.errors import AssistantError
 from assistant.language.dictionary import Dictionary, clean_gloss
 from assistant.language.translation import Translator, corpus_glossary, packaged_glossary, parse_glossary
+from assistant.search.parts import parts_of
 from assistant.search.query import understand
 
 
@@ -107,3 +108,21 @@ def test_chinese_how_to_apply_and_one_off_or_instalments_are_read() -> None:
     reading = translator.translate("安家补贴是一次性发放，还是按年分期发？")
     (paid,) = parts_of(reading.text, reading.source)
     assert {side for _, side in paid.sides} == {0, 1}
+
+
+def test_a_place_written_by_its_first_character_is_no_new_place(translator: Translator) -> None:
+    # 来长就业: "come to Changchun for work", 长 standing for the 长春市 the question names in full
+    read = translator.translate("长春市对来长就业的硕士毕业生每月发放多少生活补贴？", known=lambda term: True)
+    assert "Lai" not in read.text and "Changchun" in read.text
+
+
+def test_a_talent_loan_and_its_interest_rate_are_read() -> None:
+    question = "浙江推出的“人才贷”最高可以贷多少钱？利率是多少？"
+    amount, rate = parts_of(Translator().translate(question).text, question)
+    assert amount.kinds == {"loan"} and rate.asks == "percent"
+
+
+def test_a_chinese_ordinal_batch_is_read_as_one(translator: Translator) -> None:
+    question = "兰州市2023年第二批柔性引才什么时候开始申报？"
+    (part,) = parts_of(translator.translate(question).text, question)
+    assert part.ordinals == {("second", "batch")}

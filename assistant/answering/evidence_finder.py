@@ -146,10 +146,10 @@ class EvidenceFinder:
                 ]
         return [self._scored(query, weights, hit, s, part) for s in sentences]
 
-    def _name_words(self, query: Query) -> tuple[str, ...]:
+    def _name_words(self, query: Query) -> tuple[tuple[str, str], ...]:
         """The rarest word of each thing the question names in two words or more, beyond the place
-        it may start with ("the Heilongjiang Talent Week": week)."""
-        out: list[str] = []
+        it may start with ("the Heilongjiang Talent Week": week), with the name as written."""
+        out: list[tuple[str, str]] = []
         if _CJK.search(query.question):
             return ()  # a translated question's capitalised words are a dictionary's glosses
         for i, phrase in enumerate(query.places):
@@ -171,7 +171,7 @@ class EvidenceFinder:
                 and not t[:1].isdigit()
             ]
             if own:
-                out.append(max(own, key=self.corpus.idf))
+                out.append((max(own, key=self.corpus.idf), name))
         return tuple(out)
 
     def _scored(
@@ -330,7 +330,7 @@ class EvidenceFinder:
         # Only a region's name and no topic: an overview of the region's article.
         overview = not query.focus and all(t in self.corpus.gazetteer for p in query.places for t in p)
         whole_weights = self._weights(query.focus, query)
-        required = self._name_words(query)
+        named = self._name_words(query)
         chosen: list[tuple[int, int, ArticleHit, list[Sentence], float]] = []  # order, part, hit, ...
         gaps: list[Gap] = []
         several_parts = len(query.parts) > 1
@@ -351,6 +351,10 @@ class EvidenceFinder:
                 if several_parts:
                     own = tuple(t for t in part.focus if t in whole_weights)
                     weights = self._weights(own, query) if own else whole_weights
+                # "How many services does the X Platform offer, and when will the Y Building open?":
+                # each part is about the things it names (a part naming none, about all of them).
+                own_names = [w for w, name in named if name.lower() in part.text.lower()]
+                required = tuple(own_names) if own_names else tuple(w for w, _ in named)
                 answering: list[tuple[float, ArticleHit, list[Sentence]]] = []
                 for rank, hit in relevant:
                     sentences = self._select(query, weights, hit, part, overview, required)

@@ -22,6 +22,12 @@ _ASKED = {
     "deadline": "the deadline",
     "size": "the size",
     "entity": "which ones",
+    "url": "the website address",
+    "documents": "the documents required",
+    "phone": "the phone number",
+    "address": "the address",
+    "email": "the email address",
+    "hours": "the opening hours",
 }
 
 
@@ -36,6 +42,10 @@ def describe(part: Part) -> str:
     """A part in words, for saying the corpus does not give it."""
     what = _ASKED.get(part.asks or "", "")
     phrase = benefit_phrase(part.text) if part.benefit else None
+    if phrase:
+        phrase = re.sub(r"^(?:the|a|an) ", "", phrase, flags=re.IGNORECASE)
+    if part.asks == "amount" and (part.totalled or part.bounded):
+        what = "the total paid out" if part.totalled else "the upper limit"
     if not what:
         return f"an answer to “{part.text.rstrip('?？ ')}”"
     counted = counted_words(part.text) if part.asks == "count" else ""
@@ -86,6 +96,8 @@ _GROUP_NAMES = {
     "grade_d": "Grade D talents",
     "grade_e": "Grade E talents",
     "high_level": "high-level talents",
+    "parent": "their parents",
+    "child": "their children",
 }
 _BENEFIT_PHRASE = re.compile(
     r"((?:[\w'’-]+\s+){0,3}?(?:subsid(?:y|ies)|allowances?|grants?|bonus(?:es)?|rewards?|awards?|stipends?|"

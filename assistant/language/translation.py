@@ -140,8 +140,11 @@ class Translator:
         places: list[str] = []
         prepared = _PEOPLE.sub("多少人数", _OFTEN.sub(r"\1一次\2", simplified))
         prepared = _GRADE.sub(r" Grade \1 ", prepared)
+        prepared = _ORDINAL.sub(_ordinal_english, prepared)
         prepared = self._figures_in_english(prepared)
-        for token in self._words(list(self.tokenizer.cut(prepared, HMM=False)), known):
+        # 来长就业 beside 长春市: a place named in full is also written by its first character alone
+        initials = {w[0] for w, _ in self.gazetteer.find(prepared) if _CJK_RUN.match(w)}
+        for token in self._words(list(self.tokenizer.cut(prepared, HMM=False)), known, initials):
             if not _CJK_RUN.search(token):
                 words.append(token)
                 continue
@@ -158,9 +161,16 @@ class Translator:
     def _known_word(self, word: str) -> bool:
         return word in self.glossary or word in self.dictionary or self._place(word) is not None
 
-    def _words(self, tokens: list[str], known: Callable[[str], bool] | None) -> list[str]:
+    def _words(
+        self,
+        tokens: list[str],
+        known: Callable[[str], bool] | None,
+        initials: frozenset[str] | set[str] = frozenset(),
+    ) -> list[str]:
         """jieba's words, joined where the dictionary knows a longer word across them (永久 居民:
-        永久居民, permanent resident), and runs of characters nothing knows joined into one name."""
+        永久居民, permanent resident), and runs of characters nothing knows joined into one name;
+        initials: first characters of places the text names, which stand for them alone (来长:
+        come to Changchun)."""
         words: list[str] = []
         i = 0
         while i < len(tokens):
@@ -182,6 +192,8 @@ class Translator:
         out: list[str] = []
         for word in words:
             loose = len(word) == 1 and _CJK_RUN.fullmatch(word) and word not in self.glossary
+            if loose and word in initials:
+                continue  # the place, named in full elsewhere in the text
             if loose and out and out[-1].startswith(_LOOSE):
                 out[-1] += word
             else:
@@ -290,6 +302,17 @@ _OFTEN = re.compile(r"(多久|多长时间)([^?？,，。]{1,8}?)一次")
 _PEOPLE = re.compile(r"多少人(?![才员口力事数])")
 # "C类人才": a Grade C talent
 _GRADE = re.compile(r"(?<![A-Za-z])([A-Ea-e])\s*类")
+# "第二批": the second batch (an ordinal the question asks about, not a count of two)
+_ORDINALS = dict(zip("一二三四五六七八九十", ("first", "second", "third", "fourth", "fifth", "sixth",
+                                          "seventh", "eighth", "ninth", "tenth"), strict=True))
+_ORDINALS |= {str(i + 1): word for i, word in enumerate(_ORDINALS.values())}
+_ORDINAL_NOUNS = {"批": "batch", "期": "phase", "届": "session", "轮": "round", "次": "time"}
+_ORDINAL = re.compile(r"第([一二三四五六七八九十]|10|[1-9])(批|期|届|轮|次)")
+
+
+def _ordinal_english(match: re.Match[str]) -> str:
+    return f" the {_ORDINALS[match.group(1)]} {_ORDINAL_NOUNS[match.group(2)]} "
+
 _CLAUSE = re.compile(r"[^?,.!;:]+[?,.!;:]*")
 _QUESTION_PHRASE = re.compile(
     r"\b(?:how (?:many|much|long|old)|what|which|when|where|who|why|whether|how)\b", re.IGNORECASE

@@ -27,12 +27,16 @@ class Vocabulary:
     periods: dict[str, re.Pattern[str]]
     units: dict[str, re.Pattern[str]]
     aggregate: re.Pattern[str]
+    totalled: re.Pattern[str]  # a question asking what was paid out in all, not to one applicant
+    minimum_duration: dict[str, re.Pattern[str]]  # "for more than six months": a condition, not a term
+    bounds: dict[str, re.Pattern[str]]  # "asks": a question for a cap; "answers": a sentence giving one
     multipliers: frozenset[str]  # "30 million yuan": words between a figure and its unit
     measure_units: frozenset[str]  # a figure before one of these measures, it does not count
     measure_before: frozenset[str]  # nor a figure after one of these ("No. 3", "May 15", "yuan 500")
     contrasts: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]  # opposite qualifiers: online, in person
     priced: dict[str, re.Pattern[str]]  # what an amount is of when no benefit: rent, price, salary
     place_kinds: frozenset[str]  # "which countries": named by a place, not by a name holding the word
+    place_levels: dict[str, frozenset[str]]  # "which cities": the gazetteer levels that answer (empty: any)
     name_words: dict[str, tuple[str, ...]]  # "which companies": names ending "Co., Ltd." or "Group"
 
     @classmethod
@@ -63,11 +67,19 @@ class Vocabulary:
             periods=compile_all(raw["periods"]),
             units=compile_all(raw["units"]),
             aggregate=re.compile(raw["aggregate"], re.IGNORECASE),
+            totalled=re.compile(raw["totalled"], re.IGNORECASE),
+            minimum_duration=compile_all(
+                {k: v for k, v in raw["minimum_duration"].items() if not k.startswith("_")}
+            ),
+            bounds=compile_all({k: v for k, v in raw["bounds"].items() if not k.startswith("_")}),
             multipliers=frozenset(w.lower() for w in raw["measures"]["multipliers"]),
             measure_units=frozenset(w.lower() for w in raw["measures"]["units"]),
             measure_before=frozenset(w.lower() for w in raw["measures"]["before"]),
             contrasts=tuple((words(a), words(b)) for a, b in raw["contrasts"]["pairs"]),
-            place_kinds=frozenset(raw["entities"]["places"]),
+            place_kinds=frozenset(k for k in raw["entities"]["places"] if not k.startswith("_")),
+            place_levels={
+                k: frozenset(v) for k, v in raw["entities"]["places"].items() if not k.startswith("_")
+            },
             name_words={k: tuple(names[v] if isinstance(v, str) else v) for k, v in names.items()},
             priced={k: words(v) for k, v in raw["priced"].items() if not k.startswith("_")},
         )

@@ -76,7 +76,7 @@ def gives_count(counted: tuple[str, ...], sentence: str) -> bool:
     heads = {head, *(SYNONYM_TERMS.get(head, ()) if head not in _PEOPLE else ())}
     wanted = heads | (_PEOPLE if head in _PEOPLE else set())
     if any(stem and stem[0] in heads for stem in stems) and any(
-        _counts_nothing_after(words, j) for j in counts
+        _counts_nothing_after(words, j) and not _ends_a_range(words, j) for j in counts
     ):
         return True  # "the demand for talents in key industries ... will exceed 90,000"
     for i, stem in enumerate(stems):
@@ -92,6 +92,7 @@ def gives_count(counted: tuple[str, ...], sentence: str) -> bool:
             crossed = words[min(i, j) : max(i, j)]
             if (
                 j in counts
+                and not _counts_its_own_noun(words, j, wanted)
                 and not any(w.lower() in _PREPOSITIONS for w in between)
                 and not any(w.endswith((",", ";")) for w in crossed)
             ):
@@ -126,6 +127,40 @@ def _counts_nothing_after(words: list[str], j: int) -> bool:
         or after in _PREPOSITIONS
         or after in ("and", "or", "than", "this", "last", "so")
     )
+
+
+def _ends_a_range(words: list[str], j: int) -> bool:
+    """ "from five workdays to three": the last figure measures what the first one does."""
+    return j > 1 and words[j - 1].lower() == "to" and any(
+        w.lower() == "from" for w in words[max(0, j - 6) : j - 1]
+    )
+
+
+def _counts_its_own_noun(words: list[str], j: int, wanted: set[str]) -> bool:
+    """ "six sections: talent policy, ...": a figure right before a plural noun counts that noun,
+    unless the words it runs into name what is wanted ("396 talents apartments", "12 overseas
+    high-level talents")."""
+    if j + 1 >= len(words) or words[j].endswith((",", ".", ";", ":")):
+        return False
+    phrase: list[str] = []
+    following = [w.rstrip(".,;:") for w in words[j + 1 : j + 5]]
+    for k, word in enumerate(words[j + 1 : j + 4]):
+        bare = following[k]
+        if not bare.replace("-", "").isalpha() or bare.lower() in _PREPOSITIONS:
+            break
+        phrase.append(bare)
+        if word != bare:  # a comma or colon ends the phrase
+            break
+        if _plural(bare) and not (k + 1 < len(following) and _plural(following[k + 1])):
+            break  # its head noun ("six sections talent policy"), unless another plural follows
+    stems = {t for w in phrase for t in terms(w)[:1]}
+    return any(_plural(w) for w in phrase) and not stems & wanted
+
+
+def _plural(word: str) -> bool:
+    """A plural noun, by its ending ("sections"; not "overseas", "business", "various")."""
+    lowered = word.lower()
+    return lowered.isalpha() and lowered.endswith("s") and not lowered.endswith(("ss", "us", "is", "seas"))
 
 
 def _words(sentence: str) -> list[str]:

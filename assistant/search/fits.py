@@ -7,20 +7,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.search.answer_types import Vocabulary
+from assistant.search.answer_types import Vocabulary, word_tokens
 from assistant.search.clauses import own_clause
 from assistant.search.counting import count_figures, gives_count
+from assistant.search.entities import names_one
 from assistant.search.parts import (
     PERCENT,
     Part,
     groups_in,
     kinds_in,
-    names_one,
     ordinals_in,
     sides_in,
     years_in,
 )
 from assistant.text import terms
+
+_PER_UNIT = re.compile(
+    r"\b(?:per|each|every)\s+(?:year|month|week|day)\b|\b(?:monthly|yearly|annually)\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -53,20 +57,28 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
         # "When is the loan interest-free?" - "for the first two years": a period answers "when" too.
         timed = part.asks == "date" and vocabulary.answers["duration"].search(sentence)
         stated = sentence
+        if part.asks == "duration" and part.unit:
+            # "for how many months": "1,500 yuan per month" is a rate, not a number of months
+            stated = _PER_UNIT.sub(" ", stated)
         if part.asks in ("date", "deadline"):
             # "When is the window for the first 2023 batch?" is not answered by "... batch in 2023"
             for asked_year in (y for y in part.years if y[:1].isdigit()):
                 stated = re.sub(rf"\b{asked_year}\b", " ", stated)
         if not answer.search(stated) and not timed:
             return Fit(False, f"holds no {part.asks}")
+        if part.asks in ("amount", "count") and not _in_a_clause_about_it(part, sentence, answer):
+            return Fit(False, f"gives the {part.asks} of another item of its list")
         if part.asks == "count" and not count_figures(sentence):
             return Fit(False, "holds no count, only amounts, dates or measures")
-        if part.unit and not vocabulary.units[part.unit].search(sentence):
+        if part.asks == "duration" and part.benefit and not _says_a_term(sentence, vocabulary):
+            return Fit(False, "gives a condition to qualify, not how long it is paid")
+        if part.unit and not vocabulary.units[part.unit].search(stated):
             return Fit(False, f"gives no duration in {part.unit}s")
         if part.counted and part.asks == "count" and not gives_count(part.counted, sentence):
             return Fit(False, "counts something else")
-        if part.asks == "amount" and part.counted and not vocabulary.priced[part.counted[0]].search(sentence):
-            return Fit(False, f"gives no {part.counted[0]}")
+        priced = part.counted[0] if part.asks == "amount" and part.counted else None
+        if priced and not _names_a_price(priced, sentence, vocabulary):
+            return Fit(False, f"gives no {priced}")
         if part.asks == "entity" and not names_one(part.counted, sentence, vocabulary, part.known):
             return Fit(False, f"names no {' '.join(part.counted)}")
         if part.measured and not any(
@@ -105,8 +117,17 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
                 and (pair, 1 - side) not in part.sides
             ):
                 return Fit(False, "is about the opposite case")
-    if part.asks == "amount" and not part.aggregate and vocabulary.aggregate.search(sentence):
+    one_applicant = not (part.aggregate or part.totalled)
+    if part.asks == "amount" and one_applicant and vocabulary.aggregate.search(sentence):
         return Fit(False, "gives a total paid out, not what one applicant gets")
+    totalled = vocabulary.aggregate.search(sentence) or vocabulary.totalled.search(sentence)
+    if part.totalled and part.asks == "amount" and not totalled:
+        return Fit(False, "gives what one applicant gets, not the total paid out")
+    if part.bounded and not vocabulary.bounds["answers"].search(sentence):
+        return Fit(False, "gives no upper limit")  # "... exceeds 15 percent of the taxable income"
+    named_benefits = set(word_tokens(f"{context} {sentence}")) & vocabulary.benefits
+    if part.benefit and not part.kinds and part.asks is None and not named_benefits:
+        return Fit(False, "names no benefit")  # "What reward do the ambassadors receive?"
     if part.benefit and part.kinds:
         specific = part.kinds - {"housing"}
         wanted = specific or {"housing", "rent", "purchase"}
@@ -122,6 +143,8 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
         ]
         if other and not vocabulary.periods[part.period].search(sentence):
             return Fit(False, f"gives the amount per {other[0]}, not per {part.period}")
+    if part.excluded and (said_groups := groups_in(sentence, vocabulary)) and said_groups <= part.excluded:
+        return Fit(False, "is about the people the question leaves out")
     if part.groups:
         named = groups_in(sentence, vocabulary) or groups_in(context, vocabulary)
         # "Can the holder's spouse use them?" is about spouses; "a PhD couple" about PhD holders
@@ -133,3 +156,35 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
         if wanted and not (wanted & named) and not any(_degree_ok(g, sentence, vocabulary) for g in wanted):
             return Fit(False, "is about other people" if named else "does not say it applies to them")
     return Fit(True)
+
+
+def _says_a_term(sentence: str, vocabulary: Vocabulary) -> bool:
+    """Some duration of the sentence is a term, not a minimum to qualify ("for more than six months")."""
+    minimum = vocabulary.minimum_duration
+    for found in vocabulary.answers["duration"].finditer(sentence):
+        before, after = sentence[max(0, found.start() - 20) : found.start()], sentence[found.end() :]
+        if not (minimum["before"].search(before) or minimum["after"].search(after)):
+            return True
+    return False
+
+
+def _in_a_clause_about_it(part: Part, sentence: str, answer: re.Pattern[str]) -> bool:
+    """In a sentence listing items between semicolons ("3 persons were granted special allowances; ...
+    with Yuan 10 million paid as subsidies for ..."), the figure's own item shares a word with the
+    part beyond the names it holds (places, programmes)."""
+    items = re.split(r"[;；]", sentence)
+    if len(items) < 2:
+        return True
+    names = " ".join(re.findall(r"(?<!^)(?<![.?!] )\b[A-Z][\w'’-]*", part.text))  # places, programmes
+    asked = set(part.focus) - set(terms(names))
+    return any(answer.search(item) and asked & set(terms(item)) for item in items)
+
+
+def _names_a_price(priced: str, sentence: str, vocabulary: Vocabulary) -> bool:
+    """The sentence names the rent (price, salary ...) asked about, not a benefit named after it:
+    "a monthly rent subsidy" is no rent."""
+    for found in vocabulary.priced[priced].finditer(sentence):
+        following = word_tokens(sentence[found.end() : found.end() + 30])[:1]
+        if not following or following[0] not in vocabulary.benefits:
+            return True
+    return False

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from assistant.language.places import Gazetteer
 from assistant.search.answer_types import Vocabulary, word_tokens
 from assistant.search.counting import counted_nouns
+from assistant.search.entities import entity_kinds, kind_names, of_kind
 from assistant.text import split_sentences, terms
 
 _QUESTION_START = re.compile(
@@ -56,6 +57,9 @@ class Part:
     period: str | None = None  # "month" or "year" when the amount is asked per month or per year
     unit: str | None = None  # "year" when a duration is asked in years ("how many years")
     aggregate: bool = False  # asks for a total ("in total", "altogether")
+    totalled: bool = False  # asks what was paid out in all ("the total paid out"): not one applicant's
+    bounded: bool = False  # asks for an upper limit ("is there a cap"): a bound answers, not a level
+    excluded: frozenset[str] = frozenset()  # people the question leaves out: "ordinary (not top) talents"
     counted: tuple[str, ...] = ()  # what "how many" counts, or the kind "which banks" names, as terms
     measured: tuple[str, ...] = ()  # which rate a percentage is asked of: "interest rate" -> ("interest",)
     sides: tuple[tuple[int, int], ...] = ()  # (contrast pair, side) the clause names: "in person"
@@ -89,6 +93,10 @@ def _kinds(text: str, vocabulary: Vocabulary, amount: bool) -> tuple[frozenset[s
     kinds = kinds_in(" ".join(near), vocabulary)
     if not kinds and amount:
         kinds = kinds_in(text, vocabulary)
+    elif kinds == {"housing"}:
+        # "the housing subsidy for a newly introduced talent buying their first home": which housing
+        # benefit it is may be said further on in the clause.
+        kinds |= kinds_in(text, vocabulary) & {"rent", "purchase"}
     benefit = any(tokens[i] != "help" for i in benefits)
     return kinds, benefit
 
@@ -110,46 +118,6 @@ def groups_in(text: str, vocabulary: Vocabulary | None = None) -> frozenset[str]
     return frozenset(g for g, (_, pattern) in vocabulary.groups.items() if pattern.search(text))
 
 
-def _entity(text: str, vocabulary: Vocabulary) -> tuple[str, ...]:
-    """The kind of thing "which banks" asks to be named, as written in the plural."""
-    match = vocabulary.asks["entity"].search(text)
-    if not match:
-        return ()
-    kind = match.group(1).lower()
-    if kind.endswith("y"):  # "which city" asks as "which cities" does
-        kind = kind[:-1] + "ies"
-    elif not kind.endswith("s"):
-        kind += "s"
-    return (kind,)
-
-
-def names_one(kind: tuple[str, ...], sentence: str, vocabulary: Vocabulary, known: frozenset[str]) -> bool:
-    """Does the sentence name a thing of this kind: "Bank of Hangzhou" for banks, "Japan" for countries?
-    known: the places and things the question itself names, which are not the answer ("which banks
-    take part in the Talent Service Bank?" is not answered by "the Talent Service Bank 2.0")."""
-    if not kind:
-        return True
-    if kind[0] in vocabulary.place_kinds:
-        return any(place.name not in known for _, place in Gazetteer.load().find(sentence))
-    asked = [set(_NAME_WORD.findall(k)) for k in known]
-    return any(not any(set(_NAME_WORD.findall(n)) <= a for a in asked) for n in kind_names(kind, sentence))
-
-
-_NAME_WORD = re.compile(r"[A-Z][\w&.-]*[\w&]|[A-Z]")
-
-
-def kind_names(kind: tuple[str, ...], text: str, vocabulary: Vocabulary | None = None) -> list[str]:
-    """The names of things of a kind that the text holds: "Bank of Hangzhou", "China Merchants Bank"."""
-    vocabulary = vocabulary or Vocabulary.load()
-    if not kind or kind[0] in vocabulary.place_kinds:
-        return []
-    singular = re.sub(r"ies$", "y", kind[0]) if kind[0].endswith("ies") else kind[0].removesuffix("s")
-    words = vocabulary.name_words.get(kind[0], (singular.capitalize(),))
-    word = "|".join(re.escape(w) for w in words)
-    name = rf"(?:[A-Z][\w&'’.-]*,?\s+){{1,6}}(?:{word})(?![a-z])|\b(?:{word}) of (?:[A-Z][\w'’-]*\s*)+"
-    return [m.group().strip() for m in re.finditer(name, text)]
-
-
 def rate_words(text: str) -> str:
     """Which rate a clause asks for, as written: "at what interest rate" -> "interest rate"."""
     match = _RATE.search(text)
@@ -163,35 +131,46 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
     """What one clause asks; context holds the question's statements ("I'm a PhD ..."), original the
     question as asked when text is its English reading (a Chinese question)."""
     vocabulary = Vocabulary.load()
+    # "Besides the 10,000 yuan resettlement subsidy, is there a rent subsidy?": what the asker already
+    # knows names no benefit or people asked about.
+    asked = re.sub(r"[()\s]+", " ", _ASIDE.sub(" ", text))
     asks = next((kind for kind, pattern in vocabulary.asks_chinese.items() if pattern.search(original)), None)
     chinese = asks
     asks = asks or next((kind for kind, pattern in vocabulary.asks.items() if pattern.search(text)), None)
-    kinds, benefit = _kinds(text, vocabulary, asks == "amount")
+    kinds, benefit = _kinds(asked, vocabulary, asks == "amount")
     if original and not chinese and asks == "count":
         # 多少 with no measure word is read "how many"; about a benefit ("博士每月能拿多少") it asks how much
         asks = "amount" if (benefit or kinds) else None
-        kinds, benefit = _kinds(text, vocabulary, asks == "amount")
+        kinds, benefit = _kinds(asked, vocabulary, asks == "amount")
     unit = None
     if asks == "duration":
         unit_match = re.search(r"\bhow many (years|months|days|weeks)\b", text, re.IGNORECASE)
         unit = unit_match.group(1).lower().rstrip("s") if unit_match else None
     period = next((p for p, pattern in vocabulary.periods.items() if pattern.search(text)), None)
     counted = (
-        counted_nouns(text) if asks == "count" else _entity(text, vocabulary) if asks == "entity" else ()
+        counted_nouns(text) if asks == "count" else entity_kinds(text, vocabulary) if asks == "entity" else ()
     )
     if asks == "amount" and not benefit and not kinds:
         # "What's the monthly rent for the apartments?": an amount of rent, not a subsidy or a cost
         named = [k for k in vocabulary.priced if re.search(rf"\b{k}s?\b", text, re.IGNORECASE)]
         counted = tuple(named[:1])
+    elif asks == "amount":
+        # "Is there a salary cap for the purchase subsidy?": a limit on a salary, whatever it is for
+        limited = (m.group(1) or m.group(2) for m in _LIMITED.finditer(text))
+        words = (x.lower().removesuffix("s") for x in limited)
+        counted = tuple(w for w in words if w in vocabulary.priced)[:1]
     return Part(
         text=text.strip(),
         asks=asks,
         kinds=kinds,
         benefit=benefit,
-        groups=groups_in(f"{context} {text}", vocabulary),
+        groups=groups_in(f"{context} {_NEGATED.sub(' ', asked)}", vocabulary),
+        excluded=groups_in(" ".join(m.group(1) for m in _NEGATED.finditer(asked)), vocabulary),
         period=period,
         unit=unit,
         aggregate=bool(vocabulary.aggregate.search(text)),
+        totalled=bool(vocabulary.totalled.search(text)),
+        bounded=asks == "amount" and bool(vocabulary.bounds["asks"].search(text)),
         ordinals=ordinals_in(text),
         counted=counted,
         measured=_measured(text) if asks == "percent" else (),
@@ -203,6 +182,22 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
     )
 
 
+_ASIDE = re.compile(
+    r"\b(?:besides|apart from|aside from|other than|in addition to|on top of)\s+"
+    r"(?:[^,;?]|,(?=\d))*(?:[,;?]|$)",
+    re.IGNORECASE,
+)
+_LIMITED = re.compile(
+    r"\b(?:minimum|maximum|min|max|highest|lowest)\s+(?:(?:annual|monthly|yearly|pre-tax)\s+)?(\w+)\b"
+    r"(?!\s+(?:subsid|allowance|grant|bonus|award|reward|stipend))|"
+    r"\b(\w+)\s+(?:caps?|ceilings?|limits?|thresholds?|requirements?|floors?)\b",
+    re.IGNORECASE,
+)
+# "ordinary (not top) talents", "non-PhD staff": people the question leaves out.
+_NEGATED = re.compile(
+    r"\b(?:not|non-|except(?: for)?|excluding|other than|rather than)\s*((?:[\w'’.-]+\s+)?[\w'’.-]+)",
+    re.IGNORECASE,
+)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 PERCENT = re.compile(r"\d[\d.]*\s*(?:%|percent\b|per cent\b)|\bhalf\b", re.IGNORECASE)
 # Years said relative to now: "last year", "the year before" (the same year whichever way it is said).
@@ -282,20 +277,33 @@ def split_question(question: str) -> tuple[list[str], str]:
         if not asking:
             statements.append(sentence)
             continue
+        # "I'm a graduate moving to Changchun - is there a rent subsidy?": after a statement, a dash
+        # starts the question
+        dash = _DASH.search(sentence)
+        if dash and _QUESTION_START.match(sentence[dash.end() :]) and _is_statement(sentence[: dash.start()]):
+            statements.append(sentence[: dash.start()].strip())
+            sentence = sentence[dash.end() :]
         pieces = [p.strip() for p in _JOINED_QUESTION.split(sentence) if p and p.strip(" ,;?")]
         # "Heilongjiang says more graduates are staying, but what is the number?": the premise is
         # said, not asked.
-        while (
-            len(pieces) > 1
-            and not _ASKING_WORD.search(pieces[0])
-            and not _QUESTION_START.match(pieces[0])  # "Does the card have an age limit, and ...?"
-            and _STATES.search(pieces[0])
-        ):
+        while len(pieces) > 1 and _is_statement(pieces[0]):
             statements.append(pieces.pop(0))
         clauses.extend(pieces)
     if not clauses:  # an instruction or a statement alone ("Housing subsidies in Wuhu."): one part
         return [question.strip()], ""
     return clauses, " ".join(statements)
+
+
+_DASH = re.compile(r"\s+[-–—]+\s+")
+
+
+def _is_statement(clause: str) -> bool:
+    """Says something rather than asks: no question word, and a verb that states ("I'm a PhD")."""
+    return (
+        not _ASKING_WORD.search(clause)
+        and not _QUESTION_START.match(clause)  # "Does the card have an age limit, and ...?"
+        and bool(_STATES.search(clause))
+    )
 
 
 _QUESTION_WORDS = frozenset(
@@ -323,7 +331,14 @@ def parts_of(question: str, original: str = "") -> tuple[Part, ...]:
             merged[-1] = f"{merged[-1]}, {clause}"
         else:
             merged.append(clause)
-    return _named_places(tuple(read_part(clause, context) for clause in merged), question)
+    parts = [read_part(clause, context) for clause in merged]
+    for i in range(1, len(parts)):
+        # "is there a rent subsidy, and how much per month?": the amount of the benefit just asked about
+        earlier, part = parts[i - 1], parts[i]
+        bare = part.asks == "amount" and not (part.kinds or part.benefit)
+        if bare and earlier.asks is None and earlier.kinds:
+            parts[i] = following(part, earlier)
+    return _named_places(tuple(parts), question)
 
 
 def _named_places(parts: tuple[Part, ...], question: str) -> tuple[Part, ...]:
@@ -333,9 +348,13 @@ def _named_places(parts: tuple[Part, ...], question: str) -> tuple[Part, ...]:
         return parts
     places = {place.name: place for _, place in Gazetteer.load().find(question)}
     # "Lanzhou ... outside Gansu": Gansu holds Lanzhou, so one place is asked about, not two to choose from
-    leaves = {name for name in places if not any(p.parent == name for p in places.values())}
+    leaves = [place for name, place in places.items() if not any(p.parent == name for p in places.values())]
     return tuple(
-        _entity_part(p, frozenset(places) | frozenset(kind_names(p.counted, question)), len(leaves))
+        _entity_part(
+            p,
+            frozenset(places) | frozenset(kind_names(p.counted, question)),
+            sum(1 for place in leaves if of_kind(p.counted, place)),
+        )
         if p.asks == "entity"
         else p
         for p in parts
@@ -386,6 +405,9 @@ def following(part: Part, earlier: Part) -> Part:
         period=part.period or earlier.period,
         unit=part.unit or (earlier.unit if not part.asks else None),
         aggregate=part.aggregate,
+        totalled=part.totalled,
+        bounded=part.bounded,
+        excluded=part.excluded,
         counted=part.counted or (earlier.counted if not part.asks else ()),
         measured=part.measured or (earlier.measured if not part.asks else ()),
         sides=part.sides or earlier.sides,
