@@ -15,6 +15,7 @@ from assistant.search.parts import (
     PERCENT,
     Part,
     groups_in,
+    is_question,
     kinds_in,
     ordinals_in,
     sides_in,
@@ -126,11 +127,15 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
     if part.bounded and not vocabulary.bounds["answers"].search(sentence):
         return Fit(False, "gives no upper limit")  # "... exceeds 15 percent of the taxable income"
     named_benefits = set(word_tokens(f"{context} {sentence}")) & vocabulary.benefits
-    if part.benefit and not part.kinds and part.asks is None and not named_benefits:
+    asking = part.asks is None and is_question(part.text)  # the guard reads claims as parts too
+    named_benefits |= kinds_in(sentence, vocabulary)  # "a talent apartment rent-free" gives housing
+    if part.benefit and not part.kinds and asking and not named_benefits:
         return Fit(False, "names no benefit")  # "What reward do the ambassadors receive?"
     if part.benefit and part.kinds:
         specific = part.kinds - {"housing"}
         wanted = specific or {"housing", "rent", "purchase"}
+        if "housing" in part.kinds and not specific & {"rent", "purchase"}:
+            wanted |= {"housing", "rent", "purchase"}  # "subsidies, loans or apartments": any of them
         named = kinds_in(sentence, vocabulary)
         if not named & wanted:
             # "Subsidies are set at three levels ... 80,000 yuan": the benefit is named just before.

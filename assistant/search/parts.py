@@ -294,6 +294,11 @@ def split_question(question: str) -> tuple[list[str], str]:
     return clauses, " ".join(statements)
 
 
+def is_question(text: str) -> bool:
+    """The text asks (a question mark, or a question word first), rather than states."""
+    return text.rstrip().endswith(("?", "？")) or bool(_QUESTION_START.match(text))
+
+
 _DASH = re.compile(r"\s+[-–—]+\s+")
 
 
