@@ -128,7 +128,7 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
         return Fit(False, "gives no upper limit")  # "... exceeds 15 percent of the taxable income"
     named_benefits = set(word_tokens(f"{context} {sentence}")) & vocabulary.benefits
     asking = part.asks is None and is_question(part.text)  # the guard reads claims as parts too
-    named_benefits |= kinds_in(sentence, vocabulary)  # "a talent apartment rent-free" gives housing
+    named_benefits |= kinds_in(sentence, vocabulary) & {"housing", "rent"}  # "an apartment rent-free"
     if part.benefit and not part.kinds and asking and not named_benefits:
         return Fit(False, "names no benefit")  # "What reward do the ambassadors receive?"
     if part.benefit and part.kinds:
