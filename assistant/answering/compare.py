@@ -41,7 +41,8 @@ from assistant.answering.compare_table import (
 from assistant.language.places import Gazetteer
 from assistant.search.answer_types import Vocabulary
 from assistant.search.fits import fits
-from assistant.search.parts import Part, read_part, split_question
+from assistant.search.parts import Part, read_part
+from assistant.search.question_clauses import split_question
 from assistant.snapshot import Article
 from assistant.text import fold_ws, terms
 

@@ -15,12 +15,12 @@ from assistant.search.parts import (
     PERCENT,
     Part,
     groups_in,
-    is_question,
     kinds_in,
     ordinals_in,
     sides_in,
     years_in,
 )
+from assistant.search.question_clauses import is_question
 from assistant.text import terms
 
 _PER_UNIT = re.compile(

@@ -1,0 +1,75 @@
+"""A question's clauses: the ones that ask ("..., and how long?" is a second one) and the asker's
+statements ("I'm a PhD moving to Changchun - ..."), which say who is asking rather than what.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.text import split_sentences
+
+_QUESTION_START = re.compile(
+    r"^\s*(?:and\s+|but\s+|also\s+|so\s+|then\s+)?(?:how|what|what's|when|where|which|who|whose|whom|why|is|are|"
+    r"was|were|does|do|did|can|could|will|would|should|may|might|has|have|tell|list|name|give|show|"
+    r"compare|explain|describe|walk|please|any|in which|for how|on what|under what|什么|哪|多少|怎么|如何)\b",
+    re.IGNORECASE,
+)
+# "..., and how long ...": a second question joined to the first.
+_JOINED_QUESTION = re.compile(  # not "or": "online, or does someone have to go in person?" is one question
+    r"\s*(?:,\s*|;\s*|\s)(?:and|but|also|plus)\s+(?=(?:(?:by|in|on|at|for|from|until|to|under|with|over|after|within|during|through)\s+)?"
+    r"(?:how|what|what's|when|where|which|who|whose|is|are|"
+    r"does|do|did|can|could|will|would|should|for how|for what)\b)|\s*;\s*",
+    re.IGNORECASE,
+)
+# A clause with one of these verbs and no question word states something: "X says ...", "I'm a PhD".
+_STATES = re.compile(
+    r"\b(?:says?|said|claims?|claimed|reports?|reported|states?|stated|announced|mentions?|mentioned|"
+    r"is|are|was|were|has|have|had|offers?|gives?|pays?|provides?|i'm|i am|i've|we're|we are)\b",
+    re.IGNORECASE,
+)
+_ASKING_WORD = re.compile(
+    r"\b(?:how|what|what's|when|where|which|who|whose|whom|why)\b|[?？]|什么|哪|多少|怎么|如何", re.IGNORECASE
+)
+
+
+def split_question(question: str) -> tuple[list[str], str]:
+    """The question's clauses that ask something, and its statements (the asker's situation)."""
+    clauses: list[str] = []
+    statements: list[str] = []
+    for sentence in split_sentences(question.strip()):
+        asking = sentence.rstrip().endswith(("?", "？")) or bool(_QUESTION_START.match(sentence))
+        if not asking:
+            statements.append(sentence)
+            continue
+        # "I'm a graduate moving to Changchun - is there a rent subsidy?": after a statement, a dash
+        # starts the question
+        dash = _DASH.search(sentence)
+        if dash and _QUESTION_START.match(sentence[dash.end() :]) and _is_statement(sentence[: dash.start()]):
+            statements.append(sentence[: dash.start()].strip())
+            sentence = sentence[dash.end() :]
+        pieces = [p.strip() for p in _JOINED_QUESTION.split(sentence) if p and p.strip(" ,;?")]
+        # "Heilongjiang says more graduates are staying, but what is the number?": the premise is
+        # said, not asked.
+        while len(pieces) > 1 and _is_statement(pieces[0]):
+            statements.append(pieces.pop(0))
+        clauses.extend(pieces)
+    if not clauses:  # an instruction or a statement alone ("Housing subsidies in Wuhu."): one part
+        return [question.strip()], ""
+    return clauses, " ".join(statements)
+
+
+def is_question(text: str) -> bool:
+    """The text asks (a question mark, or a question word first), rather than states."""
+    return text.rstrip().endswith(("?", "？")) or bool(_QUESTION_START.match(text))
+
+
+_DASH = re.compile(r"\s+[-–—]+\s+")
+
+
+def _is_statement(clause: str) -> bool:
+    """Says something rather than asks: no question word, and a verb that states ("I'm a PhD")."""
+    return (
+        not _ASKING_WORD.search(clause)
+        and not _QUESTION_START.match(clause)  # "Does the card have an age limit, and ...?"
+        and bool(_STATES.search(clause))
+    )
