@@ -466,3 +466,10 @@ def test_a_figure_counts_the_head_noun_right_after_it() -> None:
     (part,) = parts_of("Exactly how many college students did the province newly introduce in 2018?")
     sections = "The website has six sections: talent policy, project display and college student internship."
     assert not fits(part, sections).ok
+
+
+def test_the_names_of_things_are_not_answered_by_their_number() -> None:
+    (part,) = parts_of("What are the names of the five talent policies the county has perfected?")
+    assert part.asks == "entity" and part.counted == ("policies",)
+    assert not fits(part, "Up to now, it has perfected 5 policies on talent and held 3 meetings.").ok
+    assert fits(part, "The county perfected the Qiandao Lake Talent Policy and four others.").ok

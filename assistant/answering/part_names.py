@@ -51,7 +51,7 @@ def describe(part: Part) -> str:
     counted = counted_words(part.text) if part.asks == "count" else ""
     entity = Vocabulary.load().asks["entity"].search(part.text) if part.asks == "entity" else None
     if entity:
-        what = f"which {entity.group(1).lower()}"
+        what = f"which {next(g for g in entity.groups() if g).lower()}"
     rate = rate_words(part.text) if part.asks == "percent" else ""
     measured = _HOW_MUCH.search(part.text) if part.asks in ("amount", "size") and not phrase else None
     if counted or rate:  # "the number of graduates who ...", "the interest rate"

@@ -16,7 +16,7 @@ def entity_kinds(text: str, vocabulary: Vocabulary) -> tuple[str, ...]:
     match = vocabulary.asks["entity"].search(text)
     if not match:
         return ()
-    kinds = [_plural(match.group(1))]
+    kinds = [_plural(next(g for g in match.groups() if g))]  # "which banks", "the names of the policies"
     # "which website or office": either kind answers
     other = re.match(r"\s+or\s+(?:an? )?([a-z]+)\b", text[match.end() :], re.IGNORECASE)
     if other and _plural(other.group(1)) in vocabulary.name_words:
