@@ -141,9 +141,10 @@ class Translator:
         prepared = _PEOPLE.sub("多少人数", _OFTEN.sub(r"\1一次\2", simplified))
         prepared = _GRADE.sub(r" Grade \1 ", prepared)
         prepared = _ORDINAL.sub(_ordinal_english, prepared)
-        prepared = self._figures_in_english(prepared)
+        named = [w for w, _ in self.gazetteer.find(prepared) if _CJK_RUN.match(w)]
+        prepared = self._figures_in_english(prepared, named)
         # 来长就业 beside 长春市: a place named in full is also written by its first character alone
-        initials = {w[0] for w, _ in self.gazetteer.find(prepared) if _CJK_RUN.match(w)}
+        initials = {w[0] for w in named}
         for token in self._words(list(self.tokenizer.cut(prepared, HMM=False)), known, initials):
             if not _CJK_RUN.search(token):
                 words.append(token)
@@ -200,10 +201,10 @@ class Translator:
                 out.append(_LOOSE + word if loose else word)
         return [w.removeprefix(_LOOSE) for w in out]
 
-    def _figures_in_english(self, text: str) -> str:
-        """Chinese figures as English ones, except inside place names (六盘水, 十堰)."""
-        found = self.gazetteer.find(text)
-        taken = [(text.find(w), text.find(w) + len(w)) for w, _ in found if _CJK_RUN.match(w)]
+    def _figures_in_english(self, text: str, places: list[str]) -> str:
+        """Chinese figures as English ones, except inside the Chinese place names the text holds
+        (六盘水, 十堰)."""
+        taken = [(text.find(w), text.find(w) + len(w)) for w in places]
         out: list[str] = []
         last = 0
         for start, end, english in figure_spans(text):

@@ -121,21 +121,20 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
     one_applicant = not (part.aggregate or part.totalled)
     if part.asks == "amount" and one_applicant and vocabulary.aggregate.search(sentence):
         return Fit(False, "gives a total paid out, not what one applicant gets")
-    totalled = vocabulary.aggregate.search(sentence) or vocabulary.totalled.search(sentence)
-    if part.totalled and part.asks == "amount" and not totalled:
+    if part.totalled and part.asks == "amount" and not _gives_a_total(sentence, vocabulary):
         return Fit(False, "gives what one applicant gets, not the total paid out")
     if part.bounded and not vocabulary.bounds["answers"].search(sentence):
         return Fit(False, "gives no upper limit")  # "... exceeds 15 percent of the taxable income"
-    named_benefits = set(word_tokens(f"{context} {sentence}")) & vocabulary.benefits
-    asking = part.asks is None and is_question(part.text)  # the guard reads claims as parts too
-    named_benefits |= kinds_in(sentence, vocabulary) & {"housing", "rent"}  # "an apartment rent-free"
-    if part.benefit and not part.kinds and asking and not named_benefits:
-        return Fit(False, "names no benefit")  # "What reward do the ambassadors receive?"
+    # "What reward do the ambassadors receive?" (a question: the guard reads claims as parts too)
+    asks_a_benefit = part.benefit and not part.kinds and part.asks is None and is_question(part.text)
+    if asks_a_benefit and not _names_a_benefit(sentence, context, vocabulary):
+        return Fit(False, "names no benefit")
     if part.benefit and part.kinds:
         specific = part.kinds - {"housing"}
-        wanted = specific or {"housing", "rent", "purchase"}
-        if "housing" in part.kinds and not specific & {"rent", "purchase"}:
-            wanted |= {"housing", "rent", "purchase"}  # "subsidies, loans or apartments": any of them
+        housing = {"housing", "rent", "purchase"}
+        # "subsidies, loans or apartments": any of them; "a home-purchase subsidy": that one
+        only_named = specific & {"rent", "purchase"} or "housing" not in part.kinds
+        wanted = set(specific if only_named else specific | housing)
         named = kinds_in(sentence, vocabulary)
         if not named & wanted:
             # "Subsidies are set at three levels ... 80,000 yuan": the benefit is named just before.
@@ -193,3 +192,14 @@ def _names_a_price(priced: str, sentence: str, vocabulary: Vocabulary) -> bool:
         if not following or following[0] not in vocabulary.benefits:
             return True
     return False
+
+
+def _gives_a_total(sentence: str, vocabulary: Vocabulary) -> bool:
+    return bool(vocabulary.aggregate.search(sentence) or vocabulary.totalled.search(sentence))
+
+
+def _names_a_benefit(sentence: str, context: str, vocabulary: Vocabulary) -> bool:
+    """A benefit word in the sentence or just before it, or housing given ("an apartment rent-free")."""
+    if set(word_tokens(f"{context} {sentence}")) & vocabulary.benefits:
+        return True
+    return bool(kinds_in(sentence, vocabulary) & {"housing", "rent"})
