@@ -182,6 +182,14 @@ def test_bench_reports_each_size_with_the_hash_embedder(data_dir: Path, tmp_path
         "--data-dir", str(data_dir), "bench", "--sizes", "ten", "--out", str(tmp_path / "b")
     )
     assert code == 1 and "--sizes takes numbers" in err
+    # Again on the index the first run left: only the file the re-ingest changed is read again.
+    code, out, err = run_cli(
+        "--data-dir", str(data_dir), "bench", "--sizes", "5", "--embedder", "hash", "--reuse-index",
+        "--questions", str(questions), "--out", str(tmp_path / "b"),
+    )  # fmt: skip
+    assert code == 0, err
+    [again] = json.loads((tmp_path / "b" / "bench.json").read_text(encoding="utf-8"))["results"]
+    assert again["reused_index"] and again["ingest"]["chunks"] < results[1]["ingest"]["chunks"]
 
 
 def test_bench_with_a_burner_measures_each_size_alone_and_beside_it(data_dir: Path, tmp_path: Path) -> None:

@@ -48,6 +48,7 @@ class BenchSpec:
     seed: int = 0
     burner: int = 0  # processes spinning on other cores while this size is measured
     store: str = "embedded"  # or "server": a `chroma run` the bench starts
+    reuse_index: bool = False  # serve the index an earlier run left, instead of building it again
 
 
 def _embedder(kind: str, settings: Settings) -> Embedder:
@@ -77,7 +78,8 @@ def measure(spec: BenchSpec) -> dict[str, Any]:
     if spec.store != "server":
         return _measure(spec, None)
     folder = spec.work / f"bench-{spec.size}" / "chroma-server"
-    shutil.rmtree(folder, ignore_errors=True)
+    if not spec.reuse_index:
+        shutil.rmtree(folder, ignore_errors=True)
     with chroma_server(folder) as (url, server):
         out = _measure(spec, url)
         out["chroma_server"] = memory_mb(server.pid)
@@ -99,7 +101,9 @@ def _measure(spec: BenchSpec, chroma_url: str | None) -> dict[str, Any]:
     out["articles_total"] = sum(1 for p in (data / "corpus").rglob("*.txt"))
     out["generate_s"] = round(time.perf_counter() - started, 1)
     index_dir = folder / "index-fresh"
-    shutil.rmtree(index_dir, ignore_errors=True)  # every run times a full ingest from nothing
+    out["reused_index"] = spec.reuse_index and index_dir.is_dir()
+    if not out["reused_index"]:
+        shutil.rmtree(index_dir, ignore_errors=True)  # every run times a full ingest from nothing
     fields = {**spec.settings, "data_dir": data, "corpus_dir": None, "index_dir": index_dir}
     settings = Settings(**{**fields, "chroma_url": chroma_url})
     real = spec.embedder == "model"
