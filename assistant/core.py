@@ -161,7 +161,8 @@ class Assistant:
     def comparer(self) -> Comparer:
         """Comparison tables over the current snapshot."""
         if self._comparer is None:
-            self._comparer = Comparer(list(self.retriever.corpus.snapshot.articles.values()))
+            corpus = self.retriever.corpus
+            self._comparer = Comparer(corpus.snapshot, holding=corpus.paths_holding)
         return self._comparer
 
     def compare(self, places: Sequence[str], topic: str, question: str | None = None) -> Comparison:
@@ -192,8 +193,9 @@ class Assistant:
     def reader(self, corpus: Corpus) -> Reader:
         """How a Chinese turn is read: the glossaries (packaged, and the corpus folder's glossary.tsv)
         and CC-CEDICT, choosing among a word's glosses those the corpus uses."""
-        translator = Translator.for_corpus(self.settings.corpus)
-        return lambda text: translator.translate(text, known=corpus.knows)
+        folder = self.settings.corpus
+        # The dictionary is loaded (a second or two) by the first Chinese turn, not by every process.
+        return lambda text: Translator.for_corpus(folder).translate(text, known=corpus.knows)
 
     def _understand(self, turns: list[str], corpus: Corpus) -> Query:
         """The rule-based reading; a follow-up made standalone by the LLM first, when one is configured."""
@@ -219,6 +221,6 @@ class Assistant:
         """The indexed articles with their metadata, by path."""
         snapshot = self.index.snapshot()
         return [
-            {"path": a.path, **a.meta.as_dict(), "chunks": str(len(a.chunks))}
-            for a in sorted(snapshot.articles.values(), key=lambda a: a.path)
+            {"path": a.path, **a.meta.as_dict(), "chunks": str(len(a.chunk_ids))}
+            for a in sorted(snapshot.listings.values(), key=lambda a: a.path)
         ]

@@ -17,6 +17,7 @@ from assistant import records
 from assistant.errors import IndexMissing, IngestBusy, SkippedDocument
 from assistant.ingest.chunking import CHUNKER_VERSION
 from assistant.ingest.cleaning import CLEANER_VERSION
+from assistant.ingest.documents import Found
 from assistant.ingest.encoding import Encoding, encoding
 from assistant.ingest.pipeline import Known, read_sources, work
 from assistant.records import Records
@@ -78,15 +79,15 @@ class Index:
                 tmp.unlink()
         return path.read_text(encoding="utf-8").strip()
 
-    def path_key(self, path: Path, folders: dict[Path, str] | None = None) -> str:
+    def path_key(self, found: Found, folders: dict[str, str] | None = None) -> str:
         """How citations name a file: relative to the data folder when inside it. folders caches
-        resolved folders across calls (100k files: 1.4 s instead of 3.6 s)."""
-        if folders is None or path.is_symlink():
-            resolved = path.resolve().as_posix()
+        resolved folders across calls: only a linked file is resolved on its own."""
+        if folders is None or found.link:
+            resolved = Path(found.path).resolve().as_posix()
         else:
-            if path.parent not in folders:
-                folders[path.parent] = path.parent.resolve().as_posix().rstrip("/")
-            resolved = f"{folders[path.parent]}/{path.name}"
+            if found.folder not in folders:
+                folders[found.folder] = Path(found.folder).resolve().as_posix().rstrip("/")
+            resolved = f"{folders[found.folder]}/{found.name}"
         # Strings, not Path.relative_to: a tenth of the time over 100k files.
         inside = self.settings.data_dir.as_posix().rstrip("/") + "/"
         return resolved[len(inside) :] if resolved.startswith(inside) else resolved
@@ -115,8 +116,7 @@ class Index:
         missing = live.difference(index.chunk_ids)
         if missing:
             ids, texts = snapshot.chunk_texts(missing)
-            extra = Segment.build("memory", ids, (tokens(t) for t in texts))
-            index = LexicalIndex([*index.segments, extra], live)
+            index = index.adding(Segment.build("memory", ids, (tokens(t) for t in texts)))
         return index
 
     def serving(self) -> tuple[Snapshot, LexicalIndex]:
@@ -209,11 +209,12 @@ class _Ingest:
             report.removed.extend(gone)
             removed = set(gone)
             self.order.update((k, None) for k in known if k not in self.order and k not in removed)
-            recorded.order(list(self.order))
+            if list(self.order) != list(known):  # the last commit left positions 0, 1, ... in this order
+                recorded.order(list(self.order))
             if listed is not None:
                 self._restore(listed, encoder)
             report.chunks_embedded = encoder.finish()
-        live = {i for ids in recorded.chunk_ids().values() for i in ids}
+        live = recorded.live_chunk_ids()
         if listed is not None:
             stale = [i for i in listed if i not in live]
         else:
@@ -231,11 +232,11 @@ class _Ingest:
         """Every file under the roots: unchanged ones kept, new and changed ones recorded and handed to
         the encoder, skipped ones reported (what the last ingest made of them keeps serving)."""
         settings, report = self.index.settings, self.report
-        folders: dict[Path, str] = {}
+        folders: dict[str, str] = {}
         sources = read_sources(
             self.roots,
             known,
-            lambda path: self.index.path_key(path, folders),
+            lambda found: self.index.path_key(found, folders),
             settings.max_document_mb,
             settings.chunk_words,
         )
@@ -282,7 +283,7 @@ class _Ingest:
             added = Segment.build(new_segment_name(generation), ids, (tokens(t) for t in texts))
             added.save(folder)
             segments.append(added)
-            lexical = LexicalIndex(segments, live)
+            lexical = lexical.adding(added)
         # Runs are adjacent and replaced from the last, so earlier positions stay valid.
         for group in reversed(plan_merges(lexical)):
             merged = merge(lexical, group, new_segment_name(generation))

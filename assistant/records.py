@@ -1,41 +1,68 @@
-"""The index's records in SQLite (index.db, WAL): one row per article and the state of the last
-commit (generation, BM25 segments, vectors left in the store, a token that names the commit).
+"""The index's records in SQLite (index.db, WAL): every article's listing (its path, digest, stamp,
+metadata and chunk ids: small rows, read whole by every serving process), its body (the sentences of
+its chunks: read one article at a time, when a question needs it) and the state of the last commit
+(generation, BM25 segments, vectors left in the store, a token that names the commit).
 
 An ingest changes rows inside one transaction and commits once, at the end: readers see the last
-commit until then, and a killed ingest leaves it as it was. An index written before this (one
-snapshot.json) is read as it is and copied into index.db by the next ingest."""
+commit until then, and a killed ingest leaves it as it was. A served snapshot keeps its read
+transaction open, so the bodies it reads later are those of its own commit. Older indexes are read
+as they are and converted by the next ingest: a snapshot.json, or index.db with one `articles` table
+holding whole records."""
 
 from __future__ import annotations
 
 import json
 import secrets
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing, contextmanager
+from dataclasses import fields
 from pathlib import Path
+from threading import Lock
 
+from assistant.ingest.metadata import ArticleMeta
 from assistant.ingest.pipeline import Known
-from assistant.snapshot import Article, Snapshot
+from assistant.snapshot import Article, Listing, Snapshot
 
 DATABASE = "index.db"
 LEGACY = "snapshot.json"  # the whole snapshot as one JSON file, as versions before index.db wrote it
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS articles (
+WHOLE = "articles"  # the table of whole records, as index.db held them before listings and bodies
+META = tuple(f.name for f in fields(ArticleMeta))  # a column each: a listing is read without parsing
+_SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS listings (
     path TEXT PRIMARY KEY,
     position INTEGER NOT NULL,  -- the articles' order, as the walk met them
     sha256 TEXT NOT NULL,
     stamp TEXT,
     lacks_pages INTEGER NOT NULL,
+    doc_id TEXT NOT NULL,
     chunk_ids TEXT NOT NULL,  -- space-separated
-    record TEXT NOT NULL  -- Article.to_json
+    {", ".join(f"{name} TEXT" for name in META)}
 );
-CREATE INDEX IF NOT EXISTS articles_by_position ON articles (position);
+CREATE INDEX IF NOT EXISTS listings_by_position ON listings (position);
+CREATE TABLE IF NOT EXISTS bodies (path TEXT PRIMARY KEY, record TEXT NOT NULL);  -- Article.to_json
 CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
+_META_OF_RECORD = ", ".join(f"json_extract(record, '$.meta.{name}')" for name in META)
+_SPLIT_WHOLE = (
+    "INSERT INTO listings SELECT path, position, sha256, stamp, lacks_pages, "
+    f"json_extract(record, '$.doc_id'), chunk_ids, {_META_OF_RECORD} FROM {WHOLE}",
+    f"INSERT INTO bodies SELECT path, record FROM {WHOLE}",
+    f"DROP TABLE {WHOLE}",
+)
+
+
+# Insert, or update in place (a new article's position is set by Records.order()).
+_UPDATED = ("sha256", "stamp", "lacks_pages", "doc_id", "chunk_ids", *META)
+_PUT = (
+    f"INSERT INTO listings VALUES ({', '.join('?' * (7 + len(META)))}) ON CONFLICT (path) DO UPDATE SET "
+    + ", ".join(f"{name} = excluded.{name}" for name in _UPDATED)
+)
 
 
 def _connect(path: Path, write: bool = False) -> sqlite3.Connection:
-    db = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
+    target = path if write else f"file:{path}?mode=ro"
+    db = sqlite3.connect(target, isolation_level=None, check_same_thread=False, timeout=30, uri=not write)
     if write:
         db.execute("PRAGMA journal_mode=WAL")  # readers keep reading the last commit while one writes
         db.execute("PRAGMA synchronous=FULL")  # the commit is the publish: on disk when it returns
@@ -49,6 +76,34 @@ def _state(db: sqlite3.Connection) -> dict[str, str]:
         return {}
 
 
+def _has_table(db: sqlite3.Connection, name: str) -> bool:
+    found = db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,))
+    return found.fetchone() is not None
+
+
+def _article(record: str) -> Article:
+    return Article.from_json(json.loads(record))
+
+
+def _listings(db: sqlite3.Connection) -> dict[str, Listing]:
+    rows = db.execute(f"SELECT path, doc_id, chunk_ids, {', '.join(META)} FROM listings ORDER BY position")
+    return {row[0]: Listing(row[0], row[1], ArticleMeta(*row[3:]), tuple(row[2].split())) for row in rows}
+
+
+def _reader(db: sqlite3.Connection) -> Callable[[str], Article]:
+    """Reads one article's body; one connection, so one thread at a time."""
+    lock = Lock()
+
+    def read(path: str) -> Article:
+        with lock:
+            row = db.execute("SELECT record FROM bodies WHERE path = ?", (path,)).fetchone()
+        if row is None:
+            raise KeyError(path)
+        return _article(row[0])
+
+    return read
+
+
 def _legacy(folder: Path) -> Snapshot | None:
     path = folder / LEGACY
     if not path.is_file():
@@ -60,19 +115,27 @@ def _legacy(folder: Path) -> Snapshot | None:
 
 
 def load(folder: Path) -> Snapshot | None:
-    """The last committed snapshot in folder (index.db, else an older version's snapshot.json)."""
+    """The last committed snapshot in folder (index.db, else an older version's snapshot.json). Its
+    listings are read now, its articles when first used, from the same commit."""
     path = folder / DATABASE
     if path.is_file():
-        with closing(_connect(path)) as db:
+        db = _connect(path)
+        try:
             db.execute("BEGIN")  # one read transaction: the state and the rows of the same commit
             state = _state(db)
             if "generation" in state:
-                rows = db.execute("SELECT record FROM articles ORDER BY position")
-                articles = [Article.from_json(json.loads(r)) for (r,) in rows]
-                db.execute("COMMIT")
-                lexical = json.loads(state["lexical"])
-                return Snapshot({a.path: a for a in articles}, lexical, int(state["generation"]))
-            db.execute("COMMIT")
+                lexical, generation = json.loads(state["lexical"]), int(state["generation"])
+                if _has_table(db, WHOLE):  # written before listings and bodies: read it all now
+                    rows = db.execute(f"SELECT record FROM {WHOLE} ORDER BY position")
+                    articles = [_article(r) for (r,) in rows]
+                    db.close()
+                    return Snapshot({a.path: a for a in articles}, lexical, generation)
+                # The transaction stays open while the snapshot lives: its bodies are this commit's.
+                return Snapshot.stored(_listings(db), _reader(db), lexical, generation, close=db.close)
+        except BaseException:
+            db.close()
+            raise
+        db.close()
     return _legacy(folder)
 
 
@@ -80,7 +143,7 @@ def version(folder: Path) -> str | None:
     """Names the last commit: changes with every ingest that commits; None without an index."""
     path = folder / DATABASE
     if path.is_file():
-        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)) as db:
+        with closing(_connect(path)) as db:
             commit = _state(db).get("commit")
             if commit is not None:
                 return commit
@@ -117,6 +180,9 @@ class Records:
             db.executescript(_SCHEMA)
             db.execute("BEGIN IMMEDIATE")
             try:
+                if _has_table(db, WHOLE):  # committed with the ingest, or not at all
+                    for statement in _SPLIT_WHOLE:
+                        db.execute(statement)
                 records = cls(db, folder)
                 legacy = _legacy(folder) if records.generation == 0 else None
                 if legacy is not None:
@@ -130,46 +196,52 @@ class Records:
 
     def known(self) -> dict[str, Known]:
         """What the last commit knew of each file, in the articles' order."""
-        rows = self.db.execute("SELECT path, sha256, stamp, lacks_pages FROM articles ORDER BY position")
+        rows = self.db.execute("SELECT path, sha256, stamp, lacks_pages FROM listings ORDER BY position")
         return {path: Known(sha, stamp, bool(lacks)) for path, sha, stamp, lacks in rows}
 
     def chunk_ids(self, paths: Iterable[str] | None = None) -> dict[str, list[str]]:
         """The chunk ids of the given articles (default: all), by path."""
         if paths is None:
-            rows = self.db.execute("SELECT path, chunk_ids FROM articles ORDER BY position")
+            rows = self.db.execute("SELECT path, chunk_ids FROM listings ORDER BY position")
             return {path: ids.split() for path, ids in rows}
         found = {}
         for path in paths:
-            row = self.db.execute("SELECT chunk_ids FROM articles WHERE path = ?", (path,)).fetchone()
+            row = self.db.execute("SELECT chunk_ids FROM listings WHERE path = ?", (path,)).fetchone()
             if row is not None:
                 found[path] = row[0].split()
         return found
 
+    def live_chunk_ids(self) -> set[str]:
+        """Every chunk id of every article (joined by SQLite, split once: 432k ids in a tenth of a second)."""
+        (joined,) = self.db.execute("SELECT group_concat(chunk_ids, ' ') FROM listings").fetchone()
+        return set((joined or "").split())
+
     def article(self, path: str) -> Article:
         """One article as recorded."""
-        (record,) = self.db.execute("SELECT record FROM articles WHERE path = ?", (path,)).fetchone()
-        return Article.from_json(json.loads(record))
+        return _reader(self.db)(path)
 
     def snapshot(self) -> Snapshot:
-        """Every article as this transaction has them, in order."""
-        rows = self.db.execute("SELECT record FROM articles ORDER BY position")
-        articles = [Article.from_json(json.loads(r)) for (r,) in rows]
-        return Snapshot({a.path: a for a in articles}, list(self.lexical), self.generation)
+        """Every article as this transaction has them, in order (each read when first used)."""
+        return Snapshot.stored(_listings(self.db), _reader(self.db), list(self.lexical), self.generation)
 
     def put(self, article: Article, stamp: str | None, position: int = -1) -> None:
-        """Add or replace an article's row (its position is set by order())."""
+        """Add an article, or replace it in its place (a new one's position is set by order())."""
+        meta = article.meta.as_dict()
         self.db.execute(
-            "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)",
+            _PUT,
             (
                 article.path,
                 position,
                 article.sha256,
                 stamp,
                 int(article.lacks_pages()),
+                article.doc_id,
                 " ".join(c.id for c in article.chunks),
-                json.dumps(article.to_json(), ensure_ascii=False),
+                *(meta[name] for name in META),
             ),
         )
+        record = json.dumps(article.to_json(), ensure_ascii=False)
+        self.db.execute("INSERT OR REPLACE INTO bodies VALUES (?, ?)", (article.path, record))
 
     def put_all(self, articles: Iterable[Article]) -> None:
         """Add every article, in the order given, without stamps."""
@@ -178,17 +250,18 @@ class Records:
 
     def restamp(self, path: str, stamp: str | None) -> None:
         """Record a file's new stamp (its content is unchanged)."""
-        self.db.execute("UPDATE articles SET stamp = ? WHERE path = ?", (stamp, path))
+        self.db.execute("UPDATE listings SET stamp = ? WHERE path = ?", (stamp, path))
 
     def delete(self, paths: Iterable[str]) -> None:
         """Drop articles."""
-        self.db.executemany("DELETE FROM articles WHERE path = ?", ((p,) for p in paths))
+        self.db.executemany("DELETE FROM listings WHERE path = ?", ((p,) for p in paths))
+        self.db.executemany("DELETE FROM bodies WHERE path = ?", ((p,) for p in paths))
 
     def order(self, paths: list[str]) -> None:
-        """Set the articles' order; only rows whose position moved are written."""
-        have = dict(self.db.execute("SELECT path, position FROM articles"))
+        """Set the articles' order (positions 0, 1, ...); only rows whose position moved are written."""
+        have = dict(self.db.execute("SELECT path, position FROM listings"))
         moved = [(i, p) for i, p in enumerate(paths) if have.get(p) != i]
-        self.db.executemany("UPDATE articles SET position = ? WHERE path = ?", moved)
+        self.db.executemany("UPDATE listings SET position = ? WHERE path = ?", moved)
 
     def commit(self, generation: int, lexical: list[str]) -> None:
         """Publish: readers see this transaction's articles from now on."""

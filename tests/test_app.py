@@ -41,7 +41,7 @@ def test_the_library_lists_searches_and_filters_articles(service: ChatService) -
     assert best.path == "corpus/pine_county.txt"
     assert [a.path for a in library.search("", Filters(region="harbor"))] == ["corpus/harbor_city.txt"]
     assert library.search("", Filters(date_from="2022-01-01")) == [
-        library.snapshot.articles["corpus/harbor_city.txt"]
+        library.snapshot.listings["corpus/harbor_city.txt"]
     ]
     assert library.search("volcano") == []
     assert len(library.search(None)) == 2  # an empty search box arrives as None

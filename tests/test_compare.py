@@ -17,7 +17,7 @@ from assistant.answering.compare_figures import amount_value, read_figures, topi
 from assistant.answering.compare_table import NOT_COVERED, NOT_STATED, Comparison
 from assistant.evaluation.comparing import CompareCase, score
 from assistant.ingest.metadata import ArticleMeta
-from assistant.snapshot import Article
+from assistant.snapshot import Article, Snapshot
 
 TAIAN = (
     "For example, qualified full-time doctoral students, master's students, undergraduate graduates from "
@@ -181,8 +181,9 @@ def test_which_questions_compare_places() -> None:
 
 
 def test_the_scorer_finds_misplaced_and_ungrounded_figures(comparer: Comparer, tmp_path: Path) -> None:
-    (tmp_path / "a.txt").write_text(" ".join(s for c in comparer.articles[0].chunks for s in c.sentences))
-    (tmp_path / "c.txt").write_text(" ".join(s for c in comparer.articles[2].chunks for s in c.sentences))
+    articles = list(comparer.articles.values())
+    (tmp_path / "a.txt").write_text(" ".join(s for c in articles[0].chunks for s in c.sentences))
+    (tmp_path / "c.txt").write_text(" ".join(s for c in articles[2].chunks for s in c.sentences))
 
     class Double:  # what score() reads of an Assistant
         class settings:
@@ -190,8 +191,8 @@ def test_the_scorer_finds_misplaced_and_ungrounded_figures(comparer: Comparer, t
 
         class index:
             @staticmethod
-            def snapshot() -> object:
-                return type("S", (), {"articles": {a.path: a for a in comparer.articles}})()
+            def snapshot() -> Snapshot:
+                return Snapshot(dict(comparer.articles))
 
         @staticmethod
         def compare(places: list[str], topic: str, question: str | None = None) -> Comparison:

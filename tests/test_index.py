@@ -10,6 +10,7 @@ from assistant import Assistant, Settings
 from assistant.errors import IngestBusy
 from assistant.index import Index, collection_name
 from assistant.ingest import pipeline
+from assistant.snapshot import StoredArticles
 
 
 def test_first_ingest_adds_every_article(settings: Settings) -> None:
@@ -184,3 +185,21 @@ def test_a_file_is_read_again_when_its_stamp_or_content_changes(settings: Settin
     assert report.updated == ["corpus/harbor_city.txt"]
     again = Assistant(settings, embedder=FakeEmbedder()).ingest()  # too recent to trust: read, unchanged
     assert "corpus/harbor_city.txt" in again.unchanged and again.chunks_embedded == 0
+
+
+def test_a_served_snapshot_reads_its_articles_when_asked_and_from_its_own_commit(
+    assistant: Assistant, data_dir: Path
+) -> None:
+    served = assistant.index.snapshot()
+    path = "corpus/pine_county.txt"
+    assert set(served.listings) == {"corpus/harbor_city.txt", path}
+    assert served.listings[path].meta.region == "Pine County"
+    assert isinstance(served.articles, StoredArticles) and served.articles.held == 0  # nothing read yet
+    file = data_dir / path
+    text = file.read_text(encoding="utf-8")
+    file.write_text(text + "\nPine County also pays 800 yuan.\n", encoding="utf-8")
+    assistant.ingest()
+    old, new = served.articles[path], assistant.index.snapshot().articles[path]
+    assert [c.id for c in old.chunks] == list(served.listings[path].chunk_ids)  # its own commit
+    assert "800 yuan" in new.chunks[-1].text and "800 yuan" not in old.chunks[-1].text
+    assert served.articles.held == 1

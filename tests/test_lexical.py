@@ -2,18 +2,20 @@
 
 import itertools
 import random
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import bm25s
 import numpy as np
 import pytest
 from fakes import FakeEmbedder
-from legacy_index import write_legacy
+from legacy_index import write_legacy, write_whole_records
 
 from assistant import Assistant, Settings
 from assistant.evaluation.lookalikes import generate
 from assistant.index import LEXICAL
-from assistant.records import LEGACY
+from assistant.records import DATABASE, LEGACY
 from assistant.search.lexical import LexicalIndex, Segment, merge, plan_merges, tokens
 from assistant.text import terms
 
@@ -75,6 +77,19 @@ def test_segments_with_replaced_and_removed_chunks_score_like_a_fresh_index(text
     assert len(merged.segments[0].chunk_ids) == len(order)
     for query in QUERIES:
         assert _by_id(merged, query) == pytest.approx(_by_id(fresh, query), rel=1e-5, abs=1e-6)
+
+
+def test_adding_a_segment_of_new_chunks_equals_opening_all_segments(texts: list[str]) -> None:
+    ids = _ids(len(texts))
+    live = set(random.Random(1).sample(ids[:100], 70)) | set(ids[100:])
+    old = [Segment.build("old", ids[:100], [tokens(t) for t in texts[:100]])]
+    new = Segment.build("new", ids[100:], [tokens(t) for t in texts[100:]])
+    added = LexicalIndex(old, live).adding(new)
+    opened = LexicalIndex([*old, new], live)
+    assert added.chunk_ids == opened.chunk_ids
+    for query in QUERIES:
+        assert _by_id(added, query) == _by_id(opened, query)  # the same statistics, to the bit
+    assert added.document_frequency("talent") == opened.document_frequency("talent")
 
 
 def test_saved_segments_are_read_back_memory_mapped(texts: list[str], tmp_path: Path) -> None:
@@ -157,6 +172,21 @@ def test_an_index_from_before_segments_is_served_and_then_rewritten(assistant: A
     assert sum(len(ids) for ids in _segment_ids(again).values()) == len(snapshot.chunk_ids())
     assert not (index.folder / LEGACY).exists() and again.index.version() != version
     assert again.index.snapshot().articles == snapshot.articles
+
+
+def test_an_index_of_whole_records_is_served_and_then_split(assistant: Assistant) -> None:
+    index = assistant.index
+    before = index.snapshot()
+    expected = dict(before.articles)
+    write_whole_records(index.folder)  # as the version before listings and bodies wrote index.db
+    again = Assistant(assistant.settings, embedder=FakeEmbedder())
+    assert "1,500 yuan" in again.ask("What housing subsidy do engineers get in Harbor City?").answer
+    report = again.ingest()  # splits the records into listings and bodies, in the ingest's commit
+    assert report.chunks_embedded == 0 and len(report.unchanged) == len(expected)
+    with closing(sqlite3.connect(index.folder / DATABASE)) as db:
+        tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert tables == {"listings", "bodies", "state"}
+    assert dict(again.index.snapshot().articles) == expected
 
 
 def test_building_in_blocks_gives_the_same_postings(

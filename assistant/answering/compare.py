@@ -12,8 +12,9 @@ article covers is "not covered". The vocabulary is data: assistant/data/compare.
 
 from __future__ import annotations
 
+import random
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from assistant.answering.answer import Citation
@@ -43,10 +44,12 @@ from assistant.search.answer_types import Vocabulary
 from assistant.search.fits import fits
 from assistant.search.parts import Part, read_part
 from assistant.search.question_clauses import split_question
-from assistant.snapshot import Article
+from assistant.snapshot import Article, Snapshot
 from assistant.text import fold_ws, terms
 
 MAX_PLACES = 6
+# Up to this many articles holding a topic's word, all are read to count those using it; past it, a sample.
+SAMPLED = 5_000
 _SENTENCE_END = set('.!?;:。！？；"”’)）')
 # Words of a place name that name no place of their own ("Liangjiang New Area").
 _GENERIC_PLACE = frozenset(
@@ -113,12 +116,25 @@ def _text(article: Article) -> str:
 class Comparer:
     """Builds comparison tables over the articles of one index snapshot."""
 
-    def __init__(self, articles: Sequence[Article], gazetteer: Gazetteer | None = None) -> None:
-        self.articles = list(articles)
+    def __init__(
+        self,
+        articles: Sequence[Article] | Snapshot,
+        gazetteer: Gazetteer | None = None,
+        holding: Callable[[Iterable[str]], Collection[str]] | None = None,
+    ) -> None:
+        """holding: the paths of the articles whose indexed text has every one of some terms (any
+        superset of those whose sentences do; default: every article), so that finding the articles
+        naming a place reads those articles only."""
+        # A stored snapshot's articles are read when a comparison needs them; their listings suffice
+        # to find a place's own articles.
+        snapshot = articles if isinstance(articles, Snapshot) else Snapshot({a.path: a for a in articles})
+        self.articles = snapshot.articles
+        self.listings = list(snapshot.listings.values())
         self.gazetteer = gazetteer
+        self._holding = holding or (lambda _terms: snapshot.listings.keys())
         self._terms: dict[str, frozenset[str]] = {}  # an article's terms, computed when first needed
         self._region_terms = {
-            a.path: frozenset(terms(f"{a.meta.region or ''} {a.meta.title or ''}")) for a in self.articles
+            a.path: frozenset(terms(f"{a.meta.region or ''} {a.meta.title or ''}")) for a in self.listings
         }
 
     def place_articles(self, place: str) -> tuple[list[Article], bool]:
@@ -127,10 +143,15 @@ class Comparer:
         wanted = frozenset(terms(place)) - _GENERIC_PLACE or frozenset(terms(place))
         if not wanted:
             return [], True
-        own = [a for a in self.articles if wanted <= self._region_terms[a.path]]
+        own = [self.articles[a.path] for a in self.listings if wanted <= self._region_terms[a.path]]
         if own:
             return own, True
-        naming = [a for a in self.articles if wanted <= self._terms_of(a)]
+        candidates = self._holding(wanted)
+        naming = [
+            self.articles[a.path]
+            for a in self.listings
+            if a.path in candidates and wanted <= self._terms_of(a.path)
+        ]
         return naming, False
 
     def compare(self, places: Sequence[str], topic: str, question: str | None = None) -> Comparison:
@@ -187,16 +208,25 @@ class Comparer:
         comparison.summary = summarise(comparison, part)
         return comparison
 
-    def _terms_of(self, article: Article) -> frozenset[str]:
-        if article.path not in self._terms:
-            self._terms[article.path] = frozenset(terms(_text(article)))
-        return self._terms[article.path]
+    def _terms_of(self, path: str) -> frozenset[str]:
+        if path not in self._terms:
+            self._terms[path] = frozenset(terms(_text(self.articles[path])))
+        return self._terms[path]
 
     def _distinctive(self, wanted: frozenset[str]) -> frozenset[str]:
         """The topic's words, less those most articles use ("talent" of "talent card"), if any remain."""
         half = max(len(self.articles), 2) / 2
-        common = {t for t in wanted if sum(1 for a in self.articles if t in self._terms_of(a)) > half}
+        common = {t for t in wanted if self._share(t) > half}
         return (wanted - common) or wanted
+
+    def _share(self, term: str) -> float:
+        """How many articles' sentences use the term: counted among the articles holding it, or
+        estimated from SAMPLED of them when more hold it."""
+        candidates = sorted(self._holding([term]))
+        if len(candidates) <= SAMPLED:
+            return sum(1 for path in candidates if term in self._terms_of(path))
+        sample = random.Random(term).sample(candidates, SAMPLED)
+        return sum(1 for path in sample if term in self._terms_of(path)) * len(candidates) / SAMPLED
 
     @staticmethod
     def _topic_terms(topic: str) -> frozenset[str]:
@@ -287,7 +317,6 @@ class Comparer:
 
     def _cite(self, rows: list[Row], columns: list[Column]) -> list[Citation]:
         """Number the cited articles, place by place in column order, and fill each figure's [n]."""
-        by_path = {a.path: a for a in self.articles}
         numbers: dict[str, int] = {}
         quotes: dict[str, str] = {}
         for index, _ in enumerate(columns):
@@ -299,7 +328,7 @@ class Comparer:
                     figure.n = numbers[figure.path]
         citations = []
         for path, n in numbers.items():
-            article = by_path[path]
+            article = self.articles[path]
             meta, quote = article.meta, quotes[path]
             citations.append(
                 Citation(

@@ -126,4 +126,4 @@ def merge_passages(chosen: list[tuple[int, int, ArticleHit, list[Sentence], floa
 
 def covered_regions(corpus: Corpus) -> tuple[str, ...]:
     """The regions the corpus covers, most articles first."""
-    return tuple(regions_by_count(article.meta for article in corpus.snapshot.articles.values()))
+    return tuple(regions_by_count(listing.meta for listing in corpus.snapshot.listings.values()))

@@ -74,7 +74,7 @@ class EvidenceFinder:
         self._quotable = lru_cache(maxsize=2_000)(self._compute_quotable)
 
     def _compute_quotable(self, doc_id: str) -> tuple[Sentence, ...]:
-        return tuple(s for s in sentences_of(self.corpus.by_doc_id[doc_id]) if quotable(s))
+        return tuple(s for s in sentences_of(self.corpus.article(doc_id)) if quotable(s))
 
     # -- scoring -------------------------------------------------------------------------------
     def _weights(self, focus: tuple[str, ...], query: Query) -> dict[str, float]:
@@ -385,7 +385,6 @@ class EvidenceFinder:
             labelled=len({p.article.path for p in passages[: self.max_sources]}) > 1,
             searched=searched,
         )
-
 
 
 _CJK = re.compile(r"[\u3400-\u9fff]")

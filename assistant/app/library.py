@@ -11,7 +11,7 @@ from assistant.ingest.cleaning import clean
 from assistant.ingest.documents import read_document
 from assistant.ingest.metadata import ArticleMeta, load_catalog, regions_by_count
 from assistant.search.query import Filters
-from assistant.snapshot import Article, Snapshot
+from assistant.snapshot import Article, Listing, Snapshot
 from assistant.text import fold_ws, terms
 
 
@@ -52,9 +52,9 @@ class Library:
     # The snapshot never changes under a Library (a new ingest gets a new one), so what is derived
     # from it is computed once, not at every page load.
     @cached_property
-    def articles(self) -> list[Article]:
-        """Every article, newest first."""
-        newest = sorted(self.snapshot.articles.values(), key=lambda a: (a.meta.date or "", a.path))
+    def articles(self) -> list[Listing]:
+        """Every article's listing, newest first."""
+        newest = sorted(self.snapshot.listings.values(), key=lambda a: (a.meta.date or "", a.path))
         return newest[::-1]
 
     def regions(self) -> list[str]:
@@ -63,7 +63,7 @@ class Library:
 
     @cached_property
     def _regions(self) -> list[str]:
-        return regions_by_count((a.meta for a in self.snapshot.articles.values()), alphabetical_ties=True)
+        return regions_by_count((a.meta for a in self.snapshot.listings.values()), alphabetical_ties=True)
 
     def coverage(self) -> str:
         """One line saying what the assistant can answer about: how many articles, where, when."""
@@ -71,14 +71,14 @@ class Library:
 
     @cached_property
     def _coverage(self) -> str:
-        articles = self.snapshot.articles.values()
+        articles = self.snapshot.listings.values()
         if not articles:
             return "The corpus is empty: add articles to corpus/ and run `policy-assistant ingest`."
         dates = sorted(a.meta.date for a in articles if a.meta.date)
         regions = self.regions()
         shown = "; ".join(regions[:8]) + (f" and {len(regions) - 8} more" if len(regions) > 8 else "")
         when = f", dated {dates[0]} to {dates[-1]}" if dates else ""
-        count = len(self.snapshot.articles)
+        count = len(self.snapshot.listings)
         noun = "article" if count == 1 else "articles"
         return f"Answers from {count} talent-policy {noun}{when}, covering {shown or 'no named region'}."
 
@@ -94,7 +94,7 @@ class Library:
 
     def _make_examples(self, limit: int) -> list[str]:
         questions: list[str] = []
-        by_region: dict[str, list[Article]] = {}
+        by_region: dict[str, list[Listing]] = {}
         for article in self.articles:
             by_region.setdefault(article.meta.region or "", []).append(article)
         for region in self.regions():
@@ -107,7 +107,7 @@ class Library:
                 break
         return questions
 
-    def _catalog_questions(self, article: Article) -> list[str]:
+    def _catalog_questions(self, article: Listing) -> list[str]:
         source = self.data_dir / article.path
         try:
             entry = load_catalog(source.parent).get(source.name, {})
@@ -118,7 +118,7 @@ class Library:
             return []
         return [q for q in questions if isinstance(q, str) and q.strip()]
 
-    def search(self, text: str | None = "", filters: Filters | None = None, limit: int = 50) -> list[Article]:
+    def search(self, text: str | None = "", filters: Filters | None = None, limit: int = 50) -> list[Listing]:
         """Articles passing the filters that hold every word searched (best first; newest first
         without words). When none holds them all, those holding the most of them."""
         filters = filters or Filters()
@@ -126,7 +126,7 @@ class Library:
         allowed = [a for a in self.articles if filters.allows(a.meta.region, a.meta.date)]
         if not wanted:
             return allowed[:limit]
-        scored: list[tuple[int, float, Article]] = []
+        scored: list[tuple[int, float, Listing]] = []
         for article in allowed:
             title, body = self._article_terms(article)
             found = [t for t in wanted if t in body or t in title]
@@ -139,11 +139,12 @@ class Library:
         best.sort(key=lambda item: -item[0])  # stable: newest first among equal weights
         return [article for _, article in best[:limit]]
 
-    def _article_terms(self, article: Article) -> tuple[frozenset[str], frozenset[str]]:
+    def _article_terms(self, article: Listing) -> tuple[frozenset[str], frozenset[str]]:
         """(title and region terms, body terms) of an article, computed once."""
         if article.path not in self._terms:
             heading = " ".join(p for p in (article.meta.title, article.meta.region) if p)
-            body = " ".join(s for c in article.chunks for s in c.sentences)
+            chunks = self.snapshot.articles[article.path].chunks
+            body = " ".join(s for c in chunks for s in c.sentences)
             self._terms[article.path] = (frozenset(terms(heading)), frozenset(terms(body)))
         return self._terms[article.path]
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 
 from assistant.answering.answer import Answer, Citation
 from assistant.answering.frames import Frames
 from assistant.app.library import ArticleView, Library
-from assistant.snapshot import Article
+from assistant.snapshot import Article, Listing
 from assistant.text import fold_ws
 
 
@@ -114,6 +115,6 @@ def article_html(view: ArticleView, quote: str | None = None, page: int | None =
     return "\n".join(part for part in out if part)
 
 
-def library_rows(articles: list[Article]) -> list[list[str]]:
+def library_rows(articles: Sequence[Article | Listing]) -> list[list[str]]:
     """Rows of the library table: date, region, title, path."""
     return [[a.meta.date or "", a.meta.region or "", a.meta.title or "", a.path] for a in articles]

@@ -171,7 +171,7 @@ def build_app(service: ChatService) -> gr.Blocks:
             found = service.library.search(text, _filters(region, date_from, date_to))
         except AssistantError as exc:
             return gr.update(value=[]), str(exc)
-        total = len(service.library.snapshot.articles)
+        total = len(service.library.snapshot.listings)
         return library_rows(found), f"{len(found)} of {total} articles"
 
     def pick_article(data: gr.SelectData) -> Any:

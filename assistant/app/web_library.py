@@ -77,4 +77,4 @@ def build_library_tools(service: ChatService, staff: gr.State) -> list[Any]:
 
 
 def _choices(service: ChatService) -> dict[str, Any]:
-    return {"choices": sorted(service.library.snapshot.articles) if service.ready else []}
+    return {"choices": sorted(service.library.snapshot.listings) if service.ready else []}

@@ -136,7 +136,7 @@ def score(
 ) -> dict[str, Any]:
     """Every case's table and its scores, and the totals."""
     data_dir = assistant.settings.data_dir
-    regions = {a.path: a.meta.region or "" for a in assistant.index.snapshot().articles.values()}
+    regions = {a.path: a.meta.region or "" for a in assistant.index.snapshot().listings.values()}
     results: list[dict[str, Any]] = []
     found = expected = good = total = named = uncovered = forbidden = 0
     for done, case in enumerate(cases, start=1):

@@ -48,6 +48,11 @@ def _split_long(sentence: str, max_words: int) -> list[str]:
     return [" ".join(words[i : i + max_words]) for i in range(0, len(words), max_words)]
 
 
+def doc_of(chunk_id: str) -> str:
+    """The id of the article a chunk belongs to (chunk ids are `doc_id:version:position`)."""
+    return chunk_id.partition(":")[0]
+
+
 def chunk_article(doc_id: str, paragraphs: list[str], max_words: int, version: str = "") -> list[Chunk]:
     """Pack whole sentences into chunks of at most `max_words` words, preferring paragraph ends.
 

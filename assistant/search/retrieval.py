@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 
-from assistant.ingest.chunking import Chunk
+from assistant.ingest.chunking import Chunk, doc_of
 from assistant.search.embeddings import Embedder
 from assistant.search.lexical import LexicalIndex
 from assistant.search.query import Filters, Query
@@ -44,31 +44,34 @@ class ArticleHit:
 
 
 class Corpus:
-    """The serving snapshot with the lookups answers need: chunks, articles, term statistics."""
+    """The serving snapshot with the lookups answers need: chunks, articles, term statistics. Every
+    article's listing is in memory; an article's sentences are read when a hit needs them."""
 
     def __init__(self, snapshot: Snapshot, lexical: LexicalIndex) -> None:
         self.snapshot = snapshot
         self.lexical = lexical
-        self.chunks: dict[str, tuple[Article, Chunk]] = {
-            c.id: (a, c) for a in snapshot.articles.values() for c in a.chunks
-        }
-        self.by_doc_id = {a.doc_id: a for a in snapshot.articles.values()}
-        # The article of each chunk, by number, in the lexical index's order: a filter on
-        # articles becomes one array test instead of a loop over every chunk.
-        self._numbers = {doc_id: n for n, doc_id in enumerate(self.by_doc_id)}
-        self._chunk_article = np.fromiter(
-            (self._numbers[self.chunks[c][0].doc_id] for c in lexical.chunk_ids),
-            dtype=np.int32,
-            count=len(lexical.chunk_ids),
-        )
+        self.listings = {listing.doc_id: listing for listing in snapshot.listings.values()}
+        self.live = frozenset(lexical.chunk_ids)  # the chunk ids served (the lexical index holds them all)
         self._n = max(len(lexical.chunk_ids), 1)
         self._idf = lru_cache(maxsize=100_000)(self._compute_idf)
         self._article_terms = lru_cache(maxsize=20_000)(self._compute_article_terms)
         self._article_text = lru_cache(maxsize=2_000)(self._compute_article_text)
         self.gazetteer = (
-            frozenset(t for a in snapshot.articles.values() for t in terms(a.meta.region or ""))
+            frozenset(t for listing in self.listings.values() for t in terms(listing.meta.region or ""))
             - _ADMINISTRATIVE
         )
+
+    def article(self, doc_id: str) -> Article:
+        """An article by its id, read when first needed."""
+        return self.snapshot.articles[self.listings[doc_id].path]
+
+    def chunk(self, chunk_id: str) -> tuple[Article, Chunk]:
+        """A served chunk and its article; KeyError for an id the snapshot does not serve."""
+        if chunk_id not in self.live:
+            raise KeyError(chunk_id)
+        article = self.article(doc_of(chunk_id))
+        position = int(chunk_id.rpartition(":")[2])
+        return article, article.chunks[position]
 
     def _compute_idf(self, term: str) -> float:
         df = self.lexical.document_frequency(term)
@@ -83,7 +86,7 @@ class Corpus:
         return float(self._idf(term))
 
     def _compute_article_terms(self, doc_id: str) -> frozenset[str]:
-        article = self.by_doc_id[doc_id]
+        article = self.article(doc_id)
         parts = [article.header(), article.meta.publisher or ""]
         parts.extend(c.text for c in article.chunks)
         return frozenset(terms("\n".join(parts)))
@@ -93,7 +96,7 @@ class Corpus:
         return str(self._article_text(article.doc_id))
 
     def _compute_article_text(self, doc_id: str) -> str:
-        return fold_ws(" ".join(c.text for c in self.by_doc_id[doc_id].chunks)).lower()
+        return fold_ws(" ".join(c.text for c in self.article(doc_id).chunks)).lower()
 
     def article_terms(self, article: Article) -> frozenset[str]:
         """Every term of an article, its title, region and publisher included."""
@@ -103,6 +106,30 @@ class Corpus:
         """True when the article (title, region and publisher included) has every word of a phrase."""
         return set(phrase) <= self.article_terms(article)
 
+    @cached_property
+    def _numbers(self) -> dict[str, int]:
+        return {doc_id: n for n, doc_id in enumerate(self.listings)}
+
+    @cached_property
+    def _chunk_article(self) -> np.ndarray:
+        """The article of each chunk, by number, in the lexical index's order: a filter on articles
+        becomes one array test instead of a loop over every chunk. Made by the first filter."""
+        chunk_ids = self.lexical.chunk_ids
+        numbers = (self._numbers[doc_of(c)] for c in chunk_ids)
+        return np.fromiter(numbers, dtype=np.int32, count=len(chunk_ids))
+
+    def paths_holding(self, words: Iterable[str]) -> set[str]:
+        """The paths of the articles with every term somewhere in their indexed text (title and region
+        included): from the BM25 postings, without reading any article."""
+        paths = list(self.snapshot.listings)
+        found: set[int] | None = None
+        for term in set(words):
+            numbers = set(np.unique(self._chunk_article[self.lexical.holding(term)]).tolist())
+            found = numbers if found is None else found & numbers
+            if not found:
+                return set()
+        return {paths[n] for n in found} if found is not None else set(paths)
+
     def lexical_mask(self, doc_ids: Collection[str]) -> np.ndarray:
         """Which chunks of the lexical index belong to these articles."""
         numbers = np.fromiter((self._numbers[d] for d in doc_ids if d in self._numbers), dtype=np.int32)
@@ -110,14 +137,16 @@ class Corpus:
 
     def chunk_ids_of(self, doc_ids: Collection[str]) -> list[str]:
         """The chunk ids of these articles."""
-        return [c.id for d in doc_ids if d in self.by_doc_id for c in self.by_doc_id[d].chunks]
+        return [cid for d in doc_ids if d in self.listings for cid in self.listings[d].chunk_ids]
 
     def allowed(self, filters: Filters) -> set[str] | None:
         """doc_ids passing the filters, or None when no filter is set."""
         if not filters.active:
             return None
         return {
-            a.doc_id for a in self.snapshot.articles.values() if filters.allows(a.meta.region, a.meta.date)
+            d
+            for d, listing in self.listings.items()
+            if filters.allows(listing.meta.region, listing.meta.date)
         }
 
 
@@ -138,7 +167,7 @@ class HybridRetriever:
                 return self.store.similarities(vector, candidates)[:k]
         # Ask for extra: ids from an unfinished ingest are not in the snapshot and are dropped.
         hits = self.store.query(vector, k + 10, allowed)
-        return [(cid, s) for cid, s in hits if cid in self.corpus.chunks][:k]
+        return [(cid, s) for cid, s in hits if cid in self.corpus.live][:k]
 
     def _lexical(self, query_terms: Sequence[str], allowed: set[str] | None) -> list[tuple[str, float]]:
         mask = None if allowed is None else self.corpus.lexical_mask(allowed)
@@ -158,7 +187,7 @@ class HybridRetriever:
                 fused[cid] = fused.get(cid, 0.0) + 1.0 / (RRF_K + rank + 1)
         hits: dict[str, ArticleHit] = {}
         for cid, score in sorted(fused.items(), key=lambda kv: -kv[1]):
-            article, chunk = self.corpus.chunks[cid]
+            article, chunk = self.corpus.chunk(cid)
             hit = hits.get(article.doc_id)
             if hit is None:
                 hit = hits[article.doc_id] = ArticleHit(article, score)
@@ -180,8 +209,8 @@ class HybridRetriever:
         does not crowd the other region's article out of the dense ranking."""
         by_doc = {h.article.doc_id: h for h in hits}
         for cid, cosine in self._dense(vector, set(by_doc), self.top_k):
-            if cid in self.corpus.chunks:
-                hit = by_doc[self.corpus.chunks[cid][0].doc_id]
+            if cid in self.corpus.live:
+                hit = by_doc[doc_of(cid)]
                 hit.chunk_similarity[cid] = max(hit.chunk_similarity.get(cid, 0.0), cosine)
                 hit.similarity = max(hit.similarity, cosine)
 
