@@ -12,6 +12,7 @@ from fakes import FakeEmbedder
 
 from assistant import Answer, Assistant, Citation, Settings, cli
 from assistant.app.feedback import FeedbackStore
+from assistant.app.library import Library
 from assistant.app.render import answer_markdown, article_html, plain_text
 from assistant.app.service import ChatService
 from assistant.errors import AssistantError
@@ -45,6 +46,13 @@ def test_the_library_lists_searches_and_filters_articles(service: ChatService) -
     ]
     assert library.search("volcano") == []
     assert len(library.search(None)) == 2  # an empty search box arrives as None
+
+
+def test_the_library_searches_the_postings_as_it_would_read_every_article(service: ChatService) -> None:
+    library = service.library  # finds articles from the BM25 postings
+    reading = Library(library.snapshot, library.data_dir)  # reads every article's text
+    for text in ("start-up loan", "subsidy harbor", "engineers yuan volcano", "pine", "volcano"):
+        assert library.search(text) == reading.search(text)
 
 
 def test_an_article_opens_with_the_quote_in_its_paragraph(service: ChatService) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -42,11 +43,20 @@ class ArticleView:
 class Library:
     """The articles of one index snapshot, for reading beside the chat."""
 
-    def __init__(self, snapshot: Snapshot, data_dir: Path) -> None:
+    def __init__(
+        self,
+        snapshot: Snapshot,
+        data_dir: Path,
+        holding: Callable[[Iterable[str]], Collection[str]] | None = None,
+    ) -> None:
+        """holding: the paths of the articles whose text (title and region included) has every one of
+        some terms, e.g. from the BM25 postings; by default every article's text is read."""
         self.snapshot = snapshot
         self.data_dir = data_dir
+        self._holding = holding or self._reading
         self._views: dict[tuple[str, str], ArticleView] = {}
-        self._terms: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        self._terms: dict[str, frozenset[str]] = {}
+        self._headings: dict[str, frozenset[str]] = {}
         self._examples: dict[int, list[str]] = {}
 
     # The snapshot never changes under a Library (a new ingest gets a new one), so what is derived
@@ -126,26 +136,35 @@ class Library:
         allowed = [a for a in self.articles if filters.allows(a.meta.region, a.meta.date)]
         if not wanted:
             return allowed[:limit]
+        holders = {t: self._holding([t]) for t in wanted}
         scored: list[tuple[int, float, Listing]] = []
         for article in allowed:
-            title, body = self._article_terms(article)
-            found = [t for t in wanted if t in body or t in title]
-            # A word in the title or region counts double: it is what the article is about.
-            weight = sum(2.0 if t in title else 1.0 for t in found)
+            found = [t for t in wanted if article.path in holders[t]]
             if found:
-                scored.append((len(found), weight, article))
+                # A word in the title or region counts double: it is what the article is about.
+                heading = self._heading(article)
+                scored.append((len(found), sum(2.0 if t in heading else 1.0 for t in found), article))
         most = max((n for n, _, _ in scored), default=0)
         best = [(weight, a) for n, weight, a in scored if n == most]
         best.sort(key=lambda item: -item[0])  # stable: newest first among equal weights
         return [article for _, article in best[:limit]]
 
-    def _article_terms(self, article: Listing) -> tuple[frozenset[str], frozenset[str]]:
-        """(title and region terms, body terms) of an article, computed once."""
-        if article.path not in self._terms:
+    def _heading(self, article: Listing) -> frozenset[str]:
+        if article.path not in self._headings:
             heading = " ".join(p for p in (article.meta.title, article.meta.region) if p)
-            chunks = self.snapshot.articles[article.path].chunks
-            body = " ".join(s for c in chunks for s in c.sentences)
-            self._terms[article.path] = (frozenset(terms(heading)), frozenset(terms(body)))
+            self._headings[article.path] = frozenset(terms(heading))
+        return self._headings[article.path]
+
+    def _reading(self, words: Iterable[str]) -> set[str]:
+        """holding() by reading every article (their terms kept): for a library without postings."""
+        wanted = set(words)
+        return {a.path for a in self.articles if wanted <= self._article_terms(a)}
+
+    def _article_terms(self, article: Listing) -> frozenset[str]:
+        """Every term of an article's title, region and sentences, computed once."""
+        if article.path not in self._terms:
+            sentences = (s for c in self.snapshot.articles[article.path].chunks for s in c.sentences)
+            self._terms[article.path] = self._heading(article) | frozenset(terms(" ".join(sentences)))
         return self._terms[article.path]
 
     def view(self, path: str) -> ArticleView:

@@ -99,7 +99,8 @@ class ChatService:
         version = self._snapshot_version()
         self.assistant.reload()
         # Loaded now, so the first question waits for nothing; the library reads the same snapshot.
-        self._library = Library(self.assistant.retriever.corpus.snapshot, self.settings.data_dir)
+        corpus = self.assistant.retriever.corpus
+        self._library = Library(corpus.snapshot, self.settings.data_dir, holding=corpus.paths_holding)
         self._served = version
 
     def _refresh(self) -> None:
