@@ -81,9 +81,6 @@ class ChatService:
             self.assistant.ensure_index(self._on_progress)
             self._load()
             self.assistant.embedder.embed(["warm up"])
-            # The reading of Chinese turns (the glossaries, the word segmenter: about 2 s) is loaded
-            # now, not by the first questions: under load several of them would load it at once.
-            self.assistant.reader(self.assistant.retriever.corpus)("人才补贴")
             self.ready_after = time.monotonic() - self.started_at
             log.info("index ready after %.1f s", self.ready_after)
         except AssistantError as exc:
