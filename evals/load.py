@@ -24,6 +24,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from assistant.evaluation import load_cases
 
@@ -102,6 +103,27 @@ def _cpu_line(answers: int, elapsed: float, own: float, app: float | None, machi
     return f"CPU on {cores} cores: " + ", ".join(parts) + f"; load average {os.getloadavg()[0]:.2f}"
 
 
+def _share_tls_context() -> None:
+    """Let every httpx client of this process reuse one default TLS context (a change to the load
+    generator only: the requests it sends are the same)."""
+    import functools
+
+    import httpx._transports.default as transports
+
+    make = transports.create_ssl_context
+
+    @functools.cache
+    def default_context(trust_env: bool) -> Any:
+        return make(verify=True, cert=None, trust_env=trust_env)
+
+    def create_ssl_context(verify: Any = True, cert: Any = None, trust_env: bool = True) -> Any:
+        if verify is True and cert is None:
+            return default_context(trust_env)
+        return make(verify=verify, cert=cert, trust_env=trust_env)
+
+    transports.create_ssl_context = create_ssl_context  # type: ignore[assignment]
+
+
 def _start_app(port: int, index_dir: Path | None) -> subprocess.Popen[bytes]:
     # Measuring capacity: the per-session rate limit would only measure the limit.
     env = {**os.environ, "GRADIO_SERVER_PORT": str(port), "POLICY_ASSISTANT_RATE_LIMIT": "0"}
@@ -130,7 +152,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--index-dir", type=Path, help="index folder for the started app (an empty one: a fresh build)"
     )
+    parser.add_argument(
+        "--shared-tls-context",
+        action="store_true",
+        help="the load generator's HTTP requests share one TLS context: gradio_client builds a new one "
+        "(the CA bundle read, ~20 ms of CPU) for each of the 2-3 requests of a question, on the cores "
+        "the app runs on; off by default, as measured so far",
+    )
     args = parser.parse_args(argv)
+    if args.shared_tls_context:
+        _share_tls_context()
 
     conversations = [case.turns for case in load_cases(args.cases)]
     process = None
