@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 from collections.abc import Iterator
 from typing import Any
 
@@ -324,6 +325,10 @@ def serve(settings: Settings, *, block: bool = True, assistant: Assistant | None
     service = ChatService(assistant or Assistant(settings))
     service.start(background=True)
     demo = build_app(service)
+    # Gradio's queue recomputes its monitoring summary (a pandas table of up to the last 10,000
+    # events) after every event by default: 1-7 ms of each answer, growing as the app runs. A
+    # summary at most 100 events old is plenty; the environment can still say otherwise.
+    os.environ.setdefault("GRADIO_ANALYTICS_CACHE_FREQUENCY", "100")
     demo.queue(default_concurrency_limit=settings.concurrency)
     # The OpenAI-compatible API is served beside the app by the same server: its routes are given
     # to the FastAPI app Gradio builds (app_kwargs reach FastAPI's constructor), ahead of Gradio's own.
