@@ -80,14 +80,17 @@ class Index:
         return path.read_text(encoding="utf-8").strip()
 
     def path_key(self, found: Found, folders: dict[str, str] | None = None) -> str:
-        """How citations name a file: relative to the data folder when inside it. folders caches
-        resolved folders across calls: only a linked file is resolved on its own."""
+        """How citations name a file: relative to the data folder when inside it. folders caches each
+        folder's part of the name across calls: only a linked file is resolved on its own."""
         if folders is None or found.link:
-            resolved = Path(found.path).resolve().as_posix()
-        else:
-            if found.folder not in folders:
-                folders[found.folder] = Path(found.folder).resolve().as_posix().rstrip("/")
-            resolved = f"{folders[found.folder]}/{found.name}"
+            return self._relative(Path(found.path).resolve().as_posix())
+        prefix = folders.get(found.folder)
+        if prefix is None:
+            resolved = Path(found.folder).resolve().as_posix().rstrip("/")
+            prefix = folders[found.folder] = self._relative(resolved + "/")
+        return prefix + found.name
+
+    def _relative(self, resolved: str) -> str:
         # Strings, not Path.relative_to: a tenth of the time over 100k files.
         inside = self.settings.data_dir.as_posix().rstrip("/") + "/"
         return resolved[len(inside) :] if resolved.startswith(inside) else resolved

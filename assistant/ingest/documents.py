@@ -40,10 +40,7 @@ class Found(NamedTuple):
     folder: str
     name: str
     link: bool
-
-    @property
-    def path(self) -> str:
-        return os.path.join(self.folder, self.name)
+    path: str  # folder and name joined
 
 
 def iter_files(paths: list[Path]) -> Iterator[Path]:
@@ -56,7 +53,7 @@ def walk(paths: list[Path]) -> Iterator[Found]:
     files are walked in a fraction of a second)."""
     for root in paths:
         if root.is_file():
-            yield Found(str(root.parent), root.name, root.is_symlink())
+            yield Found(str(root.parent), root.name, root.is_symlink(), str(root))
             continue
         yield from _walk(str(root))
 
@@ -81,7 +78,7 @@ def _walk(folder: str) -> Iterator[Found]:
         except OSError:
             continue
         if wanted:
-            yield Found(folder, entry.name, entry.is_symlink())
+            yield Found(folder, entry.name, entry.is_symlink(), entry.path)
 
 
 def decode(data: bytes) -> str:
