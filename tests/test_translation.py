@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import AssistantError
+from assistant.language import dictionary
 from assistant.language.dictionary import Dictionary, clean_gloss
 from assistant.language.translation import Translator, corpus_glossary, packaged_glossary, parse_glossary
 from assistant.search.parts import parts_of
@@ -21,6 +22,27 @@ def test_the_dictionary_gives_glosses_and_simplified_characters() -> None:
     assert "subsidy" in dictionary.glosses("补贴")
     assert dictionary.simplify("黑龍江人才卡提供多少項專屬服務") == "黑龙江人才卡提供多少项专属服务"
     assert clean_gloss("to subsidize (one's salary etc)") == "subsidize"
+
+
+def test_the_parsed_dictionary_is_kept_in_the_cache_and_read_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    packaged = dictionary._packaged
+    packaged.cache_clear()
+    try:
+        parsed = packaged()
+        [kept] = (tmp_path / "policy-assistant" / "dictionary").glob("cedict-*.pickle")
+        packaged.cache_clear()
+        again = packaged()  # read back from the cache
+        assert again is not parsed and again.glosses("补贴") == parsed.glosses("补贴")
+        assert again.simplify("專屬服務") == "专属服务" and again.longest == parsed.longest
+        kept.write_bytes(b"not a pickle")
+        packaged.cache_clear()
+        assert packaged().glosses("补贴") == parsed.glosses("补贴")  # parsed again, and kept again
+        assert kept.read_bytes() != b"not a pickle"
+    finally:
+        packaged.cache_clear()
 
 
 def test_words_no_glossary_lists_are_read_with_the_dictionary(translator: Translator) -> None:

