@@ -90,16 +90,21 @@ def _listings(db: sqlite3.Connection) -> dict[str, Listing]:
     return {row[0]: Listing(row[0], row[1], ArticleMeta(*row[3:]), tuple(row[2].split())) for row in rows}
 
 
+def _body(db: sqlite3.Connection, path: str) -> Article:
+    """One article's body; KeyError when none is recorded."""
+    row = db.execute("SELECT record FROM bodies WHERE path = ?", (path,)).fetchone()
+    if row is None:
+        raise KeyError(path)
+    return _article(row[0])
+
+
 def _reader(db: sqlite3.Connection) -> Callable[[str], Article]:
-    """Reads one article's body; one connection, so one thread at a time."""
+    """Reads one article's body at a time from any thread: one connection, one statement at once."""
     lock = Lock()
 
     def read(path: str) -> Article:
         with lock:
-            row = db.execute("SELECT record FROM bodies WHERE path = ?", (path,)).fetchone()
-        if row is None:
-            raise KeyError(path)
-        return _article(row[0])
+            return _body(db, path)
 
     return read
 
@@ -218,7 +223,7 @@ class Records:
 
     def article(self, path: str) -> Article:
         """One article as recorded."""
-        return _reader(self.db)(path)
+        return _body(self.db, path)
 
     def snapshot(self) -> Snapshot:
         """Every article as this transaction has them, in order (each read when first used)."""

@@ -53,6 +53,11 @@ def doc_of(chunk_id: str) -> str:
     return chunk_id.partition(":")[0]
 
 
+def position_of(chunk_id: str) -> int:
+    """The chunk's place among its article's chunks (chunk ids are `doc_id:version:position`)."""
+    return int(chunk_id.rpartition(":")[2])
+
+
 def chunk_article(doc_id: str, paragraphs: list[str], max_words: int, version: str = "") -> list[Chunk]:
     """Pack whole sentences into chunks of at most `max_words` words, preferring paragraph ends.
 

@@ -9,7 +9,7 @@ from functools import cached_property, lru_cache
 
 import numpy as np
 
-from assistant.ingest.chunking import Chunk, doc_of
+from assistant.ingest.chunking import Chunk, doc_of, position_of
 from assistant.search.embeddings import Embedder
 from assistant.search.lexical import LexicalIndex
 from assistant.search.query import Filters, Query
@@ -70,8 +70,7 @@ class Corpus:
         if chunk_id not in self.live:
             raise KeyError(chunk_id)
         article = self.article(doc_of(chunk_id))
-        position = int(chunk_id.rpartition(":")[2])
-        return article, article.chunks[position]
+        return article, article.chunks[position_of(chunk_id)]
 
     def _compute_idf(self, term: str) -> float:
         df = self.lexical.document_frequency(term)
@@ -111,6 +110,11 @@ class Corpus:
         return {doc_id: n for n, doc_id in enumerate(self.listings)}
 
     @cached_property
+    def _paths(self) -> list[str]:
+        """The articles' paths, by number."""
+        return [listing.path for listing in self.listings.values()]
+
+    @cached_property
     def _chunk_article(self) -> np.ndarray:
         """The article of each chunk, by number, in the lexical index's order: a filter on articles
         becomes one array test instead of a loop over every chunk. Made by the first filter."""
@@ -121,14 +125,13 @@ class Corpus:
     def paths_holding(self, words: Iterable[str]) -> set[str]:
         """The paths of the articles with every term somewhere in their indexed text (title and region
         included): from the BM25 postings, without reading any article."""
-        paths = list(self.snapshot.listings)
         found: set[int] | None = None
         for term in set(words):
             numbers = set(np.unique(self._chunk_article[self.lexical.holding(term)]).tolist())
             found = numbers if found is None else found & numbers
             if not found:
                 return set()
-        return {paths[n] for n in found} if found is not None else set(paths)
+        return {self._paths[n] for n in found} if found is not None else set(self._paths)
 
     def lexical_mask(self, doc_ids: Collection[str]) -> np.ndarray:
         """Which chunks of the lexical index belong to these articles."""
