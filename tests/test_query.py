@@ -81,3 +81,10 @@ def test_a_corpus_synonyms_file_teaches_a_word_and_is_no_article(tmp_path: Path)
     (tmp_path / "synonyms.tsv").write_text("gig\n", encoding="utf-8")
     with pytest.raises(AssistantError, match=r"synonyms.tsv line 1: write 'word<TAB>alternative"):
         corpus_synonyms(tmp_path)
+
+
+def test_a_british_spelling_finds_the_american_one_and_back() -> None:
+    british = understand(["What share of the fee is subsidised?"])
+    assert "subsid" in british.alternatives["subsidis"]
+    american = understand(["Which programs are organized by the center?"])
+    assert "organis" in american.alternatives["organiz"] and "centr" in american.alternatives["center"]

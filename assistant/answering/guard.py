@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from assistant.answering.prompts import SYSTEM_PROMPT, Source
-from assistant.search.clauses import clause_of
+from assistant.search.answer_types import Vocabulary
+from assistant.search.clauses import clause_of, own_clause
 from assistant.search.counting import count_figures
 from assistant.search.embeddings import Embedder
 from assistant.search.fits import fits
@@ -205,7 +206,7 @@ class Guard:
         read like a question part (its benefit, group of people and period) and each source sentence
         holding the figure must fit it as an answer would.
         """
-        wrong = self._miscounted(sentence, cited)
+        wrong = self._miscounted(sentence, cited) | self._done_not_planned(sentence, cited)
         claim = read_part(sentence)
         if not (claim.kinds or claim.groups or claim.period):
             return wrong
@@ -236,6 +237,24 @@ class Guard:
             for i, r in enumerate(self._rows)
             if r.n in cited and r.quotable and i in self._single and figure in self._row_figures[i]
         ]
+
+    def _done_not_planned(self, sentence: str, cited: list[int]) -> dict[str, str]:
+        """Figures the sentence states as done ("300 roadshows have been held [1]") that every cited
+        sentence holding them gives only as a plan or target ("300 roadshows will be put on stage")."""
+        achieved = Vocabulary.load().achieved
+        planned, done = achieved["planned"], achieved["done"]
+        wrong: dict[str, str] = {}
+        for figure, written in figures(sentence).items():
+            claimed = own_clause(sentence, written)
+            if not figure[:1].isdigit() or not done.search(claimed) or planned.search(claimed):
+                continue
+            clauses = [
+                own_clause(self._rows[i].text, as_written(self._rows[i].text, figure))
+                for i in self._holding(figure, cited)
+            ]
+            if clauses and all(planned.search(c) and not done.search(c) for c in clauses):
+                wrong[written] = "states as done what the source gives as a plan or target"
+        return wrong
 
     def _miscounted(self, sentence: str, cited: list[int]) -> dict[str, str]:
         """Figures the sentence gives as a count of people or things that every cited sentence holding

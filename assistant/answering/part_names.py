@@ -46,6 +46,8 @@ def describe(part: Part) -> str:
         phrase = re.sub(r"^(?:the|a|an) ", "", phrase, flags=re.IGNORECASE)
     if part.asks == "amount" and (part.totalled or part.bounded):
         what = "the total paid out" if part.totalled else "the upper limit"
+    if not what and phrase and not part.original:  # "What employment subsidy ...?": the subsidy itself
+        what, phrase = f"the {phrase}", None
     if not what:
         return f"an answer to “{part.text.rstrip('?？ ')}”"
     counted = counted_words(part.text) if part.asks == "count" else ""
@@ -56,8 +58,13 @@ def describe(part: Part) -> str:
     measured = _HOW_MUCH.search(part.text) if part.asks in ("amount", "size") and not phrase else None
     if counted or rate:  # "the number of graduates who ...", "the interest rate"
         what, phrase = (f"the number of {counted}" if counted else f"the {rate}"), None
+    elif part.asks == "amount" and part.counted and not phrase:  # "an income threshold" -> "the income"
+        required = re.search(r"\b(?:thresholds?|requirements?|floors?|minimum)\b", part.text, re.IGNORECASE)
+        what = f"the {part.counted[0]}{' required' if required else ''}"
     elif measured and measured.group(1).lower() not in ("money", "subsidy", "funding"):
         what = f"the {measured.group(1)}"  # "how much office space does it have" -> "the office space"
+    if part.achieved:  # "how many has it actually selected": a target the article gives is no result
+        what = re.sub(r"^the (number|amount)\b", r"the actual \1", what) if what.startswith("the ") else what
     if phrase and part.asks == "duration":
         what, phrase = f"how long the {phrase} lasts", None
     pieces = [what]
@@ -96,11 +103,12 @@ _GROUP_NAMES = {
     "grade_d": "Grade D talents",
     "grade_e": "Grade E talents",
     "high_level": "high-level talents",
+    "skilled": "skilled workers and technicians",
     "parent": "their parents",
     "child": "their children",
 }
 _BENEFIT_PHRASE = re.compile(
-    r"((?:[\w'’-]+\s+){0,3}?(?:subsid(?:y|ies)|allowances?|grants?|bonus(?:es)?|rewards?|awards?|stipends?|"
+    r"((?:[\w'’-]+(?:,\d{3})*\s+){0,3}?(?:subsid(?:y|ies)|allowances?|grants?|bonus(?:es)?|rewards?|awards?|stipends?|"
     r"funding|loans?|incentives?|benefits?|exemptions?))\b",
     re.IGNORECASE,
 )

@@ -8,6 +8,7 @@ are data too: assistant/data/glossary.tsv, read by language/translation.py.
 from __future__ import annotations
 
 import functools
+import re
 from importlib.resources import files
 from pathlib import Path
 
@@ -70,3 +71,31 @@ def _corpus_synonyms(path: Path, stamp: float) -> dict[str, tuple[str, ...]]:
     for term, alternatives in own.items():
         merged[term] = tuple(dict.fromkeys((*merged.get(term, ()), *alternatives)))
     return merged
+
+
+# British and American spellings of one word stem apart ("subsidised" -> "subsidis", "subsidized" ->
+# "subsid"): a question in one spelling must still find an article written in the other.
+_SPELLINGS = (
+    (re.compile(r"^(\w{3,}[^aeiou])is(e|es|ed|ing|ation|ations|er|ers)$"), r"\1iz\2"),
+    (re.compile(r"^(\w{3,}[^aeiou])iz(e|es|ed|ing|ation|ations|er|ers)$"), r"\1is\2"),
+    (re.compile(r"^(\w{2,}[^aeiou])our(s|ed|ing|able)?$"), r"\1or\2"),
+    (re.compile(r"^(\w{2,})tre(s)?$"), r"\1ter\2"),
+    (re.compile(r"^(\w{2,})ter(s)?$"), r"\1tre\2"),
+    (re.compile(r"^programme(s)?$"), r"program\1"),
+    (re.compile(r"^program(s)?$"), r"programme\1"),
+)
+
+
+def spelling_alternatives(text: str) -> dict[str, tuple[str, ...]]:
+    """A text's terms -> the terms of the same words spelt the other way (British or American)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for word in re.findall(r"[a-z]+", text.lower()):
+        stem = terms(word, keep_stopwords=True)
+        if not stem:
+            continue
+        for pattern, replacement in _SPELLINGS:
+            other = pattern.sub(replacement, word)
+            other_stem = terms(other, keep_stopwords=True) if other != word else []
+            if other_stem and other_stem[0] != stem[0]:
+                out[stem[0]] = tuple(dict.fromkeys((*out.get(stem[0], ()), other_stem[0])))
+    return out

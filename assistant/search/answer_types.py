@@ -30,6 +30,7 @@ class Vocabulary:
     totalled: re.Pattern[str]  # a question asking what was paid out in all, not to one applicant
     minimum_duration: dict[str, re.Pattern[str]]  # "for more than six months": a condition, not a term
     bounds: dict[str, re.Pattern[str]]  # "asks": a question for a cap; "answers": a sentence giving one
+    achieved: dict[str, re.Pattern[str]]  # "asks": what was done; "planned"/"done": a clause's plan or result
     multipliers: frozenset[str]  # "30 million yuan": words between a figure and its unit
     measure_units: frozenset[str]  # a figure before one of these measures, it does not count
     measure_before: frozenset[str]  # nor a figure after one of these ("No. 3", "May 15", "yuan 500")
@@ -72,6 +73,7 @@ class Vocabulary:
                 {k: v for k, v in raw["minimum_duration"].items() if not k.startswith("_")}
             ),
             bounds=compile_all({k: v for k, v in raw["bounds"].items() if not k.startswith("_")}),
+            achieved=compile_all({k: v for k, v in raw["achieved"].items() if not k.startswith("_")}),
             multipliers=frozenset(w.lower() for w in raw["measures"]["multipliers"]),
             measure_units=frozenset(w.lower() for w in raw["measures"]["units"]),
             measure_before=frozenset(w.lower() for w in raw["measures"]["before"]),

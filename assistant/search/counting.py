@@ -19,6 +19,8 @@ _NOT_COUNTED = frozenset(
         # verbs after the noun counted: "how many staff work at them"
         "work", "live", "stay", "apply", "join", "receive", "attend", "participate", "take", "use",
         "enjoy", "need", "want", "settle", "move", "return", "study", "serve", "remain", "benefit",
+        # adverbs: "how many actually came"
+        "actually", "exactly", "really", "roughly", "approximately", "altogether", "so", "already",
     )
 )  # fmt: skip
 

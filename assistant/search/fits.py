@@ -58,8 +58,8 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
         # "When is the loan interest-free?" - "for the first two years": a period answers "when" too.
         timed = part.asks == "date" and vocabulary.answers["duration"].search(sentence)
         stated = sentence
-        if part.asks == "duration" and part.unit:
-            # "for how many months": "1,500 yuan per month" is a rate, not a number of months
+        if part.asks == "duration":
+            # "how long", "for how many months": "1,500 yuan per month" is a rate, not how long
             stated = _PER_UNIT.sub(" ", stated)
         if part.asks in ("date", "deadline"):
             # "When is the window for the first 2023 batch?" is not answered by "... batch in 2023"
@@ -77,6 +77,8 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
             return Fit(False, f"gives no duration in {part.unit}s")
         if part.counted and part.asks == "count" and not gives_count(part.counted, sentence):
             return Fit(False, "counts something else")
+        if part.achieved and _only_planned(part, sentence, answer, vocabulary):
+            return Fit(False, "gives a target or plan, not what was done")
         priced = part.counted[0] if part.asks == "amount" and part.counted else None
         if priced and not _names_a_price(priced, sentence, vocabulary):
             return Fit(False, f"gives no {priced}")
@@ -170,6 +172,19 @@ def _says_a_term(sentence: str, vocabulary: Vocabulary) -> bool:
         if not (minimum["before"].search(before) or minimum["after"].search(after)):
             return True
     return False
+
+
+def _only_planned(part: Part, sentence: str, answer: re.Pattern[str], vocabulary: Vocabulary) -> bool:
+    """Every figure of the kind asked is in a clause stating a plan or target, none in one stating a
+    result: "aims to select more than 10 leaders" does not say how many were selected."""
+    if part.asks == "count":
+        found = (re.search(rf"\b{re.escape(f)}\b", sentence, re.IGNORECASE) for f in count_figures(sentence))
+        figures = [m.group() for m in found if m]
+    else:
+        figures = [m.group() for m in answer.finditer(sentence)]
+    clauses = [own_clause(sentence, figure) for figure in figures]
+    planned, done = vocabulary.achieved["planned"], vocabulary.achieved["done"]
+    return bool(clauses) and all(planned.search(c) and not done.search(c) for c in clauses)
 
 
 def _in_a_clause_about_it(part: Part, sentence: str, answer: re.Pattern[str]) -> bool:

@@ -38,6 +38,7 @@ class Part:
     aggregate: bool = False  # asks for a total ("in total", "altogether")
     totalled: bool = False  # asks what was paid out in all ("the total paid out"): not one applicant's
     bounded: bool = False  # asks for an upper limit ("is there a cap"): a bound answers, not a level
+    achieved: bool = False  # asks what was done ("has it actually selected"): a target does not answer
     excluded: frozenset[str] = frozenset()  # people the question leaves out: "ordinary (not top) talents"
     counted: tuple[str, ...] = ()  # what "how many" counts, or the kind "which banks" names, as terms
     measured: tuple[str, ...] = ()  # which rate a percentage is asked of: "interest rate" -> ("interest",)
@@ -116,7 +117,12 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
     asks = next((kind for kind, pattern in vocabulary.asks_chinese.items() if pattern.search(original)), None)
     chinese = asks
     asks = asks or next((kind for kind, pattern in vocabulary.asks.items() if pattern.search(text)), None)
+    period = next((p for p, pattern in vocabulary.periods.items() if pattern.search(text)), None)
     kinds, benefit = _kinds(asked, vocabulary, asks == "amount")
+    if asks is None and benefit and period and _WHAT.match(asked):
+        # "What's the monthly rental allowance ...?", "What one-off subsidy is there?": how much it is
+        asks = "amount"
+        kinds, benefit = _kinds(asked, vocabulary, True)
     if original and not chinese and asks == "count":
         # 多少 with no measure word is read "how many"; about a benefit ("博士每月能拿多少") it asks how much
         asks = "amount" if (benefit or kinds) else None
@@ -125,7 +131,6 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
     if asks == "duration":
         unit_match = re.search(r"\bhow many (years|months|days|weeks)\b", text, re.IGNORECASE)
         unit = unit_match.group(1).lower().rstrip("s") if unit_match else None
-    period = next((p for p, pattern in vocabulary.periods.items() if pattern.search(text)), None)
     counted = (
         counted_nouns(text) if asks == "count" else entity_kinds(text, vocabulary) if asks == "entity" else ()
     )
@@ -150,6 +155,7 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
         aggregate=bool(vocabulary.aggregate.search(text)),
         totalled=bool(vocabulary.totalled.search(text)),
         bounded=asks == "amount" and bool(vocabulary.bounds["asks"].search(text)),
+        achieved=asks in ("count", "amount") and _asks_what_was_done(text, vocabulary),
         ordinals=ordinals_in(text),
         counted=counted,
         measured=_measured(text) if asks == "percent" else (),
@@ -161,6 +167,16 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
     )
 
 
+def _asks_what_was_done(text: str, vocabulary: Vocabulary) -> bool:
+    """ "How many has it actually selected?", "How many forums did it hold?" (but not "How many did it
+    aim to attract?", which asks for the plan)."""
+    achieved = vocabulary.achieved
+    if achieved["asks"].search(text):
+        return True
+    return bool(achieved["asks_tense"].search(text)) and not achieved["planned"].search(text)
+
+
+_WHAT = re.compile(r"^\W*(?:what|which)\b", re.IGNORECASE)
 _ASIDE = re.compile(
     r"\b(?:besides|apart from|aside from|other than|in addition to|on top of)\s+"
     r"(?:[^,;?]|,(?=\d))*(?:[,;?]|$)",
@@ -272,14 +288,23 @@ def parts_of(question: str, original: str = "") -> tuple[Part, ...]:
             merged[-1] = f"{merged[-1]}, {clause}"
         else:
             merged.append(clause)
-    parts = [read_part(clause, context) for clause in merged]
+    return _named_places(
+        _amounts_of_what_was_asked([read_part(clause, context) for clause in merged]), question
+    )
+
+
+def _amounts_of_what_was_asked(parts: list[Part]) -> tuple[Part, ...]:
+    """ "Is there a rent subsidy, and how much per month?": a bare amount is of the benefit just asked
+    about."""
     for i in range(1, len(parts)):
-        # "is there a rent subsidy, and how much per month?": the amount of the benefit just asked about
         earlier, part = parts[i - 1], parts[i]
-        bare = part.asks == "amount" and not (part.kinds or part.benefit)
-        if bare and earlier.asks is None and earlier.kinds:
+        if part.asks != "amount" or part.kinds or earlier.asks is not None or not earlier.kinds:
+            continue
+        if part.benefit:  # "Is there a purchase subsidy for masters? How much money, at most?"
+            parts[i] = replace(part, kinds=earlier.kinds, groups=part.groups or earlier.groups)
+        else:
             parts[i] = following(part, earlier)
-    return _named_places(tuple(parts), question)
+    return tuple(parts)
 
 
 def _named_places(parts: tuple[Part, ...], question: str) -> tuple[Part, ...]:
@@ -330,7 +355,7 @@ def _translated_parts(question: str, original: str) -> tuple[Part, ...]:
             merged[-1] = (f"{merged[-1][0]} {clause}", f"{merged[-1][1]}{source}")
         else:
             merged.append((clause, source))
-    return tuple(read_part(clause, "", source) for clause, source in merged)
+    return _amounts_of_what_was_asked([read_part(clause, "", source) for clause, source in merged])
 
 
 def following(part: Part, earlier: Part) -> Part:
@@ -348,6 +373,7 @@ def following(part: Part, earlier: Part) -> Part:
         aggregate=part.aggregate,
         totalled=part.totalled,
         bounded=part.bounded,
+        achieved=part.achieved,
         excluded=part.excluded,
         counted=part.counted or (earlier.counted if not part.asks else ()),
         measured=part.measured or (earlier.measured if not part.asks else ()),
@@ -364,6 +390,7 @@ GROUP_TERMS = frozenset(
         "phd phds doctor doctors doctoral doctorate master masters postgraduate bachelor bachelors "
         "undergraduate undergraduates graduate graduates junior college diploma degree degrees level holder "
         "holders someone somebody person people only grade class category couple married spouse student "
-        "students fresh new young talent talents hold holds holding possess possesses qualified only"
+        "students fresh new young talent talents hold holds holding possess possesses qualified only "
+        "technician technicians skilled worker workers craftsman craftsmen"
     )
 )

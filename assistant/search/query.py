@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from assistant.errors import BadQuestion
-from assistant.language.glossary import SYNONYM_TERMS
+from assistant.language.glossary import SYNONYM_TERMS, spelling_alternatives
 from assistant.language.places import Gazetteer
 from assistant.language.translation import Translation, Translator
 from assistant.search.parts import GROUP_TERMS, Part, following, parts_of
@@ -305,10 +305,11 @@ def understand(
         earlier_parts = parts_of(english[-2], translations[-2].source)
         parts = tuple(following(p, earlier_parts[0]) for p in parts)
     glossed = translations[-1].alternatives
+    spelt = spelling_alternatives(" ".join([last, *carried]))
     alternatives = {
-        t: tuple(dict.fromkeys((*synonyms.get(t, ()), *glossed.get(t, ()))))
+        t: tuple(dict.fromkeys((*synonyms.get(t, ()), *glossed.get(t, ()), *spelt.get(t, ()))))
         for t in focus
-        if t in synonyms or t in glossed
+        if t in synonyms or t in glossed or t in spelt
     }
     search_text = " ".join([last, *carried])
     return Query(
