@@ -193,3 +193,35 @@ def test_the_openvino_export_is_made_once_and_questions_get_a_stream_per_slot(tm
     assert questions.get_property("INFERENCE_NUM_THREADS") == 2
     assert batches.get_property("NUM_STREAMS") == 2  # a stream of one thread per ingest thread
     assert batches.get_property("INFERENCE_NUM_THREADS") == 2
+
+
+@pytest.mark.slow
+def test_openvino_tokenizes_as_transformers_does_without_importing_torch(tmp_path: Path) -> None:
+    _openvino()
+    import subprocess
+
+    from transformers import AutoTokenizer
+
+    from assistant.search.embeddings import FastTokenizer, OpenVINOEmbedder
+
+    OpenVINOEmbedder("all-MiniLM-L6-v2", tmp_path)  # exports the IR and its tokenizer once
+    (folder,) = tmp_path.glob("openvino-*/tokenizer")
+    fast, reference = FastTokenizer(folder, 256), AutoTokenizer.from_pretrained(str(folder))
+    odd = ["", "沈阳浑南区新来的博士是怎么挑选人才公寓的？", "Café naïve “quoted” ½", "word " * 400]
+    texts = [*_texts(), *odd]
+    for start in range(0, len(texts), 8):
+        batch = [t.strip() for t in texts[start : start + 8]]
+        ours = fast(batch)
+        theirs = reference(
+            batch, padding=True, truncation="longest_first", max_length=256, return_tensors="np"
+        )
+        for key in ("input_ids", "token_type_ids", "attention_mask"):
+            assert np.array_equal(ours[key], theirs[key]), (key, batch)
+    # A serving process encodes questions without transformers, which imports torch (1.8 s, 200 MB).
+    script = (
+        "import sys; from pathlib import Path; from assistant.search.embeddings import OpenVINOEmbedder; "
+        f"OpenVINOEmbedder('all-MiniLM-L6-v2', Path({str(tmp_path)!r})).embed(['How much is the subsidy?']); "
+        "print(sorted(m for m in ('torch', 'transformers', 'sentence_transformers') if m in sys.modules))"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert run.stdout.strip().splitlines()[-1] == "[]", run.stdout + run.stderr
