@@ -511,6 +511,11 @@ def test_the_names_of_things_are_not_answered_by_their_number() -> None:
             "The county aims to recruit 500 engineers.",
             True,
         ),
+        (
+            "How many engineers has the county pledged to recruit?",
+            "The county aims to recruit 500 engineers.",
+            True,
+        ),
     ],
 )
 def test_what_was_done_is_not_answered_by_a_target(question: str, sentence: str, answers: bool) -> None:
