@@ -3,8 +3,9 @@
 from pathlib import Path
 
 import pytest
+from fakes import FakeEmbedder
 
-from assistant import Assistant
+from assistant import Assistant, Settings
 from assistant.answering.answer import Streamed
 from assistant.errors import BadQuestion
 from assistant.search.query import Filters
@@ -170,3 +171,31 @@ def test_a_gap_names_the_benefit_and_the_people_plainly() -> None:
     assert describe(apply) == "how to apply for the new talent introduction subsidy"
     (years,) = parts_of("For how many years is the rent subsidy for a master's graduate paid?")
     assert describe(years) == "how long the rent subsidy lasts for master's graduates"
+
+
+def test_a_numbered_programme_is_answered_only_from_its_own_sentences(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "plans.txt").write_text(
+        "River City launches four talent plans\n\n"
+        "River City has launched the 10, 100, 1,000 and 10,000 Talent Plans for big data talent.\n\n"
+        'The "10 Talent Plan" selects industry leaders. '
+        "Each selected leader receives up to 1 million yuan.\n\n"
+        'The "100 Talent Plan" selects entrepreneurs. They receive support of different amounts.\n',
+        encoding="utf-8",
+    )
+    assistant = Assistant(Settings(data_dir=tmp_path), embedder=FakeEmbedder())
+    assistant.ingest()
+    ten = assistant.ask("How much can a leader selected for River City's 10 Talent Plan receive?")
+    assert "1 million yuan" in ten.answer
+    hundred = assistant.ask(
+        "How much does each entrepreneur selected for River City's '100 Talent Plan' receive?"
+    )
+    assert hundred.declined and "1 million" not in hundred.answer
+    follow_up = assistant.ask(
+        [
+            "What is River City's '100 Talent Plan'?",
+            "How much money does each person selected for it receive?",
+        ]
+    )
+    assert "1 million" not in follow_up.answer

@@ -572,3 +572,20 @@ def test_a_window_after_graduation_is_no_term_of_payment() -> None:
     window = "Graduates who work here within five years after graduation get a subsidy of 40,000 yuan."
     assert not fits(part, window).ok
     assert fits(part, "The subsidy of 40,000 yuan is paid for three years.").ok
+
+
+def test_which_documents_needs_a_document_named() -> None:
+    (part,) = parts_of("Which documents do I have to upload for the recommendation?")
+    assert part.asks == "documents"
+    assert not fits(part, "Applicants make an online declaration and submit relevant materials.").ok
+    assert fits(part, "Applicants upload their passport and a copy of the degree certificate.").ok
+
+
+def test_an_age_cutoff_asks_an_age() -> None:
+    assert read_part("What's the age cutoff for counting as a young talent?").asks == "age"
+
+
+def test_a_count_of_ph_d_holders_counts_holders() -> None:
+    (part,) = parts_of("How many Ph.D. holders in total joined the district in 2024?")
+    assert part.counted == ("phd", "holder")
+    assert not fits(part, "Nine Ph.D. representatives chose their apartments at the ceremony in 2024.").ok

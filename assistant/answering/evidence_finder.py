@@ -120,6 +120,8 @@ class EvidenceFinder:
                 topical = {t: w for t, w in topical.items() if t not in GROUP_TERMS} or topical
             # A thing the question names ("the Heilongjiang Talent Week") is what the sentence, or the
             # sentences just before it, must be about: its rarest word is there.
+            # "the 100 Talent Plan": the programme last named by number, up to the sentence, is that one
+            numbered = [(w, n) for w, n in self._name_words(query) if w[:1].isdigit() and w in required]
             topic |= set(required)
             # A word nearly every chunk uses ("talent") does not make a sentence about the topic.
             # Nor does the unit a part asks in ("how many years": years).
@@ -136,6 +138,7 @@ class EvidenceFinder:
                         or bool(part.groups & s.groups)
                     )
                     and all(_names_word(query, t, s.terms | s.context_terms) for t in required)
+                    and all(_last_numbered(s, number, name) for number, name in numbered)
                     and (
                         self._coverage(query, topical, s.terms | s.context_terms) >= MIN_TOPIC_COVERAGE
                         or (
@@ -148,14 +151,20 @@ class EvidenceFinder:
 
     def _name_words(self, query: Query) -> tuple[tuple[str, str], ...]:
         """The rarest word of each thing the question names in two words or more, beyond the place
-        it may start with ("the Heilongjiang Talent Week": week), with the name as written."""
+        it may start with ("the Heilongjiang Talent Week": week), with the name as written; for a
+        numbered programme, its number ("the 100 Talent Plan" is not the 10 Talent Plan)."""
         out: list[tuple[str, str]] = []
         if _CJK.search(query.question):
             return ()  # a translated question's capitalised words are a dictionary's glosses
+        asked = " ".join((query.question, *query.carried))
         for i, phrase in enumerate(query.places):
             name = query.place_names[i]
             if len(name.split()) < 2 or groups_in(name):
                 continue  # "Grade C" names people, not a thing
+            number = re.search(rf"(?<![\w.,])(\d[\d,]*)\W{{0,2}}\s*{re.escape(name)}", asked)
+            if number and not _YEAR.fullmatch(number.group(1)):
+                out.append((terms(number.group(1))[0], name))
+                continue
             words = phrase
             if query.is_place(i):
                 rest = name
@@ -388,6 +397,7 @@ class EvidenceFinder:
 
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _UNIT_TERMS = frozenset(terms("year years month months week weeks day days per number amount much many long"))
 _PLACE_WORDS = frozenset(
     terms(
@@ -402,8 +412,17 @@ def _holds(question: str, outer: str, inner: str) -> bool:
     return outer != inner and outer.endswith(("'s", "’s")) and f"{outer} {inner}" in question
 
 
+def _last_numbered(sentence: Sentence, number: str, name: str) -> bool:
+    """The last programme named with a number ("the 10 Talent Plan"), in the sentence or just before
+    it, is the one asked about; True when none is named there."""
+    words = re.escape(name.strip("'’\" ")).replace(r"\ ", r"\s+")
+    named = re.findall(rf"(\d[\d,]*)\W{{0,2}}\s*{words}", f"{sentence.before} {sentence.text}", re.IGNORECASE)
+    return not named or terms(named[-1])[0] == number
+
+
 def _names_word(query: Query, term: str, vocabulary: frozenset[str]) -> bool:
-    """A name's word is there, or a word it shortens ("Sci-Tech City": science, technology)."""
+    """A name's word is there, or a word it shortens ("Sci-Tech City": science, technology); a
+    programme's number, exactly (100 is not 1000)."""
     if term in vocabulary or any(alt in vocabulary for alt in query.alternatives.get(term, ())):
         return True
-    return len(term) >= 3 and any(word.startswith(term) for word in vocabulary)
+    return len(term) >= 3 and not term[:1].isdigit() and any(word.startswith(term) for word in vocabulary)

@@ -31,6 +31,7 @@ class Vocabulary:
     minimum_duration: dict[str, re.Pattern[str]]  # "for more than six months": a condition, not a term
     bounds: dict[str, re.Pattern[str]]  # "asks": a question for a cap; "answers": a sentence giving one
     achieved: dict[str, re.Pattern[str]]  # "asks": what was done; "planned"/"done": a clause's plan or result
+    documents_named: re.Pattern[str]  # a document named ("ID card"), not "relevant materials"
     multipliers: frozenset[str]  # "30 million yuan": words between a figure and its unit
     measure_units: frozenset[str]  # a figure before one of these measures, it does not count
     measure_before: frozenset[str]  # nor a figure after one of these ("No. 3", "May 15", "yuan 500")
@@ -74,6 +75,7 @@ class Vocabulary:
             ),
             bounds=compile_all({k: v for k, v in raw["bounds"].items() if not k.startswith("_")}),
             achieved=compile_all({k: v for k, v in raw["achieved"].items() if not k.startswith("_")}),
+            documents_named=re.compile(raw["documents"]["named"], re.IGNORECASE),
             multipliers=frozenset(w.lower() for w in raw["measures"]["multipliers"]),
             measure_units=frozenset(w.lower() for w in raw["measures"]["units"]),
             measure_before=frozenset(w.lower() for w in raw["measures"]["before"]),

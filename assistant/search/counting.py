@@ -28,6 +28,7 @@ _NOT_COUNTED = frozenset(
 def counted_words(question: str) -> str:
     """What "how many" counts, as written: "how many skilled workers did" -> "skilled workers";
     "how many school-enterprise and enterprise-village projects were signed" -> "... projects"."""
+    question = re.sub(r"\b([A-Za-z]{1,2})\.([A-Za-z])\.", r"\1\2", question)  # "Ph.D. holders"
     match = re.search(r"\b(?:how many|number of)\s+([a-z'’,\s-]+)", question, re.IGNORECASE)
     if not match:
         return ""

@@ -77,6 +77,8 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
             return Fit(False, f"gives no duration in {part.unit}s")
         if part.counted and part.asks == "count" and not gives_count(part.counted, sentence):
             return Fit(False, "counts something else")
+        if part.asks == "documents" and not vocabulary.documents_named.search(sentence):
+            return Fit(False, "names no document, only materials in general")
         if part.achieved and _only_planned(part, sentence, answer, vocabulary):
             return Fit(False, "gives a target or plan, not what was done")
         priced = part.counted[0] if part.asks == "amount" and part.counted else None

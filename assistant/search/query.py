@@ -234,8 +234,16 @@ def _is_place(written: str, stems: tuple[str, ...], gazetteer: frozenset[str]) -
 
 
 def _named_words(text: str, places: list[tuple[str, ...]]) -> list[str]:
+    """The words of a text that belong to its named phrases, with a number just before one (the
+    "1,000" of "the '1,000 Talent Plan'")."""
     named = {t for p in places for t in p}
-    return [w for w in _WORD.findall(text) if set(terms(w)) & named]
+    words = _WORD.findall(text)
+    return [
+        w
+        for i, w in enumerate(words)
+        if set(terms(w)) & named
+        or (w[:1].isdigit() and i + 1 < len(words) and set(terms(words[i + 1])) & named)
+    ]
 
 
 def _joined(text: str, names: list[str]) -> tuple[str, ...]:
