@@ -199,3 +199,15 @@ def test_a_numbered_programme_is_answered_only_from_its_own_sentences(tmp_path: 
         ]
     )
     assert "1 million" not in follow_up.answer
+
+
+def test_a_gap_names_the_benefit_a_question_asks_about() -> None:
+    from assistant.answering.part_names import describe
+    from assistant.search.parts import parts_of
+
+    (rent,) = parts_of("Does Changchun give college graduates a rent subsidy?")
+    assert describe(rent) == "the rent subsidy for graduates"
+    (employment,) = parts_of("What employment subsidy does Wenzhou give a senior technician?")
+    assert describe(employment) == "the employment subsidy for skilled workers and technicians"
+    (done,) = parts_of("How many big data leaders has Guiyang actually selected so far?")
+    assert describe(done) == "the actual number of big data leaders"

@@ -31,6 +31,7 @@ _ASKED = {
 }
 
 
+_ARTICLE = re.compile(r"\b(?:a|an|the|any)\s+", re.IGNORECASE)
 _HOW_MUCH = re.compile(
     r"\bhow much ((?:[a-z-]+ ){0,2}?[a-z-]+) "
     r"(?:does|do|is|are|can|will|did|would|should|has|have|was|were)\b",
@@ -47,7 +48,8 @@ def describe(part: Part) -> str:
     if part.asks == "amount" and (part.totalled or part.bounded):
         what = "the total paid out" if part.totalled else "the upper limit"
     if not what and phrase and not part.original:  # "What employment subsidy ...?": the subsidy itself
-        what, phrase = f"the {phrase}", None
+        # "give college graduates a rent subsidy": the benefit is what follows the last article
+        what, phrase = f"the {_ARTICLE.split(phrase)[-1]}", None
     if not what:
         return f"an answer to “{part.text.rstrip('?？ ')}”"
     counted = counted_words(part.text) if part.asks == "count" else ""
