@@ -18,7 +18,7 @@ from assistant.answering.metadata_answers import asked_metadata, metadata_eviden
 from assistant.answering.sentences import ANSWER_TYPES, CONTINUES, Sentence, quotable, sentences_of
 from assistant.language.places import Gazetteer
 from assistant.search.fits import fits
-from assistant.search.parts import GROUP_TERMS, Part, groups_in
+from assistant.search.parts import GROUP_TERMS, Part, groups_in, years_in
 from assistant.search.query import Query
 from assistant.search.retrieval import ArticleHit, Corpus
 from assistant.text import terms
@@ -102,10 +102,11 @@ class EvidenceFinder:
         weights: dict[str, float],
         hit: ArticleHit,
         part: Part | None,
-        required: tuple[str, ...] = (),
+        required: tuple[tuple[str, str], ...] = (),
     ) -> list[Sentence]:
-        """The article's sentences that may answer the part, scored. required: the words of the things
-        the question names (_name_words); a sentence, or those just before it, must hold each."""
+        """The article's sentences that may answer the part, scored. required: the things the question
+        names, each a word and the name as written (_name_words); a sentence, or those just before it,
+        must hold each word."""
         sentences = list(self._quotable(hit.article.doc_id))
         if part is not None:
             sentences = [s for s in sentences if fits(part, s.text, s.before, s.lede, s.year).ok]
@@ -120,9 +121,10 @@ class EvidenceFinder:
                 topical = {t: w for t, w in topical.items() if t not in GROUP_TERMS} or topical
             # A thing the question names ("the Heilongjiang Talent Week") is what the sentence, or the
             # sentences just before it, must be about: its rarest word is there.
+            words = tuple(w for w, _ in required)
             # "the 100 Talent Plan": the programme last named by number, up to the sentence, is that one
-            numbered = [(w, n) for w, n in self._name_words(query) if w[:1].isdigit() and w in required]
-            topic |= set(required)
+            numbered = [(w, name) for w, name in required if w[:1].isdigit()]
+            topic |= set(words)
             # A word nearly every chunk uses ("talent") does not make a sentence about the topic.
             # Nor does the unit a part asks in ("how many years": years).
             telling = {
@@ -137,7 +139,7 @@ class EvidenceFinder:
                         # "doctor student can get 50000 RMB" names the PhD holders asked about
                         or bool(part.groups & s.groups)
                     )
-                    and all(_names_word(query, t, s.terms | s.context_terms) for t in required)
+                    and all(_names_word(query, t, s.terms | s.context_terms) for t in words)
                     and all(_last_numbered(s, number, name) for number, name in numbered)
                     and (
                         self._coverage(query, topical, s.terms | s.context_terms) >= MIN_TOPIC_COVERAGE
@@ -161,9 +163,9 @@ class EvidenceFinder:
             name = query.place_names[i]
             if len(name.split()) < 2 or groups_in(name):
                 continue  # "Grade C" names people, not a thing
-            number = re.search(rf"(?<![\w.,])(\d[\d,]*)\W{{0,2}}\s*{re.escape(name)}", asked)
-            if number and not _YEAR.fullmatch(number.group(1)):
-                out.append((terms(number.group(1))[0], name))
+            numbers = _numbers_naming(name, asked)
+            if numbers and not years_in(numbers[0]):
+                out.append((numbers[0], name))
                 continue
             words = phrase
             if query.is_place(i):
@@ -207,7 +209,7 @@ class EvidenceFinder:
         hit: ArticleHit,
         part: Part | None,
         overview: bool,
-        required: tuple[str, ...] = (),
+        required: tuple[tuple[str, str], ...] = (),
     ) -> list[Sentence]:
         if overview:  # "What about Lanzhou?": the lede says what the article is about
             return self._score_sentences(query, weights, hit, None)[:2]
@@ -362,8 +364,8 @@ class EvidenceFinder:
                     weights = self._weights(own, query) if own else whole_weights
                 # "How many services does the X Platform offer, and when will the Y Building open?":
                 # each part is about the things it names (a part naming none, about all of them).
-                own_names = [w for w, name in named if name.lower() in part.text.lower()]
-                required = tuple(own_names) if own_names else tuple(w for w, _ in named)
+                own_names = tuple((w, name) for w, name in named if name.lower() in part.text.lower())
+                required = own_names or named
                 answering: list[tuple[float, ArticleHit, list[Sentence]]] = []
                 for rank, hit in relevant:
                     sentences = self._select(query, weights, hit, part, overview, required)
@@ -397,7 +399,6 @@ class EvidenceFinder:
 
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
-_YEAR = re.compile(r"(?:19|20)\d\d")
 _UNIT_TERMS = frozenset(terms("year years month months week weeks day days per number amount much many long"))
 _PLACE_WORDS = frozenset(
     terms(
@@ -412,12 +413,19 @@ def _holds(question: str, outer: str, inner: str) -> bool:
     return outer != inner and outer.endswith(("'s", "’s")) and f"{outer} {inner}" in question
 
 
+def _numbers_naming(name: str, text: str) -> list[str]:
+    """The numbers a text writes just before a name, as terms, in order: "1000" for "the '1,000 Talent
+    Plan'"."""
+    words = re.escape(name.strip("'’\" ")).replace(r"\ ", r"\s+")
+    found = re.findall(rf"(?<![\w.,])(\d[\d,]*)\W{{0,2}}\s*{words}", text, re.IGNORECASE)
+    return [terms(number)[0] for number in found]
+
+
 def _last_numbered(sentence: Sentence, number: str, name: str) -> bool:
     """The last programme named with a number ("the 10 Talent Plan"), in the sentence or just before
     it, is the one asked about; True when none is named there."""
-    words = re.escape(name.strip("'’\" ")).replace(r"\ ", r"\s+")
-    named = re.findall(rf"(\d[\d,]*)\W{{0,2}}\s*{words}", f"{sentence.before} {sentence.text}", re.IGNORECASE)
-    return not named or terms(named[-1])[0] == number
+    named = _numbers_naming(name, f"{sentence.before} {sentence.text}")
+    return not named or named[-1] == number
 
 
 def _names_word(query: Query, term: str, vocabulary: frozenset[str]) -> bool:

@@ -10,11 +10,10 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from assistant.answering.prompts import SYSTEM_PROMPT, Source
-from assistant.search.answer_types import Vocabulary
 from assistant.search.clauses import clause_of, own_clause
 from assistant.search.counting import count_figures
 from assistant.search.embeddings import Embedder
-from assistant.search.fits import fits
+from assistant.search.fits import fits, states_a_plan, states_a_result
 from assistant.search.parts import read_part
 from assistant.text import (
     MONTH_NAMES,
@@ -241,18 +240,15 @@ class Guard:
     def _done_not_planned(self, sentence: str, cited: list[int]) -> dict[str, str]:
         """Figures the sentence states as done ("300 roadshows have been held [1]") that every cited
         sentence holding them gives only as a plan or target ("300 roadshows will be put on stage")."""
-        achieved = Vocabulary.load().achieved
-        planned, done = achieved["planned"], achieved["done"]
         wrong: dict[str, str] = {}
         for figure, written in figures(sentence).items():
-            claimed = own_clause(sentence, written)
-            if not figure[:1].isdigit() or not done.search(claimed) or planned.search(claimed):
+            if not figure[:1].isdigit() or not states_a_result(own_clause(sentence, written)):
                 continue
             clauses = [
                 own_clause(self._rows[i].text, as_written(self._rows[i].text, figure))
                 for i in self._holding(figure, cited)
             ]
-            if clauses and all(planned.search(c) and not done.search(c) for c in clauses):
+            if clauses and all(states_a_plan(c) for c in clauses):
                 wrong[written] = "states as done what the source gives as a plan or target"
         return wrong
 

@@ -185,8 +185,19 @@ def _only_planned(part: Part, sentence: str, answer: re.Pattern[str], vocabulary
     else:
         figures = [m.group() for m in answer.finditer(sentence)]
     clauses = [own_clause(sentence, figure) for figure in figures]
-    planned, done = vocabulary.achieved["planned"], vocabulary.achieved["done"]
-    return bool(clauses) and all(planned.search(c) and not done.search(c) for c in clauses)
+    return bool(clauses) and all(states_a_plan(c, vocabulary) for c in clauses)
+
+
+def states_a_plan(clause: str, vocabulary: Vocabulary | None = None) -> bool:
+    """The clause states a plan or target ("aims to select", "will be held"), and no result."""
+    achieved = (vocabulary or Vocabulary.load()).achieved
+    return bool(achieved["planned"].search(clause)) and not achieved["done"].search(clause)
+
+
+def states_a_result(clause: str) -> bool:
+    """The clause states a result ("have been held", "so far"), and no plan."""
+    achieved = Vocabulary.load().achieved
+    return bool(achieved["done"].search(clause)) and not achieved["planned"].search(clause)
 
 
 def _in_a_clause_about_it(part: Part, sentence: str, answer: re.Pattern[str]) -> bool:
