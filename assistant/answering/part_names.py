@@ -67,12 +67,18 @@ def describe(part: Part) -> str:
         what = f"the {measured.group(1)}"  # "how much office space does it have" -> "the office space"
     if part.achieved:  # "how many has it actually selected": a target the article gives is no result
         what = re.sub(r"^the (number|amount)\b", r"the actual \1", what) if what.startswith("the ") else what
-    if phrase and part.asks == "duration":
-        what, phrase = f"how long the {phrase} lasts", None
+    if part.asks == "duration":
+        what, phrase = _duration_asked(part, phrase)
+    if part.sides and not phrase:
+        # "paid monthly or as a single annual payment?": which of the two the article does not say
+        both = _both_sides(part)
+        if both:
+            what = f"whether {both}"
     pieces = [what]
-    named = " ".join(pieces).lower()
     if phrase:
-        pieces.append(f"{'for' if part.asks in ('procedure', 'deadline', 'date') else 'of'} the {phrase}")
+        joined = "for" if part.asks in ("procedure", "deadline", "date", "duration", "entity") else "of"
+        pieces.append(f"{joined} the {phrase}")
+    named = " ".join(pieces).lower()
     # "master's graduates", not "graduates and master's graduates"; which office is not per group.
     asked = part.groups - {"graduate"} if len(part.groups) > 1 else part.groups
     if part.asks in ("entity", "procedure", "size"):
@@ -87,9 +93,45 @@ def describe(part: Part) -> str:
     said = sorted(y for y in part.years if not y[:1].isdigit())
     if said or part.years:
         pieces.append("for " + (" and ".join(said) if said else "the year asked"))
+    if part.ordinals and part.asks:  # "when the second batch is paid out"
+        pieces.append("for the " + " or ".join(" ".join(o) for o in sorted(part.ordinals)))
     if part.period and part.asks == "amount":
         pieces.append("paid once" if part.period == "once" else f"per {part.period}")
     return " ".join(pieces)
+
+
+_TAKES = re.compile(
+    r"\bhow long (?:does|do|will|would|did) (?:it|this|that|they|the [\w-]+(?: [\w-]+)?) take\b|"
+    r"\bhow (?:soon|quickly)\b|\bhow long (?:until|before|till)\b|"
+    r"\bhow long (?:do|does|will) (?:i|we|you|one) (?:have to |need to )?wait\b",
+    re.IGNORECASE,
+)
+_VALID = re.compile(r"\bvalid(?:ity)?\b", re.IGNORECASE)
+
+
+def _duration_asked(part: Part, phrase: str | None) -> tuple[str, str | None]:
+    """Which duration a part asks, in words: how long one must have done something, how long a step
+    takes, how long something is valid, or how long it lasts."""
+    if part.minimum:
+        return "the minimum period required", phrase
+    if _TAKES.search(part.text):
+        return "how long it takes", phrase
+    if _VALID.search(part.text):
+        return (f"how long the {phrase} is valid", None) if phrase else ("how long it is valid", None)
+    return (f"how long the {phrase} lasts", None) if phrase else ("how long it lasts", None)
+
+
+def _both_sides(part: Part) -> str:
+    """ "paid monthly" or "a single annual payment": the two sides of a contrast a part asks between,
+    as written."""
+    vocabulary = Vocabulary.load()
+    for pair, side in part.sides:
+        if side == 0 and (pair, 1) in part.sides:
+            first, second = (vocabulary.contrasts[pair][i].search(part.text) for i in (0, 1))
+            if first and second:
+                ordered = sorted((first, second), key=lambda m: m.start())
+                return f"{ordered[0].group()} or {ordered[1].group()}"
+    return ""
 
 
 _GROUP_NAMES = {
@@ -122,7 +164,9 @@ _PHRASE_NOISE = re.compile(
 
 
 _PHRASE_LEAD = re.compile(
-    r"^(?:.*\b(?:through|via|from|by|with|to|on|at|under|for|of|in)\s+)?(?:[A-Z][\w-]*(?:'s|’s)\s+)?"
+    r"^(?:.*\b(?:through|via|from|by|with|to|on|at|under|for|of|in|get|gets|receive|receives|enjoy|enjoys|"
+    r"offer|offers|give|gives|provide|provides|claim|claims)\s+)?(?:[A-Z][\w-]*(?:'s|’s)\s+)?"
+    r"(?:(?:a|an|the)\s+)?(?:(?:[A-Z][\w-]*\s+)+(?=[a-z]))?"
 )
 
 

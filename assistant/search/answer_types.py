@@ -40,6 +40,8 @@ class Vocabulary:
     place_kinds: frozenset[str]  # "which countries": named by a place, not by a name holding the word
     place_levels: dict[str, frozenset[str]]  # "which cities": the gazetteer levels that answer (empty: any)
     name_words: dict[str, tuple[str, ...]]  # "which companies": names ending "Co., Ltd." or "Group"
+    given: re.Pattern[str]  # "are expected to receive 1 million yuan": an amount someone gets
+    applied_to: dict[str, re.Pattern[str]]  # "asks": which office one applies to; "answers": applying said
 
     @classmethod
     @cache
@@ -86,6 +88,10 @@ class Vocabulary:
             },
             name_words={k: tuple(names[v] if isinstance(v, str) else v) for k, v in names.items()},
             priced={k: words(v) for k, v in raw["priced"].items() if not k.startswith("_")},
+            given=re.compile(raw["given"]["pattern"], re.IGNORECASE),
+            applied_to=compile_all(
+                {k: v for k, v in raw["entities"]["applied_to"].items() if not k.startswith("_")}
+            ),
         )
 
 

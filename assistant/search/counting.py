@@ -39,8 +39,17 @@ def counted_words(question: str) -> str:
     for word in phrase.split():
         if word.lower() in _NOT_COUNTED:
             break
+        # "the number of talents Jinpu New District plans to introduce": a name after a plural noun
+        # begins the clause that says what happens to them.
+        plural = bool(words) and bool(_PLURAL.search(words[-1])) and words[-1].lower() not in _NOT_PLURAL
+        if plural and word[:1].isupper():
+            break
         words.append(word)
     return " ".join(words[-4:]).strip(",")
+
+
+_PLURAL = re.compile(r"^[a-z][a-z-]{2,}s$")
+_NOT_PLURAL = frozenset(("overseas", "various", "numerous", "previous", "famous", "gas", "bus", "campus"))
 
 
 def counted_nouns(question: str) -> tuple[str, ...]:

@@ -71,8 +71,14 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
             return Fit(False, f"gives the {part.asks} of another item of its list")
         if part.asks == "count" and not count_figures(sentence):
             return Fit(False, "holds no count, only amounts, dates or measures")
-        if part.asks == "duration" and part.benefit and not _says_a_term(sentence, vocabulary):
-            return Fit(False, "gives a condition to qualify, not how long it is paid")
+        if part.asks == "duration" and part.minimum and not _durations(stated, vocabulary, "minimum"):
+            return Fit(False, "gives how long it lasts at most, not how long one must have done it")
+        if part.asks == "duration" and not part.minimum and not _durations(stated, vocabulary, "term"):
+            paid = "is paid" if part.benefit else "lasts or takes"
+            return Fit(False, f"gives a condition to qualify, not how long it {paid}")
+        its_own = (_duration_of_it(part, stated, m) for m in answer.finditer(stated))
+        if part.asks == "duration" and not any(its_own):
+            return Fit(False, "gives how long something else lasts")  # "a five-year residence permit"
         if part.unit and not vocabulary.units[part.unit].search(stated):
             return Fit(False, f"gives no duration in {part.unit}s")
         if part.counted and part.asks == "count" and not gives_count(part.counted, sentence):
@@ -86,6 +92,10 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
             return Fit(False, f"gives no {priced}")
         if part.asks == "entity" and not names_one(part.counted, sentence, vocabulary, part.known):
             return Fit(False, f"names no {' '.join(part.counted)}")
+        applied_to = vocabulary.applied_to
+        applying = part.asks == "entity" and applied_to["asks"].search(part.text)
+        if applying and not applied_to["answers"].search(sentence):
+            return Fit(False, "names no office one applies to")
         if part.measured and not any(
             set(part.measured) <= set(terms(own_clause(sentence, m.group())))
             for m in PERCENT.finditer(sentence)
@@ -103,8 +113,11 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
             if asked and given and not asked & given:
                 return Fit(False, "is about another year")
     if part.ordinals:
-        # "When does the second batch open?" is not answered by the first batch's date.
+        # "When does the second batch open?" is not answered by the first batch's date, nor by a
+        # sentence (or those just before it) naming no second batch.
         said_ordinals = ordinals_in(sentence)
+        if part.asks and not part.ordinals & (said_ordinals | ordinals_in(context)):
+            return Fit(False, f"is not about the {' or '.join(' '.join(o) for o in sorted(part.ordinals))}")
         for noun in {n for _, n in part.ordinals}:
             asked_for = {o for o, n in part.ordinals if n == noun}
             given_for = {o for o, n in said_ordinals if n == noun}
@@ -133,6 +146,17 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
     asks_a_benefit = part.benefit and not part.kinds and part.asks is None and is_question(part.text)
     if asks_a_benefit and not _names_a_benefit(sentence, context, vocabulary):
         return Fit(False, "names no benefit")
+    # "Do the ambassadors get a reward? How much?" is not answered by "a total investment of 500
+    # million yuan": the amount asked is a benefit's.
+    benefit_amount = part.benefit and not part.kinds and part.asks == "amount" and not part.counted
+    if (
+        benefit_amount
+        and one_applicant
+        and is_question(part.text)
+        and not _names_a_benefit(sentence, context, vocabulary)
+        and not vocabulary.given.search(sentence)
+    ):
+        return Fit(False, "gives an amount of something other than a benefit")
     if part.benefit and part.kinds:
         specific = part.kinds - {"housing"}
         housing = {"housing", "rent", "purchase"}
@@ -166,12 +190,53 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
     return Fit(True)
 
 
-def _says_a_term(sentence: str, vocabulary: Vocabulary) -> bool:
-    """Some duration of the sentence is a term, not a minimum to qualify ("for more than six months")."""
-    minimum = vocabulary.minimum_duration
+_NOUN_PHRASE = re.compile(r"\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)", re.IGNORECASE)
+_NOT_NOUNS = frozenset(
+    re.findall(
+        r"[\w']+",
+        "a an the of for to in on at by with under from and or as is are was were will be can that which who "
+        "who's after before within since until",
+    )
+)
+
+
+def _duration_of_it(part: Part, sentence: str, found: re.Match[str]) -> bool:
+    """A duration written before a noun ("a five-year residence permit") is that thing's: it answers a
+    part asking about that thing, not one asking about another ("the entry visa with a work permit").
+    Any other duration may be the one asked."""
+    if "-" not in found.group():
+        return True
+    phrase = _NOUN_PHRASE.match(sentence, found.end())
+    words: list[str] = []
+    for word in phrase.group(1).split() if phrase else ():
+        if word.lower() in _NOT_NOUNS:
+            break
+        words.append(word)
+    if not words:
+        return True
+    *modifiers, head = (terms(w) for w in words)
+    # "a maximum of 3-year living allowances" is the living subsidy's, by either word
+    benefit = part.benefit and words[-1].lower() in Vocabulary.load().benefits
+    if not benefit and not set(head) & set(part.focus):
+        return False  # the duration of something the question does not name
+    # "work permit" asked, "residence permit" given: the same noun for another thing
+    asked = re.findall(rf"\b([a-z][a-z-]{{2,}})\s+{re.escape(words[-1])}\b", part.text)
+    asked_modifiers = {t for w in asked if w.lower() not in _NOT_NOUNS for t in terms(w)}
+    given = {t for m in modifiers for t in m}
+    return not (asked_modifiers and given and not asked_modifiers & given)
+
+
+def _durations(sentence: str, vocabulary: Vocabulary, wanted: str) -> bool:
+    """Some duration of the sentence may answer: as a "term" it is not a minimum to qualify ("for more
+    than six months", "(including three months)"); as a "minimum" it is not a maximum ("for up to 12
+    months" says how long a benefit lasts, not how long one must have worked or paid in)."""
+    said = vocabulary.minimum_duration
     for found in vocabulary.answers["duration"].finditer(sentence):
         before, after = sentence[max(0, found.start() - 20) : found.start()], sentence[found.end() :]
-        if not (minimum["before"].search(before) or minimum["after"].search(after)):
+        if wanted == "minimum":
+            if not said["maximum_before"].search(before):
+                return True
+        elif not (said["before"].search(before) or said["after"].search(after)):
             return True
     return False
 

@@ -38,6 +38,7 @@ class Part:
     aggregate: bool = False  # asks for a total ("in total", "altogether")
     totalled: bool = False  # asks what was paid out in all ("the total paid out"): not one applicant's
     bounded: bool = False  # asks for an upper limit ("is there a cap"): a bound answers, not a level
+    minimum: bool = False  # asks how long one must have done something ("how many months ... do I need")
     achieved: bool = False  # asks what was done ("has it actually selected"): a target does not answer
     excluded: frozenset[str] = frozenset()  # people the question leaves out: "ordinary (not top) talents"
     counted: tuple[str, ...] = ()  # what "how many" counts, or the kind "which banks" names, as terms
@@ -155,6 +156,7 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
         aggregate=bool(vocabulary.aggregate.search(text)),
         totalled=bool(vocabulary.totalled.search(text)),
         bounded=asks == "amount" and bool(vocabulary.bounds["asks"].search(text)),
+        minimum=asks == "duration" and bool(vocabulary.minimum_duration["asks"].search(text)),
         achieved=asks in ("count", "amount") and _asks_what_was_done(text, vocabulary),
         ordinals=ordinals_in(text),
         counted=counted,
@@ -373,6 +375,7 @@ def following(part: Part, earlier: Part) -> Part:
         aggregate=part.aggregate,
         totalled=part.totalled,
         bounded=part.bounded,
+        minimum=part.minimum,
         achieved=part.achieved,
         excluded=part.excluded,
         counted=part.counted or (earlier.counted if not part.asks else ()),
