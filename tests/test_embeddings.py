@@ -98,6 +98,28 @@ def test_concurrent_questions_wait_for_a_slot_and_each_runs_on_the_question_thre
     assert {threads for _, threads in recorder.threads} == {1} and after == [2] * 8
 
 
+def test_a_question_asked_again_is_not_encoded_again(recorder: _Recorder) -> None:
+    embedder = SentenceTransformerEmbedder("all-MiniLM-L6-v2", remembered=2)
+    first = embedder.embed(["How much is the rent subsidy?"])
+    again = embedder.embed(["How much is the rent subsidy?"])
+    assert len(recorder.threads) == 1 and np.array_equal(first, again)
+    assert not again.flags.writeable  # shared between requests: nobody may change it
+    embedder.embed(["question two"])
+    embedder.embed(["question three"])  # the first is now the oldest of three: forgotten
+    embedder.embed(["How much is the rent subsidy?"])
+    assert len(recorder.threads) == 4
+    embedder.embed([f"chunk {i}" for i in range(20)])
+    embedder.embed([f"chunk {i}" for i in range(20)])  # ingest batches are never remembered
+    assert len(recorder.threads) == 6
+
+
+def test_remembering_no_questions_encodes_each_time(recorder: _Recorder) -> None:
+    embedder = load_embedder(Settings(embed_backend="torch", remembered_questions=0))
+    embedder.embed(["How much is the rent subsidy?"])
+    embedder.embed(["How much is the rent subsidy?"])
+    assert len(recorder.threads) == 2
+
+
 def test_openvino_missing_names_the_fix(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     from assistant.errors import ModelUnavailable
     from assistant.search.embeddings import OpenVINOEmbedder

@@ -130,3 +130,24 @@ def test_searching_within_articles_by_fetched_vectors_or_by_filter_agrees(
     monkeypatch.setattr("assistant.search.retrieval.EXACT_LIMIT", 0)  # always the store's filter
     assert assistant.ask(question, filters).to_json() == fetched
     assert fetched["citations"]
+
+
+@requires_chroma
+def test_answering_from_a_chroma_store_does_not_import_llama_index(tmp_path: Path) -> None:
+    """Queries ask the collection for ids and distances only; llama-index (some 50 MB) is imported by
+    the first write, which a serving process never makes."""
+    import subprocess
+    import sys
+
+    writer = ChromaStore.open(tmp_path, "chunks")
+    writer.add(["d1:1:0", "d1:1:1"], np.eye(2, 4, dtype=np.float32), [{"doc_id": "d1"}, {"doc_id": "d1"}])
+    script = (
+        "import sys; from pathlib import Path; import numpy as np; "
+        "from assistant.search.store import ChromaStore; "
+        f"store = ChromaStore.open(Path({str(tmp_path)!r}), 'chunks'); "
+        "print(store.query(np.array([1, 0, 0, 0], dtype=np.float32), 1)); "
+        "print(any(m.startswith('llama_index') for m in sys.modules))"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    found, imported = run.stdout.strip().splitlines()[-2:]
+    assert found.startswith("[('d1:1:0', 1.0") and imported == "False", run.stdout + run.stderr

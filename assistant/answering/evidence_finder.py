@@ -109,7 +109,6 @@ class EvidenceFinder:
         must hold each word."""
         sentences = list(self._quotable(hit.article.doc_id))
         if part is not None:
-            sentences = [s for s in sentences if fits(part, s.text, s.before, s.lede, s.year).ok]
             # A sentence that holds none of the words the question asks about does not answer it.
             names = tuple(t for i, p in enumerate(query.places) if not query.is_place(i) for t in p)
             topic = set(weights) | set(names)
@@ -149,6 +148,8 @@ class EvidenceFinder:
                         )
                     )
                 ]
+            # ... nor one that does not answer what the part asks (checked last: it is the dearer test).
+            sentences = [s for s in sentences if fits(part, s.text, s.before, s.lede, s.year).ok]
         return [self._scored(query, weights, hit, s, part) for s in sentences]
 
     def _name_words(self, query: Query) -> tuple[tuple[str, str], ...]:

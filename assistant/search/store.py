@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -123,11 +122,19 @@ class ChromaStore:
     """A Chroma collection, embedded on disk or on a server, driven through llama-index."""
 
     def __init__(self, collection: Any, url: str | None = None) -> None:
-        from llama_index.vector_stores.chroma import ChromaVectorStore
-
         self._collection = collection
-        self._store = ChromaVectorStore(chroma_collection=collection)
+        self._llama_store: Any = None
         self.url = url  # the server's, when the collection is remote
+
+    @property
+    def _store(self) -> Any:
+        """llama-index's view of the collection, which writes (and deletes) nodes: made on the first
+        write, so a process that only answers never imports llama-index (some 50 MB)."""
+        if self._llama_store is None:
+            from llama_index.vector_stores.chroma import ChromaVectorStore
+
+            self._llama_store = ChromaVectorStore(chroma_collection=self._collection)
+        return self._llama_store
 
     @classmethod
     def open(cls, path: Path, name: str) -> ChromaStore:
@@ -185,30 +192,21 @@ class ChromaStore:
     def query(
         self, vector: np.ndarray, k: int, doc_ids: Collection[str] | None = None
     ) -> list[tuple[str, float]]:
-        """Nearest chunks by cosine similarity."""
-        from llama_index.core.vector_stores.types import (
-            FilterOperator,
-            MetadataFilter,
-            MetadataFilters,
-            VectorStoreQuery,
-        )
-
-        filters = None
+        """Nearest chunks by cosine similarity. Asks the collection for ids and distances only: the
+        chunks' texts and metadata are not needed (the snapshot holds the articles), and fetching and
+        parsing them into llama-index nodes took most of a query's time."""
+        where = None
         if doc_ids is not None:
             if not doc_ids:
                 return []
-            filters = MetadataFilters(
-                filters=[MetadataFilter(key="doc_id", value=sorted(doc_ids), operator=FilterOperator.IN)]
-            )
+            where = {"doc_id": {"$in": sorted(doc_ids)}}
         with _guard(self.url):
-            result = self._store.query(
-                VectorStoreQuery(query_embedding=vector.tolist(), similarity_top_k=k, filters=filters)
+            found = self._collection.query(
+                query_embeddings=[vector.tolist()], n_results=k, where=where, include=["distances"]
             )
-        # llama-index reports exp(-distance); Chroma's cosine distance is 1 - cosine.
-        return [
-            (id_, 1.0 + math.log(max(sim, 1e-12)))
-            for id_, sim in zip(result.ids or [], result.similarities or [], strict=True)
-        ]
+        # Chroma's cosine distance is 1 - cosine.
+        ids, distances = (found["ids"] or [[]])[0], (found["distances"] or [[]])[0]
+        return [(id_, 1.0 - float(distance)) for id_, distance in zip(ids, distances, strict=True)]
 
     def similarities(self, vector: np.ndarray, ids: Sequence[str]) -> list[tuple[str, float]]:
         """Fetch these vectors by id and rank them exactly: for a few hundred chunks that is far
