@@ -672,3 +672,29 @@ def test_the_office_one_applies_to_is_one_that_takes_applications() -> None:
 def test_a_benefit_duration_may_name_the_benefit_by_another_word() -> None:
     (part,) = parts_of("How long is the living subsidy paid at most?")
     assert fits(part, "A maximum of 3-year living allowances will be given out.").ok
+
+
+def test_a_first_home_is_no_numbered_series() -> None:
+    (part,) = parts_of("How much has the city given out in total for first home purchase subsidies?")
+    total = "A total of CNY 244 million of subsidies for the first house-purchase has been given out."
+    assert fits(part, total).ok
+
+
+def test_an_age_is_a_limit_not_a_criterion_named_in_a_list() -> None:
+    (part,) = parts_of("Is there a maximum age for applicants?")
+    assert not fits(part, "The personal section includes age, education and work experience.").ok
+    assert fits(part, "There are no age, education or work experience restrictions.").ok
+    assert fits(part, "Applicants must be under the age of 45.").ok
+
+
+def test_one_of_many_and_an_age_count_nothing() -> None:
+    (part,) = parts_of("How many people attended the conference in person?")
+    assert not fits(part, "As one of the main organizers of the conference, the area hosts it.").ok
+    (part,) = parts_of("How many talented people does the province plan to have attracted by 2022?")
+    assert not fits(part, "The policy also applies to the people's spouses and children under 18.").ok
+
+
+def test_a_numbered_year_of_a_benefit_must_be_named() -> None:
+    (part,) = parts_of("What rent reduction does the youth housing policy give in the fourth year?")
+    assert not fits(part, "We are building the most comprehensive rent reduction system for young people.").ok
+    assert fits(part, "Tenants get a 70-percent rent reduction, and 50 percent in the fourth year.").ok

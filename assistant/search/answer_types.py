@@ -11,6 +11,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from assistant.text import terms
+
 
 @dataclass(frozen=True)
 class Vocabulary:
@@ -40,6 +42,7 @@ class Vocabulary:
     place_kinds: frozenset[str]  # "which countries": named by a place, not by a name holding the word
     place_levels: dict[str, frozenset[str]]  # "which cities": the gazetteer levels that answer (empty: any)
     name_words: dict[str, tuple[str, ...]]  # "which companies": names ending "Co., Ltd." or "Group"
+    serial: frozenset[str]  # "batch", "round": things numbered in a series ("the second batch")
     given: re.Pattern[str]  # "are expected to receive 1 million yuan": an amount someone gets
     applied_to: dict[str, re.Pattern[str]]  # "asks": which office one applies to; "answers": applying said
 
@@ -88,6 +91,7 @@ class Vocabulary:
             },
             name_words={k: tuple(names[v] if isinstance(v, str) else v) for k, v in names.items()},
             priced={k: words(v) for k, v in raw["priced"].items() if not k.startswith("_")},
+            serial=frozenset(t for noun in raw["serial"]["nouns"] for t in terms(noun)),
             given=re.compile(raw["given"]["pattern"], re.IGNORECASE),
             applied_to=compile_all(
                 {k: v for k, v in raw["entities"]["applied_to"].items() if not k.startswith("_")}

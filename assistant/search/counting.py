@@ -199,6 +199,9 @@ def _count_positions(words: list[str]) -> list[int]:
             or (j > 1 and bare[j - 1] == "of" and bare[j - 2] in vocabulary.measure_before)  # "age of 45"
             or after in vocabulary.measure_units  # "10,000 yuan", "30 million yuan", "5 years"
             or after.split("/")[0] in vocabulary.measure_units
+            or (word == "one" and after == "of")  # "one of the main organizers"
+            # "children under 18": an age, where no noun follows to be counted
+            or (j and bare[j - 1] in ("under", "below", "aged") and _counts_nothing_after(words, j))
         )
     # A range is one measure: "November 21 to 22", "10,000 to 20,000 yuan".
     for j in sorted(counts):

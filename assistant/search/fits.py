@@ -116,8 +116,10 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
         # "When does the second batch open?" is not answered by the first batch's date, nor by a
         # sentence (or those just before it) naming no second batch.
         said_ordinals = ordinals_in(sentence)
-        if part.asks and not part.ordinals & (said_ordinals | ordinals_in(context)):
-            return Fit(False, f"is not about the {' or '.join(' '.join(o) for o in sorted(part.ordinals))}")
+        serial = {(o, n) for o, n in part.ordinals if n in vocabulary.serial}
+        asking = part.asks or part.benefit  # "What rent reduction applies in the fourth year?"
+        if asking and serial and not serial & (said_ordinals | ordinals_in(context)):
+            return Fit(False, f"is not about the {' or '.join(' '.join(o) for o in sorted(serial))}")
         for noun in {n for _, n in part.ordinals}:
             asked_for = {o for o, n in part.ordinals if n == noun}
             given_for = {o for o, n in said_ordinals if n == noun}
