@@ -698,3 +698,16 @@ def test_a_numbered_year_of_a_benefit_must_be_named() -> None:
     (part,) = parts_of("What rent reduction does the youth housing policy give in the fourth year?")
     assert not fits(part, "We are building the most comprehensive rent reduction system for young people.").ok
     assert fits(part, "Tenants get a 70-percent rent reduction, and 50 percent in the fourth year.").ok
+
+
+def test_what_someone_receives_is_a_benefit_named_or_given() -> None:
+    (support,) = parts_of("What's the maximum support for someone chosen under the '10 Talent Plan'?")
+    assert support.asks == "amount"
+    (received,) = parts_of("What can the big-data leaders picked under the '10 Talent Plan' receive?")
+    assert received.benefit and received.asks is None
+    given = "The selected people and their projects are expected to receive a maximum of 1 million yuan."
+    assert fits(received, given).ok
+    assert not fits(received, "The plan aims to select more than 10 big data industry leaders.").ok
+    # giving "full play" to a network gives nobody anything
+    (reward,) = parts_of("What reward or allowance do the overseas ambassadors receive?")
+    assert not fits(reward, "We give full play to the role of the overseas talent network.").ok

@@ -17,6 +17,7 @@ from assistant.answering.evidence import Evidence, Gap, covered_regions, merge_p
 from assistant.answering.metadata_answers import asked_metadata, metadata_evidence
 from assistant.answering.sentences import ANSWER_TYPES, CONTINUES, Sentence, quotable, sentences_of
 from assistant.language.places import Gazetteer
+from assistant.search.answer_types import Vocabulary, word_tokens
 from assistant.search.fits import fits
 from assistant.search.parts import GROUP_TERMS, Part, groups_in, years_in
 from assistant.search.query import Query
@@ -197,6 +198,10 @@ class EvidenceFinder:
             score += ANSWER_TYPE_BONUS
         if part is not None and part.groups & sentence.groups:
             score += GROUP_BONUS  # names the people asked about itself, not only nearby
+        # "What can the leaders receive?" (no benefit named): a sentence that gives something
+        asks_what_is_given = part is not None and part.benefit and not part.kinds and part.asks is None
+        if asks_what_is_given and _gives(sentence.text):
+            score += ANSWER_TYPE_BONUS
         place_terms = {t for phrase in query.places for t in phrase}
         if place_terms:
             score += PLACE_WEIGHT * len(place_terms & sentence.terms) / len(place_terms)
@@ -407,6 +412,14 @@ _PLACE_WORDS = frozenset(
         "prefecture autonomous region municipality municipal pilot free trade port s"
     )
 )
+
+
+def _gives(text: str) -> bool:
+    """The sentence itself gives something: a benefit named, or someone receiving it."""
+    vocabulary = Vocabulary.load()
+    if set(word_tokens(text)) & vocabulary.benefits:
+        return True
+    return bool(vocabulary.given.search(text) and vocabulary.answers["amount"].search(text))
 
 
 def _holds(question: str, outer: str, inner: str) -> bool:

@@ -44,6 +44,7 @@ class Vocabulary:
     name_words: dict[str, tuple[str, ...]]  # "which companies": names ending "Co., Ltd." or "Group"
     serial: frozenset[str]  # "batch", "round": things numbered in a series ("the second batch")
     given: re.Pattern[str]  # "are expected to receive 1 million yuan": an amount someone gets
+    asks_given: re.Pattern[str]  # "What can the selected leaders receive?": a benefit, named or not
     applied_to: dict[str, re.Pattern[str]]  # "asks": which office one applies to; "answers": applying said
 
     @classmethod
@@ -93,6 +94,7 @@ class Vocabulary:
             priced={k: words(v) for k, v in raw["priced"].items() if not k.startswith("_")},
             serial=frozenset(t for noun in raw["serial"]["nouns"] for t in terms(noun)),
             given=re.compile(raw["given"]["pattern"], re.IGNORECASE),
+            asks_given=re.compile(raw["given"]["asks"], re.IGNORECASE),
             applied_to=compile_all(
                 {k: v for k, v in raw["entities"]["applied_to"].items() if not k.startswith("_")}
             ),

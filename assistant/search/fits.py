@@ -146,7 +146,12 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
         return Fit(False, "gives no upper limit")  # "... exceeds 15 percent of the taxable income"
     # "What reward do the ambassadors receive?" (a question: the guard reads claims as parts too)
     asks_a_benefit = part.benefit and not part.kinds and part.asks is None and is_question(part.text)
-    if asks_a_benefit and not _names_a_benefit(sentence, context, vocabulary):
+    # ("The selected people are expected to receive a maximum of 1 million yuan" names none, but gives one.)
+    if (
+        asks_a_benefit
+        and not _names_a_benefit(sentence, context, vocabulary)
+        and not _gives_an_amount(sentence, vocabulary)
+    ):
         return Fit(False, "names no benefit")
     # "Do the ambassadors get a reward? How much?" is not answered by "a total investment of 500
     # million yuan": the amount asked is a benefit's.
@@ -291,6 +296,12 @@ def _names_a_price(priced: str, sentence: str, vocabulary: Vocabulary) -> bool:
 
 def _gives_a_total(sentence: str, vocabulary: Vocabulary) -> bool:
     return bool(vocabulary.aggregate.search(sentence) or vocabulary.totalled.search(sentence))
+
+
+def _gives_an_amount(sentence: str, vocabulary: Vocabulary) -> bool:
+    """Someone receives an amount: "are expected to receive a maximum of 1 million yuan" (not "we give
+    full play to the role of overseas associations")."""
+    return bool(vocabulary.given.search(sentence) and vocabulary.answers["amount"].search(sentence))
 
 
 def _names_a_benefit(sentence: str, context: str, vocabulary: Vocabulary) -> bool:

@@ -120,6 +120,7 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
     asks = asks or next((kind for kind, pattern in vocabulary.asks.items() if pattern.search(text)), None)
     period = next((p for p, pattern in vocabulary.periods.items() if pattern.search(text)), None)
     kinds, benefit = _kinds(asked, vocabulary, asks == "amount")
+    benefit = benefit or (asks is None and bool(vocabulary.asks_given.search(asked)))
     if asks is None and benefit and period and _WHAT.match(asked):
         # "What's the monthly rental allowance ...?", "What one-off subsidy is there?": how much it is
         asks = "amount"
