@@ -711,3 +711,33 @@ def test_what_someone_receives_is_a_benefit_named_or_given() -> None:
     # giving "full play" to a network gives nobody anything
     (reward,) = parts_of("What reward or allowance do the overseas ambassadors receive?")
     assert not fits(reward, "We give full play to the role of the overseas talent network.").ok
+
+
+def test_a_figure_by_the_end_of_a_year_is_not_one_counted_before_it() -> None:
+    (part,) = parts_of("How many foreign experts had received the confirmation letter by the end of 2018?")
+    assert part.by_end == "2018"
+    so_far = "Shanghai has issued the confirmation letter to 52 foreign experts since Jan 1, so far."
+    assert not fits(part, so_far, year=2018).ok
+    assert fits(part, "By the end of 2018, 160 foreign experts had received the letter.", year=2018).ok
+    assert fits(part, "By the end of last year, 160 foreign experts had received the letter.", year=2019).ok
+
+
+def test_how_many_of_them_counts_what_they_were() -> None:
+    (part,) = parts_of("How many of them were post-doctorate researchers?")
+    assert part.counted == ("post", "doctor", "research")
+    assert not fits(part, "Six once served as head or academician at overseas research institutes.").ok
+
+
+def test_a_score_asked_is_a_number_of_points() -> None:
+    (part,) = parts_of("How many points does a master's degree earn under the point-based hukou system?")
+    assert part.asks == "score"
+    assert not fits(part, "Graduates of six universities get hukou regardless of their total points.").ok
+    assert fits(part, "A master's degree earns 26 points under the point-based hukou system.").ok
+
+
+def test_a_follow_up_counting_people_counts_those_it_names() -> None:
+    (earlier,) = parts_of("How many foreign experts got the high-end talent confirmation letter?")
+    (part,) = parts_of("How many of them were post-doctorate researchers?")
+    followed = following(part, earlier)
+    assert not followed.groups
+    assert fits(followed, "Three are post-doctorate researchers, and two are senior managers.").ok

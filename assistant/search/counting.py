@@ -32,6 +32,15 @@ def counted_words(question: str) -> str:
     match = re.search(r"\b(?:how many|number of)\s+([a-z'’,\s-]+)", question, re.IGNORECASE)
     if not match:
         return ""
+    # "How many of them were post-doctorate researchers?": what they were is counted
+    of_them = re.match(
+        r"of (?:them|these|those|us|the \w+)\s+(?:were|are|was|is|became|become|have been)\s+(?:an? )?"
+        r"([a-z'’,\s-]+)",
+        match.group(1),
+        re.IGNORECASE,
+    )
+    if of_them:
+        match = of_them
     phrase = match.group(1)
     if "," in phrase and not re.search(r",[^,]*\band\b", phrase):
         phrase = phrase.split(",")[0]  # a comma ends it unless it lists nouns: "A, B and C projects"

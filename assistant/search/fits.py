@@ -103,15 +103,17 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
             return Fit(False, "gives another rate")  # "net inflow rate ... increased by 35%"
     if part.years:
         # Years and relative years ("last year") are compared each with their own kind.
-        said = years_in(sentence)
-        if year is not None:  # "last year" in a 2024 article is 2023
-            offsets = {"this year": 0, "last year": -1, "next year": 1}
-            said = said | {str(year + offsets[y]) for y in said if y in offsets}
+        said = _years_said(sentence, year)
         for relative in (False, True):
             asked = {y for y in part.years if (not y[:1].isdigit()) == relative}
             given = {y for y in said if (not y[:1].isdigit()) == relative}
             if asked and given and not asked & given:
                 return Fit(False, "is about another year")
+    # "How many had received it by the end of 2018?" - an article of early 2018 counting "so far" gives
+    # an earlier figure; one that names the year may give it ("by the end of 2018, 60 had").
+    written_before = part.by_end and year is not None and year <= int(part.by_end)
+    if written_before and part.by_end not in _years_said(sentence, year):
+        return Fit(False, f"was written before the end of {part.by_end}")
     if part.ordinals:
         # "When does the second batch open?" is not answered by the first batch's date, nor by a
         # sentence (or those just before it) naming no second batch.
@@ -231,6 +233,16 @@ def _duration_of_it(part: Part, sentence: str, found: re.Match[str]) -> bool:
     asked_modifiers = {t for w in asked if w.lower() not in _NOT_NOUNS for t in terms(w)}
     given = {t for m in modifiers for t in m}
     return not (asked_modifiers and given and not asked_modifiers & given)
+
+
+def _years_said(sentence: str, year: int | None) -> frozenset[str]:
+    """The years a sentence names, "last year" also as the year it was in the article's year ("last
+    year" in a 2024 article is 2023 too)."""
+    said = years_in(sentence)
+    if year is None:
+        return said
+    offsets = {"this year": 0, "last year": -1, "next year": 1}
+    return said | {str(year + offsets[y]) for y in said if y in offsets}
 
 
 def _durations(sentence: str, vocabulary: Vocabulary, wanted: str) -> bool:

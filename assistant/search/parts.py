@@ -45,6 +45,7 @@ class Part:
     measured: tuple[str, ...] = ()  # which rate a percentage is asked of: "interest rate" -> ("interest",)
     sides: tuple[tuple[int, int], ...] = ()  # (contrast pair, side) the clause names: "in person"
     years: frozenset[str] = frozenset()  # the years the clause names: "in 2019"
+    by_end: str | None = None  # "by the end of 2018": a figure as it stood then, not earlier
     ordinals: frozenset[tuple[str, str]] = frozenset()  # ("second", "batch") for "the second batch"
     known: frozenset[str] = (
         frozenset()
@@ -165,6 +166,7 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
         sides=sides_in(text, vocabulary),
         # a translated question's relative years may be a dictionary's gloss ("五年内": within five years)
         years=frozenset(_YEAR.findall(text)) if original else years_in(text),
+        by_end=_by_end(text) if asks in ("count", "amount") else None,
         focus=tuple(terms(_PRONOUN_ONLY.sub(" ", text))),
         original=original.strip(),
     )
@@ -179,10 +181,23 @@ def _asks_what_was_done(text: str, vocabulary: Vocabulary) -> bool:
     return bool(achieved["asks_tense"].search(text)) and not achieved["planned"].search(text)
 
 
+_BY_END = re.compile(
+    r"\b(?:by|as of|at|until|till|up to)\s+(?:the\s+)?end\s+of\s+((?:19|20)\d\d)\b|"
+    r"\b(?:by|as of)\s+(?:december|dec\.?)\s+(?:31(?:st)?,?\s+)?((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def _by_end(text: str) -> str | None:
+    """ "How many had received it by the end of 2018?": the year whose end the figure is asked at."""
+    match = _BY_END.search(text)
+    return (match.group(1) or match.group(2)) if match else None
+
+
 _WHAT = re.compile(r"^\W*(?:what|which)\b", re.IGNORECASE)
 _ASIDE = re.compile(
     r"\b(?:besides|apart from|aside from|other than|in addition to|on top of)\s+"
-    r"(?:[^,;?]|,(?=\d))*(?:[,;?]|$)",
+    r"(?:[^,;?]|,(?=\s?\d{3}\b))*(?:[,;?]|$)",  # "80,000 yuan", or as translated "80, 000 yuan"
     re.IGNORECASE,
 )
 _LIMITED = re.compile(
@@ -365,12 +380,14 @@ def following(part: Part, earlier: Part) -> Part:
     """A follow-up part ("And for a master's?") keeps what the earlier one asked, for its own group."""
     if part.kinds or (part.benefit and part.asks):
         return part
+    # "How many of them were post-doctorate researchers?": the people counted are the ones asked
+    counts_its_own = part.asks == "count" and bool(part.counted)
     return Part(
         text=part.text,
         asks=part.asks or earlier.asks,
         kinds=earlier.kinds,
         benefit=part.benefit or earlier.benefit,
-        groups=part.groups or earlier.groups,
+        groups=part.groups or (frozenset() if counts_its_own else earlier.groups),
         period=part.period or earlier.period,
         unit=part.unit or (earlier.unit if not part.asks else None),
         aggregate=part.aggregate,
@@ -383,6 +400,7 @@ def following(part: Part, earlier: Part) -> Part:
         measured=part.measured or (earlier.measured if not part.asks else ()),
         sides=part.sides or earlier.sides,
         years=part.years or earlier.years,
+        by_end=part.by_end,
         ordinals=part.ordinals or earlier.ordinals,
         focus=part.focus,
         original=part.original,
