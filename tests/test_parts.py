@@ -741,3 +741,40 @@ def test_a_follow_up_counting_people_counts_those_it_names() -> None:
     followed = following(part, earlier)
     assert not followed.groups
     assert fits(followed, "Three are post-doctorate researchers, and two are senior managers.").ok
+
+
+def test_a_deadline_to_apply_is_a_date_said_of_applying() -> None:
+    (part,) = parts_of("What's the deadline to apply for the '10 Talent Plan'?")
+    assert not fits(part, "The city plans to select more than 10 leading talents by 2018.").ok
+    assert fits(part, "Applications for the 10 Talent Plan must be submitted before June 30, 2016.").ok
+
+
+def test_a_hyphenated_name_of_a_permit_is_its_own() -> None:
+    (part,) = parts_of("How long is the work-permit entry visa valid?")
+    assert not fits(part, "Overseas Chinese can apply for a five-year residence permit.").ok
+
+
+def test_the_rent_of_an_apartment_asked_in_chinese_is_a_rent_not_a_rent_subsidy() -> None:
+    english = "how many, Liuzhou talent apartments per month rent?"  # as the glossary reads it
+    (part,) = parts_of(english, original="柳州的人才公寓每月租金是多少？")
+    assert part.asks == "amount" and part.counted == ("rent",)
+    assert not fits(part, "Graduates can apply for a monthly rent subsidy of up to 800 yuan.").ok
+
+
+def test_an_income_level_asked_needs_an_income() -> None:
+    (part,) = parts_of("What income level do I need to be recognised as high-level talent?")
+    assert part.asks == "amount"
+    assert not fits(part, "The card offers 24 exclusive services in seven areas to high-level talent.").ok
+
+
+def test_how_many_of_those_projects_counts_projects() -> None:
+    (part,) = parts_of("How many of those roadshow projects are expected to receive investment?")
+    assert part.counted[-1:] == ("project",)
+    assert not fits(part, "The center in Jiaxing is one of the key moves of the two cities.").ok
+
+
+def test_a_reduction_asked_how_much_is_answered_by_its_share() -> None:
+    (part,) = parts_of("How much is the rent reduction in the second year?")
+    assert fits(part, "Tenants get a 70-percent rent reduction for the second year.").ok
+    (kinds,) = parts_of("What kinds of income are covered by the income tax subsidy?")
+    assert kinds.asks != "amount"  # which incomes, not how much

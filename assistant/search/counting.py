@@ -41,6 +41,9 @@ def counted_words(question: str) -> str:
     )
     if of_them:
         match = of_them
+    else:  # "How many of those roadshow projects are expected to ...": those projects are counted
+        named = re.match(r"of (?:these|those|the|its|their)\s+([a-z'’,\s-]+)", match.group(1), re.IGNORECASE)
+        match = named or match
     phrase = match.group(1)
     if "," in phrase and not re.search(r",[^,]*\band\b", phrase):
         phrase = phrase.split(",")[0]  # a comma ends it unless it lists nouns: "A, B and C projects"

@@ -23,6 +23,7 @@ from assistant.search.parts import (
 from assistant.search.question_clauses import is_question
 from assistant.text import terms
 
+_REDUCTION = re.compile(r"\b(?:reductions?|discounts?|relief|exemptions?|waivers?|cuts?)\b", re.IGNORECASE)
 _PER_UNIT = re.compile(
     r"\b(?:per|each|every)\s+(?:year|month|week|day)\b|\b(?:monthly|yearly|annually)\b", re.IGNORECASE
 )
@@ -65,7 +66,11 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
             # "When is the window for the first 2023 batch?" is not answered by "... batch in 2023"
             for asked_year in (y for y in part.years if y[:1].isdigit()):
                 stated = re.sub(rf"\b{asked_year}\b", " ", stated)
-        if not answer.search(stated) and not timed:
+        # "How much is the rent reduction?" - "a 70-percent rent reduction": a share of what it reduces
+        # (unless the question already gives the share: "the rent before the 70 percent reduction")
+        reduction = _REDUCTION.search(part.text) and not PERCENT.search(part.text)
+        reduced = part.asks == "amount" and reduction and PERCENT.search(sentence)
+        if not answer.search(stated) and not timed and not reduced:
             return Fit(False, f"holds no {part.asks}")
         if part.asks in ("amount", "count") and not _in_a_clause_about_it(part, sentence, answer):
             return Fit(False, f"gives the {part.asks} of another item of its list")
@@ -92,10 +97,12 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
             return Fit(False, f"gives no {priced}")
         if part.asks == "entity" and not names_one(part.counted, sentence, vocabulary, part.known):
             return Fit(False, f"names no {' '.join(part.counted)}")
+        # "Which office do I hand my application to?", "What's the deadline to apply?": said of applying
+        # (not the department that issued the document, nor a plan's target year "by 2018")
         applied_to = vocabulary.applied_to
-        applying = part.asks == "entity" and applied_to["asks"].search(part.text)
+        applying = part.asks in ("entity", "deadline") and applied_to["asks"].search(part.text)
         if applying and not applied_to["answers"].search(sentence):
-            return Fit(False, "names no office one applies to")
+            return Fit(False, f"names no {'office' if part.asks == 'entity' else 'date'} for applying")
         if part.measured and not any(
             set(part.measured) <= set(terms(own_clause(sentence, m.group())))
             for m in PERCENT.finditer(sentence)
@@ -229,7 +236,7 @@ def _duration_of_it(part: Part, sentence: str, found: re.Match[str]) -> bool:
     if not benefit and not set(head) & set(part.focus):
         return False  # the duration of something the question does not name
     # "work permit" asked, "residence permit" given: the same noun for another thing
-    asked = re.findall(rf"\b([a-z][a-z-]{{2,}})\s+{re.escape(words[-1])}\b", part.text)
+    asked = re.findall(rf"\b([a-z][a-z]{{2,}})[\s-]+{re.escape(words[-1])}\b", part.text)
     asked_modifiers = {t for w in asked if w.lower() not in _NOT_NOUNS for t in terms(w)}
     given = {t for m in modifiers for t in m}
     return not (asked_modifiers and given and not asked_modifiers & given)

@@ -127,8 +127,10 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
         asks = "amount"
         kinds, benefit = _kinds(asked, vocabulary, True)
     if original and not chinese and asks == "count":
-        # 多少 with no measure word is read "how many"; about a benefit ("博士每月能拿多少") it asks how much
-        asks = "amount" if (benefit or kinds) else None
+        # 多少 with no measure word is read "how many"; about a benefit ("博士每月能拿多少") or a price
+        # ("人才公寓每月租金是多少": the rent) it asks how much
+        priced = any(re.search(rf"\b{k}s?\b", text, re.IGNORECASE) for k in vocabulary.priced)
+        asks = "amount" if (benefit or kinds or priced) else None
         kinds, benefit = _kinds(asked, vocabulary, asks == "amount")
     unit = None
     if asks == "duration":
@@ -212,7 +214,7 @@ _NEGATED = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-PERCENT = re.compile(r"\d[\d.]*\s*(?:%|percent\b|per cent\b)|\bhalf\b", re.IGNORECASE)
+PERCENT = re.compile(r"\d[\d.]*[\s-]*(?:%|percent\b|per cent\b)|\bhalf\b", re.IGNORECASE)
 # Years said relative to now: "last year", "the year before" (the same year whichever way it is said).
 _RELATIVE_YEARS = {
     "this year": re.compile(r"\b(?:this|the current) year\b", re.IGNORECASE),
