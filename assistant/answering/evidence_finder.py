@@ -19,7 +19,7 @@ from assistant.answering.sentences import ANSWER_TYPES, CONTINUES, Sentence, quo
 from assistant.language.places import Gazetteer
 from assistant.search.answer_types import Vocabulary, word_tokens
 from assistant.search.fits import fits
-from assistant.search.parts import GROUP_TERMS, Part, groups_in, years_in
+from assistant.search.parts import GROUP_TERMS, Part, groups_in, kinds_in, years_in
 from assistant.search.query import Query
 from assistant.search.retrieval import ArticleHit, Corpus
 from assistant.text import terms
@@ -415,9 +415,10 @@ _PLACE_WORDS = frozenset(
 
 
 def _gives(text: str) -> bool:
-    """The sentence itself gives something: a benefit named, or someone receiving it."""
+    """The sentence itself gives something: a benefit named (housing given counts: "live in a talent
+    apartment rent-free"), or someone receiving an amount."""
     vocabulary = Vocabulary.load()
-    if set(word_tokens(text)) & vocabulary.benefits:
+    if set(word_tokens(text)) & vocabulary.benefits or kinds_in(text, vocabulary) & {"housing", "rent"}:
         return True
     return bool(vocabulary.given.search(text) and vocabulary.answers["amount"].search(text))
 
