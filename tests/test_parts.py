@@ -778,3 +778,9 @@ def test_a_reduction_asked_how_much_is_answered_by_its_share() -> None:
     assert fits(part, "Tenants get a 70-percent rent reduction for the second year.").ok
     (kinds,) = parts_of("What kinds of income are covered by the income tax subsidy?")
     assert kinds.asks != "amount"  # which incomes, not how much
+
+
+def test_is_there_a_fixed_amount_asks_an_amount() -> None:
+    (part,) = parts_of("Is there a fixed amount for the monthly rental allowance under the talent card?")
+    assert part.asks == "amount"
+    assert not fits(part, "Eligible foreign talents can enjoy rental allowances and other benefits.").ok

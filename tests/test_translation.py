@@ -54,6 +54,9 @@ def test_domain_terms_come_from_the_glossary(translator: Translator) -> None:
     assert "Leading Wild Goose" in translator.translate("黑龙江的头雁计划是什么？").text
     assert "talent card" in translator.translate("人才卡有哪些服务？").text
     assert "settlement subsidy" in translator.translate("安家补贴是多少？").text
+    # a numbered programme keeps its number, and what it pays for its kind
+    read = translator.translate("“万人计划”培训的技术工人，每人能拿到多少培训补贴？").text
+    assert "10,000 Talent Plan" in read and "training subsidy" in read and "skilled workers" in read
 
 
 def test_traditional_characters_read_like_simplified(translator: Translator) -> None:

@@ -314,7 +314,7 @@ _ORDINAL = re.compile(r"第([一二三四五六七八九十]|10|[1-9])(批|期|�
 def _ordinal_english(match: re.Match[str]) -> str:
     return f" the {_ORDINALS[match.group(1)]} {_ORDINAL_NOUNS[match.group(2)]} "
 
-_CLAUSE = re.compile(r"[^?,.!;:]+[?,.!;:]*")
+_CLAUSE = re.compile(r"(?:[^?,.!;:]|(?<=\d)[,.](?=\d))+[?,.!;:]*")  # "10,000" and "2.5" are no clause ends
 _QUESTION_PHRASE = re.compile(
     r"\b(?:how (?:many|much|long|old)|what|which|when|where|who|why|whether|how)\b", re.IGNORECASE
 )
