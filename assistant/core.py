@@ -18,7 +18,7 @@ from assistant.answering.llm import ChatModel
 from assistant.index import Index, Progress
 from assistant.language.glossary import corpus_synonyms
 from assistant.language.translation import Translator
-from assistant.search.embeddings import Embedder, load_embedder
+from assistant.search.embeddings import Embedder, QuestionVectors, load_embedder
 from assistant.search.query import Filters, Query, Reader, check_question, understand
 from assistant.search.retrieval import Corpus, HybridRetriever
 from assistant.search.store import VectorStore
@@ -66,6 +66,8 @@ class Assistant:
         self._retriever: HybridRetriever | None = None
         self._finder: EvidenceFinder | None = None
         self._comparer: Comparer | None = None
+        # Question vectors outlive a snapshot: a reload does not forget them.
+        self._questions = QuestionVectors(self.settings.remembered_questions)
 
     @staticmethod
     @contextmanager
@@ -128,7 +130,9 @@ class Assistant:
             gc.unfreeze()  # what an earlier snapshot left can be collected again
             snapshot, lexical = self.index.serving()
             corpus = Corpus(snapshot, lexical)
-            self._retriever = HybridRetriever(corpus, self.index.store, self.embedder, self.settings.top_k)
+            self._retriever = HybridRetriever(
+                corpus, self.index.store, self.embedder, self.settings.top_k, self._questions
+            )
             # The snapshot lives as long as it is served: its objects (millions at 100k articles) are
             # left out of the cyclic collector's passes, which would otherwise walk them all again and
             # again during answers and ingests (0.7 s of a 2.8 s re-ingest at 100k).

@@ -13,12 +13,14 @@ from typing import Any
 
 import numpy as np
 import pytest
+from fakes import FakeEmbedder
 
-from assistant import Settings
+from assistant import Assistant, Settings
 from assistant.evaluation import load_cases
 from assistant.index import collection_name
 from assistant.search.embeddings import (
     BACKENDS,
+    QuestionVectors,
     SentenceTransformerEmbedder,
     backend_name,
     load_embedder,
@@ -98,26 +100,38 @@ def test_concurrent_questions_wait_for_a_slot_and_each_runs_on_the_question_thre
     assert {threads for _, threads in recorder.threads} == {1} and after == [2] * 8
 
 
-def test_a_question_asked_again_is_not_encoded_again(recorder: _Recorder) -> None:
-    embedder = SentenceTransformerEmbedder("all-MiniLM-L6-v2", remembered=2)
-    first = embedder.embed(["How much is the rent subsidy?"])
-    again = embedder.embed(["How much is the rent subsidy?"])
-    assert len(recorder.threads) == 1 and np.array_equal(first, again)
+def test_a_question_asked_again_is_not_encoded_again() -> None:
+    embedder = FakeEmbedder()
+    questions = QuestionVectors(2)
+    first = questions.vector("How much is the rent subsidy?", embedder)
+    again = questions.vector("How much is the rent subsidy?", embedder)
+    assert embedder.calls == [1] and np.array_equal(first, again)
     assert not again.flags.writeable  # shared between requests: nobody may change it
-    embedder.embed(["question two"])
-    embedder.embed(["question three"])  # the first is now the oldest of three: forgotten
-    embedder.embed(["How much is the rent subsidy?"])
-    assert len(recorder.threads) == 4
-    embedder.embed([f"chunk {i}" for i in range(20)])
-    embedder.embed([f"chunk {i}" for i in range(20)])  # ingest batches are never remembered
-    assert len(recorder.threads) == 6
+    questions.vector("question two", embedder)
+    questions.vector("question three", embedder)  # the first is now the oldest of three: forgotten
+    questions.vector("How much is the rent subsidy?", embedder)
+    assert embedder.calls == [1, 1, 1, 1]
 
 
-def test_remembering_no_questions_encodes_each_time(recorder: _Recorder) -> None:
-    embedder = load_embedder(Settings(embed_backend="torch", remembered_questions=0))
-    embedder.embed(["How much is the rent subsidy?"])
-    embedder.embed(["How much is the rent subsidy?"])
-    assert len(recorder.threads) == 2
+def test_the_assistant_remembers_question_vectors_across_reloads(settings: Settings) -> None:
+    embedder = FakeEmbedder()
+    assistant = Assistant(settings, embedder=embedder)
+    assistant.ingest()
+    ingested = list(embedder.calls)
+    assistant.ask("How much is the rent subsidy?")
+    assistant.reload()  # a new snapshot served: the question's vector does not depend on it
+    assistant.ask("How much is the rent subsidy?")
+    assert embedder.calls == [*ingested, 1]
+
+
+def test_remembering_no_questions_encodes_each_time(settings: Settings) -> None:
+    embedder = FakeEmbedder()
+    assistant = Assistant(settings.model_copy(update={"remembered_questions": 0}), embedder=embedder)
+    assistant.ingest()
+    before = len(embedder.calls)
+    assistant.ask("How much is the rent subsidy?")
+    assistant.ask("How much is the rent subsidy?")
+    assert embedder.calls[before:] == [1, 1]
 
 
 def test_openvino_missing_names_the_fix(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -17,9 +17,8 @@ from assistant.answering.evidence import Evidence, Gap, covered_regions, merge_p
 from assistant.answering.metadata_answers import asked_metadata, metadata_evidence
 from assistant.answering.sentences import ANSWER_TYPES, CONTINUES, Sentence, quotable, sentences_of
 from assistant.language.places import Gazetteer
-from assistant.search.answer_types import Vocabulary, word_tokens
-from assistant.search.fits import fits
-from assistant.search.parts import GROUP_TERMS, Part, groups_in, kinds_in, years_in
+from assistant.search.fits import fits, gives_a_benefit
+from assistant.search.parts import GROUP_TERMS, Part, groups_in, years_in
 from assistant.search.query import Query
 from assistant.search.retrieval import ArticleHit, Corpus
 from assistant.text import terms
@@ -200,7 +199,7 @@ class EvidenceFinder:
             score += GROUP_BONUS  # names the people asked about itself, not only nearby
         # "What can the leaders receive?" (no benefit named): a sentence that gives something
         asks_what_is_given = part is not None and part.benefit and not part.kinds and part.asks is None
-        if asks_what_is_given and _gives(sentence.text):
+        if asks_what_is_given and gives_a_benefit(sentence.text):
             score += ANSWER_TYPE_BONUS
         place_terms = {t for phrase in query.places for t in phrase}
         if place_terms:
@@ -412,15 +411,6 @@ _PLACE_WORDS = frozenset(
         "prefecture autonomous region municipality municipal pilot free trade port s"
     )
 )
-
-
-def _gives(text: str) -> bool:
-    """The sentence itself gives something: a benefit named (housing given counts: "live in a talent
-    apartment rent-free"), or someone receiving an amount."""
-    vocabulary = Vocabulary.load()
-    if set(word_tokens(text)) & vocabulary.benefits or kinds_in(text, vocabulary) & {"housing", "rent"}:
-        return True
-    return bool(vocabulary.given.search(text) and vocabulary.answers["amount"].search(text))
 
 
 def _holds(question: str, outer: str, inner: str) -> bool:

@@ -78,15 +78,7 @@ class _Base:
 
     name: str
 
-    def __init__(
-        self,
-        model: str,
-        batch_size: int,
-        question_threads: int,
-        slots: int,
-        ingest_threads: int,
-        remembered: int = 0,
-    ):
+    def __init__(self, model: str, batch_size: int, question_threads: int, slots: int, ingest_threads: int):
         self.path = resolve_model_path(model)
         self.model_name = Path(model).name if model.lower() not in _PACKAGED else "all-MiniLM-L6-v2"
         self.batch_size = batch_size
@@ -94,20 +86,14 @@ class _Base:
         self.ingest_threads = ingest_threads
         self.slots = question_slots(slots, question_threads)
         self._slots = threading.BoundedSemaphore(self.slots)
-        self._remembered = QuestionVectors(remembered)
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """Encode in batches, normalised so a dot product is the cosine. A few texts (a question) wait
-        for one of the question slots and run on `question_threads` threads, unless the same text was
-        encoded lately; batches (ingest) run on `ingest_threads`."""
+        for one of the question slots and run on `question_threads` threads; batches (ingest) on
+        `ingest_threads`."""
         if len(texts) <= SHORT:
-            known = self._remembered.get(texts)
-            if known is not None:
-                return known
             with self._slots:
-                vectors = self._encode(texts, question=True)
-            self._remembered.put(texts, vectors)
-            return vectors
+                return self._encode(texts, question=True)
         return self._encode(texts, question=False)
 
     def _encode(self, texts: Sequence[str], question: bool) -> np.ndarray:
@@ -115,33 +101,33 @@ class _Base:
 
 
 class QuestionVectors:
-    """The vectors of the last `size` questions encoded, by text: a question asked again (the same
-    frequently asked question, a retry, a follow-up that reads the same) costs no encoding. Thread-safe;
-    size 0 remembers nothing."""
+    """The vectors of the last `size` questions searched for, by text: a question asked again (the same
+    frequently asked question, a retry, a follow-up that reads the same) costs no encoding. Kept by the
+    Assistant across snapshots (a vector does not depend on the corpus) and used by the retriever only:
+    ingest, the guard and benchmarks of the encoder call `embed` and always encode. Thread-safe; size 0
+    remembers nothing."""
 
     def __init__(self, size: int) -> None:
         self.size = size
-        self._vectors: OrderedDict[tuple[str, ...], np.ndarray] = OrderedDict()
+        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, texts: Sequence[str]) -> np.ndarray | None:
-        if not self.size:
-            return None
+    def vector(self, text: str, embedder: Embedder) -> np.ndarray:
+        """The text's vector, encoded by the embedder unless remembered; read-only either way (one
+        array serves every request that asks the same)."""
         with self._lock:
-            found = self._vectors.get(tuple(texts))
+            found = self._vectors.get(text)
             if found is not None:
-                self._vectors.move_to_end(tuple(texts))
-            return found
-
-    def put(self, texts: Sequence[str], vectors: np.ndarray) -> None:
-        if not self.size:
-            return
-        stored = vectors.copy()
-        stored.setflags(write=False)  # shared by every caller: nobody may change it
-        with self._lock:
-            self._vectors[tuple(texts)] = stored
-            while len(self._vectors) > self.size:
-                self._vectors.popitem(last=False)
+                self._vectors.move_to_end(text)
+                return found
+        found = embedder.embed([text])[0].copy()
+        found.setflags(write=False)
+        if self.size:
+            with self._lock:
+                self._vectors[text] = found
+                while len(self._vectors) > self.size:
+                    self._vectors.popitem(last=False)
+        return found
 
 
 class SentenceTransformerEmbedder(_Base):
@@ -156,9 +142,8 @@ class SentenceTransformerEmbedder(_Base):
         backend: str = "torch",
         question_slots: int = 0,
         ingest_threads: int = 0,
-        remembered: int = 0,
     ) -> None:
-        super().__init__(model, batch_size, question_threads, question_slots, ingest_threads, remembered)
+        super().__init__(model, batch_size, question_threads, question_slots, ingest_threads)
         if backend not in ("torch", "torch-bf16"):
             raise ValueError(f"SentenceTransformerEmbedder runs torch or torch-bf16, not {backend!r}")
         self.model = _load_sentence_transformer(self.path)
@@ -290,9 +275,8 @@ class OpenVINOEmbedder(_Base):
         question_slots: int = 0,
         ingest_threads: int = 0,
         precision: str | None = None,
-        remembered: int = 0,
     ) -> None:
-        super().__init__(model, batch_size, question_threads, question_slots, ingest_threads, remembered)
+        super().__init__(model, batch_size, question_threads, question_slots, ingest_threads)
         try:
             import openvino as ov
         except ImportError as exc:
@@ -418,7 +402,6 @@ def load_embedder(settings: Settings) -> Embedder:
     common: dict[str, Any] = {
         "question_slots": settings.question_slots,
         "ingest_threads": settings.ingest_threads,
-        "remembered": settings.remembered_questions,
     }
     if settings.embed_backend == "openvino":
         return OpenVINOEmbedder(

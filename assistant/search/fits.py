@@ -81,7 +81,7 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
         if part.asks == "duration" and not part.minimum and not _durations(stated, vocabulary, "term"):
             paid = "is paid" if part.benefit else "lasts or takes"
             return Fit(False, f"gives a condition to qualify, not how long it {paid}")
-        its_own = (_duration_of_it(part, stated, m) for m in answer.finditer(stated))
+        its_own = (_duration_of_it(part, stated, m, vocabulary) for m in answer.finditer(stated))
         if part.asks == "duration" and not any(its_own):
             return Fit(False, "gives how long something else lasts")  # "a five-year residence permit"
         if part.unit and not vocabulary.units[part.unit].search(stated):
@@ -155,12 +155,7 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
         return Fit(False, "gives no upper limit")  # "... exceeds 15 percent of the taxable income"
     # "What reward do the ambassadors receive?" (a question: the guard reads claims as parts too)
     asks_a_benefit = part.benefit and not part.kinds and part.asks is None and is_question(part.text)
-    # ("The selected people are expected to receive a maximum of 1 million yuan" names none, but gives one.)
-    if (
-        asks_a_benefit
-        and not _names_a_benefit(sentence, context, vocabulary)
-        and not _gives_an_amount(sentence, vocabulary)
-    ):
+    if asks_a_benefit and not gives_a_benefit(sentence, context, vocabulary):
         return Fit(False, "names no benefit")
     # "Do the ambassadors get a reward? How much?" is not answered by "a total investment of 500
     # million yuan": the amount asked is a benefit's.
@@ -216,7 +211,7 @@ _NOT_NOUNS = frozenset(
 )
 
 
-def _duration_of_it(part: Part, sentence: str, found: re.Match[str]) -> bool:
+def _duration_of_it(part: Part, sentence: str, found: re.Match[str], vocabulary: Vocabulary) -> bool:
     """A duration written before a noun ("a five-year residence permit") is that thing's: it answers a
     part asking about that thing, not one asking about another ("the entry visa with a work permit").
     Any other duration may be the one asked."""
@@ -232,7 +227,7 @@ def _duration_of_it(part: Part, sentence: str, found: re.Match[str]) -> bool:
         return True
     *modifiers, head = (terms(w) for w in words)
     # "a maximum of 3-year living allowances" is the living subsidy's, by either word
-    benefit = part.benefit and words[-1].lower() in Vocabulary.load().benefits
+    benefit = part.benefit and words[-1].lower() in vocabulary.benefits
     if not benefit and not set(head) & set(part.focus):
         return False  # the duration of something the question does not name
     # "work permit" asked, "residence permit" given: the same noun for another thing
@@ -317,9 +312,13 @@ def _gives_a_total(sentence: str, vocabulary: Vocabulary) -> bool:
     return bool(vocabulary.aggregate.search(sentence) or vocabulary.totalled.search(sentence))
 
 
-def _gives_an_amount(sentence: str, vocabulary: Vocabulary) -> bool:
-    """Someone receives an amount: "are expected to receive a maximum of 1 million yuan" (not "we give
-    full play to the role of overseas associations")."""
+def gives_a_benefit(sentence: str, context: str = "", vocabulary: Vocabulary | None = None) -> bool:
+    """The sentence (or those just before it) names a benefit, or someone in it receives an amount:
+    "The selected people are expected to receive a maximum of 1 million yuan" names none, but gives one
+    (not "we give full play to the role of overseas associations")."""
+    vocabulary = vocabulary or Vocabulary.load()
+    if _names_a_benefit(sentence, context, vocabulary):
+        return True
     return bool(vocabulary.given.search(sentence) and vocabulary.answers["amount"].search(sentence))
 
 

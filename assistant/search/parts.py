@@ -129,8 +129,7 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
     if original and not chinese and asks == "count":
         # 多少 with no measure word is read "how many"; about a benefit ("博士每月能拿多少") or a price
         # ("人才公寓每月租金是多少": the rent) it asks how much
-        priced = any(re.search(rf"\b{k}s?\b", text, re.IGNORECASE) for k in vocabulary.priced)
-        asks = "amount" if (benefit or kinds or priced) else None
+        asks = "amount" if (benefit or kinds or _priced(text, vocabulary)) else None
         kinds, benefit = _kinds(asked, vocabulary, asks == "amount")
     unit = None
     if asks == "duration":
@@ -141,8 +140,7 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
     )
     if asks == "amount" and not benefit and not kinds:
         # "What's the monthly rent for the apartments?": an amount of rent, not a subsidy or a cost
-        named = [k for k in vocabulary.priced if re.search(rf"\b{k}s?\b", text, re.IGNORECASE)]
-        counted = tuple(named[:1])
+        counted = _priced(text, vocabulary)[:1]
     elif asks == "amount":
         # "Is there a salary cap for the purchase subsidy?": a limit on a salary, whatever it is for
         limited = (m.group(1) or m.group(2) for m in _LIMITED.finditer(text))
@@ -172,6 +170,11 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
         focus=tuple(terms(_PRONOUN_ONLY.sub(" ", text))),
         original=original.strip(),
     )
+
+
+def _priced(text: str, vocabulary: Vocabulary) -> tuple[str, ...]:
+    """The priced things a clause names, no benefit among them: "the monthly rent" -> ("rent",)."""
+    return tuple(k for k in vocabulary.priced if re.search(rf"\b{k}s?\b", text, re.IGNORECASE))
 
 
 def _asks_what_was_done(text: str, vocabulary: Vocabulary) -> bool:

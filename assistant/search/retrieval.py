@@ -10,7 +10,7 @@ from functools import cached_property, lru_cache
 import numpy as np
 
 from assistant.ingest.chunking import Chunk, doc_of, position_of
-from assistant.search.embeddings import Embedder
+from assistant.search.embeddings import Embedder, QuestionVectors
 from assistant.search.lexical import LexicalIndex
 from assistant.search.query import Filters, Query
 from assistant.search.store import VectorStore
@@ -156,11 +156,19 @@ class Corpus:
 class HybridRetriever:
     """Dense and BM25 rankings of chunks, fused by reciprocal rank, grouped into articles."""
 
-    def __init__(self, corpus: Corpus, store: VectorStore, embedder: Embedder, top_k: int = 40) -> None:
+    def __init__(
+        self,
+        corpus: Corpus,
+        store: VectorStore,
+        embedder: Embedder,
+        top_k: int = 40,
+        questions: QuestionVectors | None = None,
+    ) -> None:
         self.corpus = corpus
         self.store = store
         self.embedder = embedder
         self.top_k = top_k
+        self.questions = questions or QuestionVectors(0)
 
     def _dense(self, vector: np.ndarray, allowed: set[str] | None, k: int) -> list[tuple[str, float]]:
         """The k nearest chunks, optionally only among the allowed articles' chunks."""
@@ -181,7 +189,7 @@ class HybridRetriever:
         allowed = self.corpus.allowed(filters)
         if allowed is not None and not allowed:
             return []
-        vector = self.embedder.embed([query.search_text])[0]
+        vector = self.questions.vector(query.search_text, self.embedder)
         dense = self._dense(vector, allowed, self.top_k)
         similarity = dict(dense)
         fused: dict[str, float] = {}
