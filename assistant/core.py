@@ -19,6 +19,7 @@ from assistant.index import Index, Progress
 from assistant.language.glossary import corpus_synonyms
 from assistant.language.translation import Translator
 from assistant.search.embeddings import Embedder, QuestionVectors, load_embedder
+from assistant.search.held_vectors import HeldVectors
 from assistant.search.query import Filters, Query, Reader, check_question, understand
 from assistant.search.retrieval import Corpus, HybridRetriever
 from assistant.search.store import VectorStore
@@ -130,8 +131,12 @@ class Assistant:
             gc.unfreeze()  # what an earlier snapshot left can be collected again
             snapshot, lexical = self.index.serving()
             corpus = Corpus(snapshot, lexical)
+            store = self.index.store
+            held = None
+            if len(corpus.live) <= self.settings.held_vectors:
+                held = HeldVectors.load(corpus.lexical.chunk_ids, store)
             self._retriever = HybridRetriever(
-                corpus, self.index.store, self.embedder, self.settings.top_k, self._questions
+                corpus, store, self.embedder, self.settings.top_k, self._questions, held
             )
             # The snapshot lives as long as it is served: its objects (millions at 100k articles) are
             # left out of the cyclic collector's passes, which would otherwise walk them all again and

@@ -96,7 +96,8 @@ def test_saved_segments_are_read_back_memory_mapped(texts: list[str], tmp_path: 
     segment = Segment.build("seg-1", _ids(len(texts)), [tokens(t) for t in texts])
     segment.save(tmp_path)
     loaded = LexicalIndex.open(tmp_path, ["seg-1"], set(_ids(len(texts))))
-    assert isinstance(loaded.segments[0].rows, np.memmap)
+    rows = loaded.segments[0].rows
+    assert isinstance(rows.base, np.memmap) and not rows.flags.owndata  # mapped, not read in
     assert _by_id(loaded, QUERIES[0]) == _by_id(LexicalIndex([segment]), QUERIES[0])
     assert not list(tmp_path.glob(".*"))  # no temporary folder left behind
 

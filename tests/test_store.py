@@ -123,13 +123,26 @@ def test_bad_server_urls_name_the_form(url: str) -> None:
         ("Compare Harbor City and Pine County on subsidies", Filters()),  # dense search per place
     ],
 )
-def test_searching_within_articles_by_fetched_vectors_or_by_filter_agrees(
+def test_searching_held_vectors_fetched_vectors_or_by_the_stores_filter_agrees(
     assistant: Assistant, monkeypatch: pytest.MonkeyPatch, question: str, filters: Filters
 ) -> None:
-    fetched = assistant.ask(question, filters).to_json()
+    held = assistant.ask(question, filters).to_json()
+    assert assistant.retriever.held is not None and held["citations"]
+    store_only = Assistant(
+        assistant.settings.model_copy(update={"held_vectors": 0}), embedder=assistant.embedder
+    )
+    assert store_only.retriever.held is None
+    assert store_only.ask(question, filters).to_json() == held  # vectors fetched by id
     monkeypatch.setattr("assistant.search.retrieval.EXACT_LIMIT", 0)  # always the store's filter
-    assert assistant.ask(question, filters).to_json() == fetched
-    assert fetched["citations"]
+    assert store_only.ask(question, filters).to_json() == held
+
+
+def test_vectors_are_fetched_by_id(store: VectorStore) -> None:
+    ids, vectors = _fill(store)
+    found, rows = store.vectors([ids[5], "nope", ids[2]])
+    assert sorted(found) == sorted([ids[5], ids[2]])
+    for cid, row in zip(found, rows, strict=True):
+        assert np.allclose(row, vectors[ids.index(cid)], atol=1e-5)
 
 
 @requires_chroma

@@ -11,6 +11,7 @@ import numpy as np
 
 from assistant.ingest.chunking import Chunk, doc_of, position_of
 from assistant.search.embeddings import Embedder, QuestionVectors
+from assistant.search.held_vectors import HeldVectors
 from assistant.search.lexical import LexicalIndex
 from assistant.search.query import Filters, Query
 from assistant.search.store import VectorStore
@@ -163,15 +164,19 @@ class HybridRetriever:
         embedder: Embedder,
         top_k: int = 40,
         questions: QuestionVectors | None = None,
+        held: HeldVectors | None = None,
     ) -> None:
         self.corpus = corpus
         self.store = store
         self.embedder = embedder
         self.top_k = top_k
         self.questions = questions or QuestionVectors(0)
+        self.held = held  # the chunks' vectors in memory, in the lexical index's order, if held
 
     def _dense(self, vector: np.ndarray, allowed: set[str] | None, k: int) -> list[tuple[str, float]]:
         """The k nearest chunks, optionally only among the allowed articles' chunks."""
+        if self.held is not None:
+            return self.held.query(vector, k, None if allowed is None else self.corpus.lexical_mask(allowed))
         if allowed is not None:
             candidates = self.corpus.chunk_ids_of(allowed)
             if len(candidates) <= EXACT_LIMIT:

@@ -34,6 +34,10 @@ class VectorStore(Protocol):
         """(id, cosine similarity) of each of these stored ids, best first; unknown ids left out."""
         ...
 
+    def vectors(self, ids: Sequence[str]) -> tuple[list[str], np.ndarray]:
+        """The stored ids among these and their vectors, one row each (in any order)."""
+        ...
+
     def ids(self) -> set[str]:
         """Every stored id."""
         ...
@@ -82,9 +86,13 @@ class MemoryStore:
 
     def similarities(self, vector: np.ndarray, ids: Sequence[str]) -> list[tuple[str, float]]:
         """Exact cosine of the rows with these ids."""
+        return _ranked(*self.vectors(ids), vector)
+
+    def vectors(self, ids: Sequence[str]) -> tuple[list[str], np.ndarray]:
+        """The rows with these ids."""
         position = {id_: i for i, id_ in enumerate(self._ids)}
         rows = [position[i] for i in ids if i in position]
-        return _ranked([self._ids[r] for r in rows], self._vectors[rows], vector)
+        return [self._ids[r] for r in rows], self._vectors[rows]
 
     def ids(self) -> set[str]:
         """Stored ids."""
@@ -211,14 +219,20 @@ class ChromaStore:
     def similarities(self, vector: np.ndarray, ids: Sequence[str]) -> list[tuple[str, float]]:
         """Fetch these vectors by id and rank them exactly: for a few hundred chunks that is far
         quicker than Chroma's filtered search, which scans the metadata of the whole collection."""
-        if not ids:
-            return []
-        with _guard(self.url):
-            found = self._collection.get(ids=list(ids), include=["embeddings"])
-        if not found["ids"]:
-            return []
-        vectors = np.asarray(found["embeddings"], dtype=np.float32).reshape(len(found["ids"]), -1)
-        return _ranked(found["ids"], vectors, vector)
+        return _ranked(*self.vectors(ids), vector)
+
+    def vectors(self, ids: Sequence[str]) -> tuple[list[str], np.ndarray]:
+        """Fetch these vectors by id, 5,000 at a time."""
+        found_ids: list[str] = []
+        blocks: list[np.ndarray] = []
+        for start in range(0, len(ids), 5000):
+            with _guard(self.url):
+                found = self._collection.get(ids=list(ids[start : start + 5000]), include=["embeddings"])
+            if found["ids"]:
+                found_ids.extend(found["ids"])
+                vectors = np.asarray(found["embeddings"], dtype=np.float32)
+                blocks.append(vectors.reshape(len(found["ids"]), -1))
+        return found_ids, (np.concatenate(blocks) if blocks else np.zeros((0, 0), dtype=np.float32))
 
     def ids(self) -> set[str]:
         """Every id in the collection."""
