@@ -217,7 +217,7 @@ class Assistant:
         gazetteer = corpus.gazetteer
         read = self.reader(corpus)
         synonyms = corpus_synonyms(self.settings.corpus)
-        query = understand(turns, gazetteer, read, synonyms)
+        query = understand(turns, gazetteer, read, synonyms, corpus.spellings)
         generator = self.generator
         if len(turns) < 2 or query.injection or not isinstance(generator, FollowUpRewriter):
             return query
@@ -225,7 +225,7 @@ class Assistant:
         if standalone is None:
             return query
         # The earlier turns stay: the rules still carry a place or topic the rewrite left out.
-        rewritten = understand([*turns[:-1], standalone], gazetteer, read, synonyms)
+        rewritten = understand([*turns[:-1], standalone], gazetteer, read, synonyms, corpus.spellings)
         return dataclasses.replace(rewritten, question=turns[-1])
 
     def ask(self, question: str | Sequence[str], filters: Filters | None = None) -> Answer:

@@ -784,3 +784,54 @@ def test_is_there_a_fixed_amount_asks_an_amount() -> None:
     (part,) = parts_of("Is there a fixed amount for the monthly rental allowance under the talent card?")
     assert part.asks == "amount"
     assert not fits(part, "Eligible foreign talents can enjoy rental allowances and other benefits.").ok
+
+
+def test_the_points_something_earns_are_not_the_score_needed() -> None:
+    (earns,) = parts_of("How many points is a doctorate worth under the city's points system?")
+    assert earns.asks == "score" and not earns.minimum
+    threshold = "Applicants from other provinces must score at least 90 points to settle."
+    assert not fits(earns, threshold).ok
+    assert fits(earns, "A doctorate is worth 30 points under the points system.").ok
+    (needed,) = parts_of("What is the minimum score an applicant needs to settle?")
+    assert needed.minimum and fits(needed, threshold).ok
+
+
+def test_a_bare_amount_after_a_question_about_a_benefit_is_of_that_benefit() -> None:
+    parts = parts_of(
+        "What share of the home-purchase subsidy do junior college graduates get? How much money at most?"
+    )
+    assert parts[1].asks == "amount"
+    assert parts[1].kinds == parts[0].kinds and "college" in parts[1].groups
+    assert not fits(parts[1], "Couples can enjoy a maximum of 400,000 yuan for a purchase.").ok
+
+
+def test_people_named_by_their_school_name_no_benefit() -> None:
+    (part,) = parts_of("How much is the home-purchase subsidy for junior college graduates?")
+    sentence = (
+        "Graduates of technical schools and vocational colleges get a housing subsidy of up to 90,000 yuan."
+    )
+    assert fits(part, sentence, context="Bachelors get 12% of the purchase price.").ok
+
+
+def test_a_statement_of_buying_makes_a_housing_subsidy_the_purchase_one() -> None:
+    (part,) = parts_of("I'm a PhD buying my first flat in the city. How much housing subsidy can I get?")
+    assert "purchase" in part.kinds
+    assert not fits(part, "PhD holders can receive a monthly rent subsidy of 2,000 yuan.").ok
+
+
+def test_a_follow_up_naming_another_benefit_asks_about_that_one() -> None:
+    earlier = parts_of("What living subsidy can introduced talents get, and for how long?")[0]
+    (part,) = parts_of("And what does a Grade A talent get for buying a house there?")
+    followed = following(part, earlier)
+    assert "purchase" in followed.kinds and "living" not in followed.kinds
+    assert fits(followed, "Grade A talents who buy a house in the area can get 3 million yuan.").ok
+
+
+def test_a_count_of_companies_is_a_figure_counting_companies() -> None:
+    (part,) = parts_of("How many companies have received the project subsidy so far?")
+    sentence = (
+        'Companies that attract top talents through "one discussion for one case" are eligible for a '
+        "subsidy of 50 million yuan ($7.38 million) in project funding."
+    )
+    assert not fits(part, sentence).ok  # "one case", "$7.38 million": no count of companies
+    assert fits(part, "So far 46 companies have received the project subsidy.").ok

@@ -7,7 +7,7 @@ import pytest
 from assistant.errors import AssistantError
 from assistant.ingest.documents import iter_files
 from assistant.language.glossary import SYNONYM_TERMS, corpus_synonyms
-from assistant.search.query import Filters, understand
+from assistant.search.query import Filters, place_spellings, respelt, understand
 
 GAZETTEER = frozenset({"lanzhou", "liangjiang", "heilongjiang", "zhejiang"})
 
@@ -88,3 +88,26 @@ def test_a_british_spelling_finds_the_american_one_and_back() -> None:
     assert "subsid" in british.alternatives["subsidis"]
     american = understand(["Which programs are organized by the center?"])
     assert "organis" in american.alternatives["organiz"] and "centr" in american.alternatives["center"]
+
+
+def test_a_follow_up_that_only_changes_the_people_keeps_the_topic() -> None:
+    query = understand(
+        [
+            "What settlement allowance can a PhD under 45 apply for in Lanzhou?",
+            "And if I'm instead a new graduate who finished less than three years ago?",
+        ],
+        GAZETTEER,
+    )
+    assert {"settlement", "allow"} & set(query.focus)  # the first turn's benefit
+    assert query.parts[0].kinds == {"settlement"}
+
+
+def test_a_place_name_is_read_as_the_corpus_spells_it() -> None:
+    spellings = place_spellings(["Shanghai (Lin-gang Special Area)", "Tai'an, Shandong", "Wuhu, Anhui"])
+    assert spellings == {"lingang": "Lin-gang", "taian": "Tai'an"}
+    assert respelt("Does Lingang or Taian's plan pay more? lingang", spellings) == (
+        "Does Lin-gang or Tai'an's plan pay more? lingang"  # a lower-case word is no name
+    )
+    gazetteer = frozenset({"lin", "gang", "shanghai"})
+    query = understand(["What settlement allowance is there in Lingang?"], gazetteer, spellings=spellings)
+    assert query.place_names == ("Lin-gang",)

@@ -69,6 +69,8 @@ def describe(part: Part) -> str:
         what = re.sub(r"^the (number|amount)\b", r"the actual \1", what) if what.startswith("the ") else what
     if part.asks == "duration":
         what, phrase = _duration_asked(part, phrase)
+    if part.asks == "score" and not part.minimum:
+        what = "the points awarded"  # "how many points does a master's degree earn"
     if part.sides and not phrase:
         # "paid monthly or as a single annual payment?": which of the two the article does not say
         both = _both_sides(part)

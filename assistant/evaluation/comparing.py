@@ -71,7 +71,8 @@ def table_for(assistant: Assistant, case: CompareCase) -> Comparison | None:
     """The table the assistant makes for a case: from its places and topic, or from its question."""
     if case.question is None:
         return assistant.compare(case.places, case.topic)
-    query = understand([case.question], assistant.retriever.corpus.gazetteer)
+    corpus = assistant.retriever.corpus
+    query = understand([case.question], corpus.gazetteer, spellings=corpus.spellings)
     names = [n for i, n in enumerate(query.place_names) if query.is_place(i)]
     asked = comparison_asked(case.question, names)
     if asked is None:

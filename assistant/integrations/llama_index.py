@@ -73,7 +73,9 @@ class PolicyRetriever(BaseRetriever):
     def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
         question = check_question(query_bundle.query_str, self.assistant.settings.max_question_chars)
         retriever = self.assistant.retriever
-        query = understand([question], retriever.corpus.gazetteer, self.assistant.reader(retriever.corpus))
+        corpus = retriever.corpus
+        read = self.assistant.reader(corpus)
+        query = understand([question], corpus.gazetteer, read, spellings=corpus.spellings)
         hits = retriever.retrieve(query, self.filters)
         nodes = [
             NodeWithScore(

@@ -32,6 +32,7 @@ class Vocabulary:
     totalled: re.Pattern[str]  # a question asking what was paid out in all, not to one applicant
     minimum_duration: dict[str, re.Pattern[str]]  # "for more than six months": a condition, not a term
     bounds: dict[str, re.Pattern[str]]  # "asks": a question for a cap; "answers": a sentence giving one
+    score_threshold: dict[str, re.Pattern[str]]  # "asks": the score needed; "before"/"after": a threshold
     achieved: dict[str, re.Pattern[str]]  # "asks": what was done; "planned"/"done": a clause's plan or result
     documents_named: re.Pattern[str]  # a document named ("ID card"), not "relevant materials"
     multipliers: frozenset[str]  # "30 million yuan": words between a figure and its unit
@@ -80,6 +81,9 @@ class Vocabulary:
                 {k: v for k, v in raw["minimum_duration"].items() if not k.startswith("_")}
             ),
             bounds=compile_all({k: v for k, v in raw["bounds"].items() if not k.startswith("_")}),
+            score_threshold=compile_all(
+                {k: v for k, v in raw["score_threshold"].items() if not k.startswith("_")}
+            ),
             achieved=compile_all({k: v for k, v in raw["achieved"].items() if not k.startswith("_")}),
             documents_named=re.compile(raw["documents"]["named"], re.IGNORECASE),
             multipliers=frozenset(w.lower() for w in raw["measures"]["multipliers"]),

@@ -178,7 +178,9 @@ def _counts_its_own_noun(words: list[str], j: int, wanted: set[str]) -> bool:
         if _plural(bare) and not (k + 1 < len(following) and _plural(following[k + 1])):
             break  # its head noun ("six sections talent policy"), unless another plural follows
     stems = {t for w in phrase for t in terms(w)[:1]}
-    return any(_plural(w) for w in phrase) and not stems & wanted
+    # "one discussion for one case": "one" counts the singular noun after it
+    counted = any(_plural(w) for w in phrase) or (words[j].lower() == "one" and bool(phrase))
+    return counted and not stems & wanted
 
 
 def _plural(word: str) -> bool:
@@ -194,11 +196,14 @@ def _words(sentence: str) -> list[str]:
 def _count_positions(words: list[str]) -> list[int]:
     """Where the words hold a count: a figure that is not a year, an amount, a measure or a date."""
     vocabulary = Vocabulary.load()
-    bare = [w.rstrip(".,").lower() for w in words]
+    # "($7.38 million)": brackets and quotes are not part of the figure
+    bare = [w.lstrip("(\"“‘'[").rstrip(".,)\"”’]").lower() for w in words]
     counts: dict[int, bool] = {}  # figure position -> counts something
     for j, word in enumerate(bare):
-        if not _NUMBER_WORD.match(word) or re.fullmatch(r"(?:19|20)\d\d", word):
+        if not _NUMBER_WORD.match(word.lstrip("$¥")) or re.fullmatch(r"(?:19|20)\d\d", word):
             continue
+        if j and word in vocabulary.multipliers and j - 1 in counts:
+            continue  # "7.38 million": the multiplier of the figure before, not a figure of its own
         k = j + 1
         while k < len(bare) and bare[k] in vocabulary.multipliers:
             k += 1

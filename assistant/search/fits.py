@@ -18,6 +18,7 @@ from assistant.search.parts import (
     kinds_in,
     ordinals_in,
     sides_in,
+    without_people,
     years_in,
 )
 from assistant.search.question_clauses import is_question
@@ -88,6 +89,8 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
             return Fit(False, f"gives no duration in {part.unit}s")
         if part.counted and part.asks == "count" and not gives_count(part.counted, sentence):
             return Fit(False, "counts something else")
+        if part.asks == "score" and not part.minimum and _only_thresholds(stated, answer, vocabulary):
+            return Fit(False, "gives the score needed to qualify, not the points awarded")
         if part.asks == "documents" and not vocabulary.documents_named.search(sentence):
             return Fit(False, "names no document, only materials in general")
         if part.achieved and _only_planned(part, sentence, answer, vocabulary):
@@ -174,11 +177,13 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
         # "subsidies, loans or apartments": any of them; "a home-purchase subsidy": that one
         only_named = specific & {"rent", "purchase"} or "housing" not in part.kinds
         wanted = set(specific if only_named else specific | housing)
-        named = kinds_in(sentence, vocabulary)
-        if not named & wanted:
+        if not kinds_in(sentence, vocabulary) & wanted:
             # "Subsidies are set at three levels ... 80,000 yuan": the benefit is named just before.
+            # The people a sentence names are no other benefit ("graduates of vocational schools").
+            named = kinds_in(without_people(sentence, vocabulary), vocabulary)
             conflicting = named - wanted - {"housing"}
-            if conflicting or not (kinds_in(context, vocabulary) | kinds_in(lede, vocabulary)) & wanted:
+            around = kinds_in(without_people(context, vocabulary), vocabulary) | kinds_in(lede, vocabulary)
+            if conflicting or not around & wanted:
                 return Fit(False, f"is not about the {'/'.join(sorted(wanted))} benefit")
     if part.period and part.asks in ("amount", None):
         other = [
@@ -260,6 +265,17 @@ def _durations(sentence: str, vocabulary: Vocabulary, wanted: str) -> bool:
         elif not (said["before"].search(before) or said["after"].search(after)):
             return True
     return False
+
+
+def _only_thresholds(sentence: str, answer: re.Pattern[str], vocabulary: Vocabulary) -> bool:
+    """Every score the sentence gives is one to reach: "have to earn a minimum of 72 points"."""
+    said = vocabulary.score_threshold
+    found = list(answer.finditer(sentence))
+    return bool(found) and all(
+        said["before"].search(sentence[max(0, m.start() - 40) : m.start()])
+        or said["after"].search(sentence[m.end() :])
+        for m in found
+    )
 
 
 def _only_planned(part: Part, sentence: str, answer: re.Pattern[str], vocabulary: Vocabulary) -> bool:

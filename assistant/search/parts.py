@@ -38,7 +38,8 @@ class Part:
     aggregate: bool = False  # asks for a total ("in total", "altogether")
     totalled: bool = False  # asks what was paid out in all ("the total paid out"): not one applicant's
     bounded: bool = False  # asks for an upper limit ("is there a cap"): a bound answers, not a level
-    minimum: bool = False  # asks how long one must have done something ("how many months ... do I need")
+    minimum: bool = False  # asks a minimum: how long one must have done something ("how many months ...
+    # do I need"), the score needed ("how many points do I need"), not the points something earns
     achieved: bool = False  # asks what was done ("has it actually selected"): a target does not answer
     excluded: frozenset[str] = frozenset()  # people the question leaves out: "ordinary (not top) talents"
     counted: tuple[str, ...] = ()  # what "how many" counts, or the kind "which banks" names, as terms
@@ -62,8 +63,9 @@ class Part:
 def _kinds(text: str, vocabulary: Vocabulary, amount: bool) -> tuple[frozenset[str], bool]:
     """The benefit kinds a clause names: the words before a benefit word ("first-home purchase
     subsidy") or after its preposition ("help with rent"). A clause asking "how much" names its kind
-    anywhere ("How much subsidy ... for buying a first home?", "how much ... each month towards rent")."""
-    tokens = word_tokens(text)
+    anywhere ("How much subsidy ... for buying a first home?", "how much ... each month towards rent").
+    The people named are no benefit: "project teams" is no research subsidy."""
+    tokens = word_tokens(without_people(text, vocabulary))
     benefits = [i for i, t in enumerate(tokens) if t in vocabulary.benefits]
     if not benefits:
         return frozenset(), False
@@ -74,11 +76,11 @@ def _kinds(text: str, vocabulary: Vocabulary, amount: bool) -> tuple[frozenset[s
             near.extend(tokens[i + 2 : i + 4])
     kinds = kinds_in(" ".join(near), vocabulary)
     if not kinds and amount:
-        kinds = kinds_in(text, vocabulary)
+        kinds = kinds_in(" ".join(tokens), vocabulary)
     elif kinds == {"housing"}:
         # "the housing subsidy for a newly introduced talent buying their first home": which housing
         # benefit it is may be said further on in the clause.
-        kinds |= kinds_in(text, vocabulary) & {"rent", "purchase"}
+        kinds |= kinds_in(" ".join(tokens), vocabulary) & {"rent", "purchase"}
     benefit = any(tokens[i] != "help" for i in benefits)
     return kinds, benefit
 
@@ -92,6 +94,15 @@ def kinds_in(text: str, vocabulary: Vocabulary | None = None) -> frozenset[str]:
     if tokens & vocabulary.housing:
         found.add("housing")
     return frozenset(found)
+
+
+def without_people(text: str, vocabulary: Vocabulary | None = None) -> str:
+    """The text with the groups of people it names left out: "graduates of secondary vocational schools
+    get a housing subsidy" names a housing benefit, not a training or education one."""
+    vocabulary = vocabulary or Vocabulary.load()
+    for _, pattern in vocabulary.groups.values():
+        text = pattern.sub(" ", text)
+    return text
 
 
 def groups_in(text: str, vocabulary: Vocabulary | None = None) -> frozenset[str]:
@@ -121,6 +132,9 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
     asks = asks or next((kind for kind, pattern in vocabulary.asks.items() if pattern.search(text)), None)
     period = next((p for p, pattern in vocabulary.periods.items() if pattern.search(text)), None)
     kinds, benefit = _kinds(asked, vocabulary, asks == "amount")
+    if kinds == {"housing"} and context:
+        # "I'm buying my first home. How much housing subsidy will I get?": the purchase subsidy
+        kinds |= kinds_in(context, vocabulary) & {"rent", "purchase"}
     benefit = benefit or (asks is None and bool(vocabulary.asks_given.search(asked)))
     if asks is None and benefit and period and _WHAT.match(asked):
         # "What's the monthly rental allowance ...?", "What one-off subsidy is there?": how much it is
@@ -158,7 +172,8 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
         aggregate=bool(vocabulary.aggregate.search(text)),
         totalled=bool(vocabulary.totalled.search(text)),
         bounded=asks == "amount" and bool(vocabulary.bounds["asks"].search(text)),
-        minimum=asks == "duration" and bool(vocabulary.minimum_duration["asks"].search(text)),
+        minimum=(asks == "duration" and bool(vocabulary.minimum_duration["asks"].search(text)))
+        or (asks == "score" and bool(vocabulary.score_threshold["asks"].search(text))),
         achieved=asks in ("count", "amount") and _asks_what_was_done(text, vocabulary),
         ordinals=ordinals_in(text),
         counted=counted,
@@ -321,7 +336,11 @@ def _amounts_of_what_was_asked(parts: list[Part]) -> tuple[Part, ...]:
     about."""
     for i in range(1, len(parts)):
         earlier, part = parts[i - 1], parts[i]
-        if part.asks != "amount" or part.kinds or earlier.asks is not None or not earlier.kinds:
+        if part.asks != "amount" or part.kinds or not earlier.kinds:
+            continue
+        if earlier.asks is not None and (part.groups or not part.benefit):
+            # "What share of the purchase subsidy do junior college graduates get? How much money at
+            # most?": a bare amount after another question about a benefit is of that benefit too
             continue
         if part.benefit:  # "Is there a purchase subsidy for masters? How much money, at most?"
             parts[i] = replace(part, kinds=earlier.kinds, groups=part.groups or earlier.groups)
@@ -385,12 +404,15 @@ def following(part: Part, earlier: Part) -> Part:
     """A follow-up part ("And for a master's?") keeps what the earlier one asked, for its own group."""
     if part.kinds or (part.benefit and part.asks):
         return part
+    # "And what does a top talent get for buying a house there?": the benefit it names, not the
+    # earlier one (the living subsidy asked before)
+    named = kinds_in(without_people(part.text)) if part.benefit else frozenset()
     # "How many of them were post-doctorate researchers?": the people counted are the ones asked
     counts_its_own = part.asks == "count" and bool(part.counted)
     return Part(
         text=part.text,
-        asks=part.asks or earlier.asks,
-        kinds=earlier.kinds,
+        asks=part.asks or (earlier.asks if not named else None),
+        kinds=named or earlier.kinds,
         benefit=part.benefit or earlier.benefit,
         groups=part.groups or (frozenset() if counts_its_own else earlier.groups),
         period=part.period or earlier.period,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -263,26 +263,60 @@ def _focus_terms(text: str, places: list[tuple[str, ...]]) -> list[str]:
     return seen
 
 
+def place_spellings(names: Iterable[str]) -> dict[str, str]:
+    """How the corpus spells the words of its place names that have a hyphen or an apostrophe, by
+    their letters: "lingang" -> "Lin-gang", "taian" -> "Tai'an"."""
+    out: dict[str, str] = {}
+    for name in names:
+        for word in _WORD.findall(name):
+            if re.search(r"[-'’]", word.strip("'’-")) and not _POSSESSIVE.search(word):
+                out.setdefault(re.sub(r"[^a-z]", "", word.lower()), word)
+    return out
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def respelt(text: str, spellings: Mapping[str, str]) -> str:
+    """A question with its place names spelt as the corpus spells them: "Lingang" (a dictionary's
+    pinyin, or the asker's) is the corpus's "Lin-gang", "Taian's" its "Tai'an's"."""
+    if not spellings:
+        return text
+
+    def spell(match: re.Match[str]) -> str:
+        word = match.group()
+        possessive = _POSSESSIVE.search(word)
+        bare = word[: possessive.start()] if possessive else word
+        written = spellings.get(re.sub(r"[^a-z]", "", bare.lower()))
+        if written is None or not bare[:1].isupper():
+            return word
+        return written + (possessive.group() if possessive else "")
+
+    return _WORD.sub(spell, text)
+
+
 def understand(
     turns: list[str],
     gazetteer: frozenset[str] = frozenset(),
     read: Reader | None = None,
     synonyms: Mapping[str, tuple[str, ...]] = SYNONYM_TERMS,
+    spellings: Mapping[str, str] | None = None,
 ) -> Query:
     """Resolve the last turn against the earlier ones and pick out what it asks.
 
     read: how a turn holding Chinese becomes English (default: the packaged glossary and CC-CEDICT);
-    synonyms: a question's term -> the article terms that also answer it (the corpus's, if it has its own).
+    synonyms: a question's term -> the article terms that also answer it (the corpus's, if it has its own);
+    spellings: how the corpus spells its hyphenated place names (place_spellings).
     """
     question = turns[-1]
     read = read or Translator.for_corpus(None).translate
     translations = [read(t) if has_cjk(t) else Translation(t) for t in turns]
-    english = [t.text for t in translations]
+    english = [respelt(t.text, spellings or {}) for t in translations]
     last = english[-1]
     runs = _named_runs(last, gazetteer)
     # A Chinese place name is a place even where its English name is not read as one ("She County").
     named = {t for _, stems in runs for t in stems}
-    for place in translations[-1].places:
+    for place in (respelt(p, spellings or {}) for p in translations[-1].places):
         stems = tuple(terms(place, keep_stopwords=True))
         if stems and not set(terms(place)) <= named:
             runs.append((place, stems))
@@ -290,8 +324,13 @@ def understand(
     names = [w for w, _ in runs]
     focus = _focus_terms(last, places)
     carried: list[str] = []
-    # "And for someone with a master's?": names a group of people but no topic of its own.
+    parts = parts_of(last, translations[-1].source)
+    # "And for someone with a master's?": names a group of people but no topic of its own. Nor does
+    # "And if I'm instead a new undergraduate who graduated less than two years ago?": a follow-up
+    # that asks nothing of its own (no benefit, nothing to measure) keeps the earlier turn's topic.
     topic = [t for t in focus if t not in GROUP_TERMS]
+    if _FOLLOW_UP.match(last) and not any(p.asks or p.benefit or p.kinds for p in parts):
+        topic = []
     follow_up = len(turns) > 1 and (
         bool(_FOLLOW_UP.match(last)) or not places or not topic or bool(_PRONOUN.search(last))
     )
@@ -308,7 +347,6 @@ def understand(
                 carried.append(earlier)
             if places and topic:
                 break
-    parts = parts_of(last, translations[-1].source)
     if follow_up:
         earlier_parts = parts_of(english[-2], translations[-2].source)
         parts = tuple(following(p, earlier_parts[0]) for p in parts)

@@ -13,7 +13,7 @@ from assistant.ingest.chunking import Chunk, doc_of, position_of
 from assistant.search.embeddings import Embedder, QuestionVectors
 from assistant.search.held_vectors import HeldVectors
 from assistant.search.lexical import LexicalIndex
-from assistant.search.query import Filters, Query
+from assistant.search.query import Filters, Query, place_spellings
 from assistant.search.store import VectorStore
 from assistant.snapshot import Article, Snapshot
 from assistant.text import fold_ws, terms
@@ -57,6 +57,7 @@ class Corpus:
         self._idf = lru_cache(maxsize=100_000)(self._compute_idf)
         self._article_terms = lru_cache(maxsize=20_000)(self._compute_article_terms)
         self._article_text = lru_cache(maxsize=2_000)(self._compute_article_text)
+        self.spellings = place_spellings(listing.meta.region or "" for listing in self.listings.values())
         self.gazetteer = (
             frozenset(t for listing in self.listings.values() for t in terms(listing.meta.region or ""))
             - _ADMINISTRATIVE
