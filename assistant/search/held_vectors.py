@@ -11,10 +11,11 @@ from assistant.search.store import VectorStore
 
 class HeldVectors:
     """The vectors of a snapshot's chunks as one normalised matrix, row i for chunk_ids[i]: a dense
-    search is then one matrix-vector product (about 0.4 ms at 8,000 chunks, 1.9 ms at 50,000 on
-    one core), where every Chroma query costs some 1.5 ms of bindings and bookkeeping even at 42
-    chunks, most of it holding the GIL that concurrent answers wait on. Exact, so it ranks at least
-    as well as the store's approximate search. Chunks the store lacks are never found."""
+    search is then one matrix-vector product (0.65 ms at 8,667 chunks), where a Chroma query costs
+    1.5 ms of bindings and bookkeeping even at 42 chunks (2.2 ms at 8,667), holding the GIL that
+    concurrent answers wait on. Exact, so it ranks at least as well as the store's approximate
+    search. For small corpora only (Settings.held_vectors): the matrix is fetched from the store when
+    a snapshot is loaded. Chunks the store lacks are never found."""
 
     def __init__(self, chunk_ids: Sequence[str], found_ids: Sequence[str], vectors: np.ndarray) -> None:
         self.chunk_ids = list(chunk_ids)
