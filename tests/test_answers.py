@@ -211,3 +211,21 @@ def test_a_gap_names_the_benefit_a_question_asks_about() -> None:
     assert describe(employment) == "the employment subsidy for skilled workers and technicians"
     (done,) = parts_of("How many big data leaders has Guiyang actually selected so far?")
     assert describe(done) == "the actual number of big data leaders"
+
+
+def test_a_sentence_answering_one_part_need_only_be_about_that_part(assistant: Assistant) -> None:
+    from assistant.search.query import understand
+
+    gazetteer = assistant.retriever.corpus.gazetteer
+    query = understand(
+        ["Harbor City: what housing subsidy do engineers receive, and by what date must applications close?"],
+        gazetteer,
+    )
+    housing, closing = (assistant.finder.own_weights(query, p) for p in query.parts)
+    assert {"hous", "subsidi"} <= set(housing) and "date" not in housing and "hous" not in closing
+    single = understand(["What housing subsidy do engineers receive in Harbor City?"], gazetteer)
+    assert assistant.finder.own_weights(single, single.parts[0]) == {}
+    answer = assistant.ask(
+        "How much housing subsidy do engineers get in Harbor City, and on which website do they apply?"
+    )
+    assert "1,500 yuan" in answer.answer and "Harbor Daily" not in answer.answer  # not the publisher asked

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.answering.part_names import describe
 from assistant.search.fits import fits
 from assistant.search.parts import following, parts_of, read_part
 
@@ -835,3 +836,30 @@ def test_a_count_of_companies_is_a_figure_counting_companies() -> None:
     )
     assert not fits(part, sentence).ok  # "one case", "$7.38 million": no count of companies
     assert fits(part, "So far 46 companies have received the project subsidy.").ok
+
+
+def test_a_statement_leaves_out_the_people_it_negates() -> None:
+    (part,) = parts_of("I'm finishing a junior college diploma, not a bachelor's. How much a month is it?")
+    assert part.groups == {"college"} and part.excluded == {"bachelor"}
+    listing = "Living subsidies are RMB400 a month for undergraduates and RMB600 for masters."
+    assert not fits(part, listing).ok
+    assert describe(part).startswith("the amount for junior college graduates")
+
+
+def test_a_bare_maximum_after_a_question_about_a_benefit_is_of_that_benefit() -> None:
+    parts = parts_of("Is there a cap on the first-home purchase subsidy? What's the maximum per person?")
+    assert "purchase" in parts[1].kinds
+    assert not fits(parts[1], "A maximum of 3-year living allowances will be given out.").ok
+
+
+def test_a_wife_and_husband_are_a_couple() -> None:
+    (part,) = parts_of("My wife and I both work here. What's the most we can get together for buying a home?")
+    assert "couple" in part.groups
+    assert fits(part, "Couples buying a home can enjoy a maximum of 400,000 yuan.").ok
+
+
+def test_coordinated_nouns_asked_about_are_each_counted() -> None:
+    (part,) = parts_of("How many skilled workers and technicians will the city train?")
+    assert fits(part, "The city will train more than 10,000 skilled workers and technicians.").ok
+    (hired,) = parts_of("How many of them were top managers hired by local companies?")
+    assert hired.counted == ("top", "manag")

@@ -31,6 +31,7 @@ MIN_RELEVANCE = 0.6
 # part's topic words, IDF-weighted. Chosen on evals/answerability.jsonl and evals/questions.jsonl:
 # at 0.3, 30 of 35 must-decline cases declined (0.25: 28) and key facts 0.959 on questions.jsonl ...
 MIN_TOPIC_COVERAGE = 0.3
+OWN_SHARE = MIN_TOPIC_COVERAGE  # of one part's own words, when a question asks several things
 # ... or, for a part that asks for a typed answer (an amount, a date ...), which the sentence holds, its
 # chunk is this close to the question: "When did the recruitment window open?" - "The work began in
 # early August". Chosen on evals/answerability.jsonl (key facts 0.818 -> 0.841, declines unchanged).
@@ -129,6 +130,7 @@ class EvidenceFinder:
             telling = {
                 t for t in topic if self.corpus.idf(t) >= MIN_TOPIC_IDF and t not in _UNIT_TERMS
             } or topic
+            own = self.own_weights(query, part)
             if topic:
                 sentences = [
                     s
@@ -142,6 +144,7 @@ class EvidenceFinder:
                     and all(_last_numbered(s, number, name) for number, name in numbered)
                     and (
                         self._coverage(query, topical, s.terms | s.context_terms) >= MIN_TOPIC_COVERAGE
+                        or (bool(own) and self._coverage(query, own, s.terms | s.context_terms) >= OWN_SHARE)
                         or (
                             (part.asks is not None or part.benefit)
                             and hit.chunk_similarity.get(s.chunk_id, 0.0) >= MIN_TYPED_SIMILARITY
@@ -151,6 +154,21 @@ class EvidenceFinder:
             # ... nor one that does not answer what the part asks (checked last: it is the dearer test).
             sentences = [s for s in sentences if fits(part, s.text, s.before, s.lede, s.year).ok]
         return [self._scored(query, weights, hit, s, part) for s in sentences]
+
+    def own_weights(self, query: Query, part: Part) -> dict[str, float]:
+        """ "What's the most we can get for buying a home, and by what date must we apply?": a sentence
+        answering one part of several need only be about that part's own words (at least two telling
+        ones), not the other parts' too. Only for a part that asks a kind of answer or a benefit, which
+        fits() then checks; empty for a question of one part."""
+        if len(query.parts) < 2 or not (part.asks or part.benefit):
+            return {}
+        named = {t for phrase in query.places for t in phrase}
+        own = {
+            t: w
+            for t, w in self._weights(part.focus, query).items()
+            if t not in GROUP_TERMS and t not in named and self.corpus.idf(t) >= MIN_TOPIC_IDF
+        }
+        return own if len(own) >= 2 else {}
 
     def _name_words(self, query: Query) -> tuple[tuple[str, str], ...]:
         """The rarest word of each thing the question names in two words or more, beyond the place

@@ -63,7 +63,11 @@ def describe(part: Part) -> str:
     elif part.asks == "amount" and part.counted and not phrase:  # "an income threshold" -> "the income"
         required = re.search(r"\b(?:thresholds?|requirements?|floors?|minimum)\b", part.text, re.IGNORECASE)
         what = f"the {part.counted[0]}{' required' if required else ''}"
-    elif measured and measured.group(1).lower() not in ("money", "subsidy", "funding"):
+    elif (
+        measured
+        and measured.group(1).lower() not in ("money", "subsidy", "funding")
+        and not re.match(r"(?:per|a|an|each|every|in|at|on|for)\b", measured.group(1), re.IGNORECASE)
+    ):  # "how much per month would I get" asks the amount, not "the per month"
         what = f"the {measured.group(1)}"  # "how much office space does it have" -> "the office space"
     if part.achieved:  # "how many has it actually selected": a target the article gives is no result
         what = re.sub(r"^the (number|amount)\b", r"the actual \1", what) if what.startswith("the ") else what

@@ -56,6 +56,9 @@ def counted_words(question: str) -> str:
         plural = bool(words) and bool(_PLURAL.search(words[-1])) and words[-1].lower() not in _NOT_PLURAL
         if plural and word[:1].isupper():
             break
+        # "top managers hired by local companies": a participle after a plural noun describes them
+        if plural and re.fullmatch(r"[a-z]{3,}ed", word.lower()):
+            break
         words.append(word)
     return " ".join(words[-4:]).strip(",")
 
@@ -116,7 +119,8 @@ def gives_count(counted: tuple[str, ...], sentence: str) -> bool:
             crossed = words[min(i, j) : max(i, j)]
             if (
                 j in counts
-                and not _counts_its_own_noun(words, j, wanted)
+                # "10,000 skilled workers and technicians": each noun asked about is counted
+                and not _counts_its_own_noun(words, j, wanted | set(counted))
                 and not any(w.lower() in _PREPOSITIONS for w in between)
                 and not any(w.endswith((",", ";")) for w in crossed)
             ):

@@ -132,6 +132,12 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
     asks = asks or next((kind for kind, pattern in vocabulary.asks.items() if pattern.search(text)), None)
     period = next((p for p, pattern in vocabulary.periods.items() if pattern.search(text)), None)
     kinds, benefit = _kinds(asked, vocabulary, asks == "amount")
+    if not kinds and asks in ("amount", None) and _RECEIVED.search(asked):
+        # "What's the most we can get for buying a home?": what one gets for buying (or renting) is a
+        # purchase (or rent) subsidy, though no benefit word names it
+        bought = kinds_in(without_people(asked, vocabulary), vocabulary) & {"rent", "purchase"}
+        if bought:
+            kinds, benefit = bought | {"housing"}, True
     if kinds == {"housing"} and context:
         # "I'm buying my first home. How much housing subsidy will I get?": the purchase subsidy
         kinds |= kinds_in(context, vocabulary) & {"rent", "purchase"}
@@ -165,8 +171,11 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
         asks=asks,
         kinds=kinds,
         benefit=benefit,
-        groups=groups_in(f"{context} {_NEGATED.sub(' ', asked)}", vocabulary),
-        excluded=groups_in(" ".join(m.group(1) for m in _NEGATED.finditer(asked)), vocabulary),
+        # "I'm finishing a junior college diploma, not a bachelor's": the statements leave people out too
+        groups=groups_in(f"{_NEGATED.sub(' ', context)} {_NEGATED.sub(' ', asked)}", vocabulary),
+        excluded=groups_in(
+            " ".join(m.group(1) for m in _NEGATED.finditer(f"{context} {asked}")), vocabulary
+        ),
         period=period,
         unit=unit,
         aggregate=bool(vocabulary.aggregate.search(text)),
@@ -215,6 +224,9 @@ def _by_end(text: str) -> str | None:
 
 
 _WHAT = re.compile(r"^\W*(?:what|which)\b", re.IGNORECASE)
+_RECEIVED = re.compile(
+    r"\b(?:get|gets|receive|receives|enjoy|enjoys|claim|be given|be offered|entitled)\b", re.IGNORECASE
+)
 _ASIDE = re.compile(
     r"\b(?:besides|apart from|aside from|other than|in addition to|on top of)\s+"
     r"(?:[^,;?]|,(?=\s?\d{3}\b))*(?:[,;?]|$)",  # "80,000 yuan", or as translated "80, 000 yuan"
@@ -336,11 +348,10 @@ def _amounts_of_what_was_asked(parts: list[Part]) -> tuple[Part, ...]:
     about."""
     for i in range(1, len(parts)):
         earlier, part = parts[i - 1], parts[i]
-        if part.asks != "amount" or part.kinds or not earlier.kinds:
-            continue
-        if earlier.asks is not None and (part.groups or not part.benefit):
-            # "What share of the purchase subsidy do junior college graduates get? How much money at
-            # most?": a bare amount after another question about a benefit is of that benefit too
+        # "What share of the purchase subsidy do junior college graduates get? How much money at
+        # most?", "Is there a cap on the purchase subsidy? What's the maximum per person?": a bare
+        # amount after another question about a benefit is of that benefit too
+        if part.asks != "amount" or part.kinds or part.counted or not earlier.kinds:
             continue
         if part.benefit:  # "Is there a purchase subsidy for masters? How much money, at most?"
             parts[i] = replace(part, kinds=earlier.kinds, groups=part.groups or earlier.groups)
@@ -439,7 +450,8 @@ GROUP_TERMS = frozenset(
         "phd phds doctor doctors doctoral doctorate master masters postgraduate bachelor bachelors "
         "undergraduate undergraduates graduate graduates junior college diploma degree degrees level holder "
         "holders someone somebody person people only grade class category couple married spouse student "
-        "students fresh new young talent talents hold holds holding possess possesses qualified only "
+        "students fresh new young talent talents hold holds holding possess possesses qualified only wife "
+        "wives husband husbands "
         "technician technicians skilled worker workers craftsman craftsmen"
     )
 )
