@@ -229,3 +229,10 @@ def test_a_sentence_answering_one_part_need_only_be_about_that_part(assistant: A
         "How much housing subsidy do engineers get in Harbor City, and on which website do they apply?"
     )
     assert "1,500 yuan" in answer.answer and "Harbor Daily" not in answer.answer  # not the publisher asked
+
+
+def test_filing_an_application_on_a_website_is_no_question_about_the_publisher() -> None:
+    from assistant.answering.metadata_answers import asked_metadata
+
+    assert asked_metadata("On which website or at which office do we file an application?") == []
+    assert asked_metadata("On which website was the article about the scheme published?") == ["publisher"]

@@ -863,3 +863,9 @@ def test_coordinated_nouns_asked_about_are_each_counted() -> None:
     assert fits(part, "The city will train more than 10,000 skilled workers and technicians.").ok
     (hired,) = parts_of("How many of them were top managers hired by local companies?")
     assert hired.counted == ("top", "manag")
+
+
+def test_a_numerical_target_asks_a_count_of_what_it_names() -> None:
+    (part,) = parts_of("What numerical target has the district set for the number of talents it brings in?")
+    assert part.asks == "count" and part.counted == ("talent",)
+    assert not fits(part, "The district plans to introduce more talents from overseas in 2018.").ok

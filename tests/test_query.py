@@ -111,3 +111,14 @@ def test_a_place_name_is_read_as_the_corpus_spells_it() -> None:
     gazetteer = frozenset({"lin", "gang", "shanghai"})
     query = understand(["What settlement allowance is there in Lingang?"], gazetteer, spellings=spellings)
     assert query.place_names == ("Lin-gang",)
+
+
+def test_a_follow_up_about_someone_else_keeps_the_topic_of_the_place_asked_about() -> None:
+    query = understand(
+        [
+            "What settlement allowance can graduates get in Lanzhou?",
+            "My colleague finished his bachelor's degree last year and is 23. What can he get?",
+        ],
+        GAZETTEER,
+    )
+    assert query.places == (("lanzhou",),) and {"settlement", "allow"} & set(query.focus)

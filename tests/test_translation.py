@@ -8,6 +8,7 @@ from assistant.errors import AssistantError
 from assistant.language import dictionary
 from assistant.language.dictionary import Dictionary, clean_gloss
 from assistant.language.translation import Translator, corpus_glossary, packaged_glossary, parse_glossary
+from assistant.search.fits import fits
 from assistant.search.parts import parts_of
 from assistant.search.query import understand
 
@@ -151,3 +152,13 @@ def test_a_chinese_ordinal_batch_is_read_as_one(translator: Translator) -> None:
     question = "兰州市2023年第二批柔性引才什么时候开始申报？"
     (part,) = parts_of(translator.translate(question).text, question)
     assert part.ordinals == {("second", "batch")}
+
+
+def test_a_chinese_ordinal_year_is_read_as_one_and_kept_by_the_amount_after_it(
+    translator: Translator,
+) -> None:
+    question = "人才公寓第四年还能享受租金减免吗？减免多少？"
+    reduced, amount = parts_of(translator.translate(question).text, question)
+    assert reduced.ordinals == {("fourth", "year")} and amount.ordinals == {("fourth", "year")}
+    listing = "Tenants live rent-free in the first year and get a 70-percent rent reduction in the second."
+    assert not fits(amount, listing).ok

@@ -25,7 +25,8 @@ _META_ASKS = {
         r"agency)\b.{0,60}\b(?:carried|carries|published|ran|runs|posted|released|put out|reported|issued)\b|"
         # "on which website do they apply?" asks where to apply, not who published the article
         r"\b(?:on|in|by|through|for) (?:which|what) (?:website|site|newspaper|paper|outlet|newswire|wire)\b"
-        r"(?!.{0,40}\b(?:apply|applies|applying|register|registering|submit|sign up|claim|declare|book)\b)|"
+        r"(?!.{0,40}\b(?:apply|applies|applying|register|registering|submit|sign up|claim|declare|book|file|"
+        r"files|filing|lodge|lodging)\b)|"
         r"\b(?:where|by whom) was\b.{0,80}\b(?:published|posted|released|carried)\b|"
         r"\boriginally published\b",
         re.IGNORECASE,

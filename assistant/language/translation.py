@@ -307,8 +307,10 @@ _GRADE = re.compile(r"(?<![A-Za-z])([A-Ea-e])\s*类")
 _ORDINALS = dict(zip("一二三四五六七八九十", ("first", "second", "third", "fourth", "fifth", "sixth",
                                           "seventh", "eighth", "ninth", "tenth"), strict=True))
 _ORDINALS |= {str(i + 1): word for i, word in enumerate(_ORDINALS.values())}
-_ORDINAL_NOUNS = {"批": "batch", "期": "phase", "届": "session", "轮": "round", "次": "time"}
-_ORDINAL = re.compile(r"第([一二三四五六七八九十]|10|[1-9])(批|期|届|轮|次)")
+_ORDINAL_NOUNS = {
+    "批": "batch", "期": "phase", "届": "session", "轮": "round", "次": "time", "年": "year", "阶段": "stage"
+}
+_ORDINAL = re.compile(r"第([一二三四五六七八九十]|10|[1-9])(批|期|届|轮|次|年|阶段)")
 
 
 def _ordinal_english(match: re.Match[str]) -> str:

@@ -16,6 +16,8 @@ _NOT_COUNTED = frozenset(
         "have", "has", "had", "did", "does", "do", "is", "are", "was", "were", "will", "would", "can",
         "could", "should", "came", "come", "went", "got", "get", "in", "on", "at", "of", "for", "to",
         "from", "by", "with", "that", "who", "which", "there", "here", "this",
+        # a pronoun begins the clause that says what happens to them: "the number of talents it will ..."
+        "it", "they", "we", "he", "she", "you", "i",
         # verbs after the noun counted: "how many staff work at them"
         "work", "live", "stay", "apply", "join", "receive", "attend", "participate", "take", "use",
         "enjoy", "need", "want", "settle", "move", "return", "study", "serve", "remain", "benefit",

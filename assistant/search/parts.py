@@ -354,7 +354,14 @@ def _amounts_of_what_was_asked(parts: list[Part]) -> tuple[Part, ...]:
         if part.asks != "amount" or part.kinds or part.counted or not earlier.kinds:
             continue
         if part.benefit:  # "Is there a purchase subsidy for masters? How much money, at most?"
-            parts[i] = replace(part, kinds=earlier.kinds, groups=part.groups or earlier.groups)
+            # "Is there a rent reduction in the fourth year? How much?": that year's too
+            parts[i] = replace(
+                part,
+                kinds=earlier.kinds,
+                groups=part.groups or earlier.groups,
+                ordinals=part.ordinals or earlier.ordinals,
+                years=part.years or earlier.years,
+            )
         else:
             parts[i] = following(part, earlier)
     return tuple(parts)

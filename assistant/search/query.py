@@ -326,10 +326,13 @@ def understand(
     carried: list[str] = []
     parts = parts_of(last, translations[-1].source)
     # "And for someone with a master's?": names a group of people but no topic of its own. Nor does
-    # "And if I'm instead a new undergraduate who graduated less than two years ago?": a follow-up
-    # that asks nothing of its own (no benefit, nothing to measure) keeps the earlier turn's topic.
+    # "And if I'm instead a new undergraduate who graduated less than two years ago?", nor "My
+    # colleague finished his bachelor's last year - what can he get?" after a question about a place:
+    # a follow-up that names no benefit and nothing to measure keeps the earlier turn's topic.
     topic = [t for t in focus if t not in GROUP_TERMS]
-    if _FOLLOW_UP.match(last) and not any(p.asks or p.benefit or p.kinds for p in parts):
+    own_subject = any(p.asks or p.kinds for p in parts)
+    asks_what_one_gets = all(p.benefit and not p.kinds and not p.asks for p in parts)  # "what can he get?"
+    if not own_subject and (_FOLLOW_UP.match(last) or (len(turns) > 1 and not places and asks_what_one_gets)):
         topic = []
     follow_up = len(turns) > 1 and (
         bool(_FOLLOW_UP.match(last)) or not places or not topic or bool(_PRONOUN.search(last))
