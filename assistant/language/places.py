@@ -134,6 +134,13 @@ class Gazetteer:
         """
         found: list[tuple[int, int, Place]] = []
         words = list(_WORD.finditer(text))
+        keys: dict[int, str] = {}  # each word's key, made once: a run tries up to six lengths
+
+        def key(k: int) -> str:
+            if k not in keys:
+                keys[k] = _key(words[k].group())
+            return keys[k]
+
         for i, first in enumerate(words):
             if not first.group()[0].isupper():
                 continue
@@ -145,7 +152,7 @@ class Gazetteer:
             ):
                 end += 1
             for last in range(end, i, -1):  # the longest run of words that is a name
-                entry = self._english.get(" ".join(_key(w.group()) for w in words[i:last]))
+                entry = self._english.get(" ".join(key(k) for k in range(i, last)))
                 if entry is None:
                     continue
                 place, weak = entry
