@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from fakes import FakeEmbedder
+from fakes import FakeChatModel, FakeEmbedder
 
 from assistant import Answer, Assistant, Citation, Settings, cli
 from assistant.app.feedback import FeedbackStore
@@ -184,3 +184,13 @@ def test_an_llm_answer_says_who_wrote_it_and_what_the_guard_changed() -> None:
     )
     assert "Note: showing the quoted answer: the server timed out." in answer_markdown(fallback)
     assert "Written by" not in answer_markdown(Answer("q?", "Quoted. [1]", False))
+
+
+def test_only_a_ready_extractive_service_answers_on_the_servers_own_thread(settings: Settings) -> None:
+    chat = ChatService(Assistant(settings, embedder=FakeEmbedder()))
+    assert not chat.answers_quickly  # the first build is still to come: an API call waits for it
+    chat.start(background=False)
+    assert chat.answers_quickly
+    llm = ChatService(Assistant(settings, embedder=FakeEmbedder(), chat_model=FakeChatModel()))
+    llm.start(background=False)
+    assert llm.ready and not llm.answers_quickly  # a model's answer takes seconds: a worker thread

@@ -21,6 +21,7 @@ from typing import Any
 from assistant.answering.answer import Answer, collect
 from assistant.answering.compare import MAX_PLACES
 from assistant.answering.compare_table import Comparison
+from assistant.answering.generators import LLMAnswerer
 from assistant.app import curation
 from assistant.app.feedback import FeedbackStore
 from assistant.app.library import Library
@@ -123,6 +124,12 @@ class ChatService:
     def ready(self) -> bool:
         """True once the index can answer."""
         return self._ready.is_set() and self._error is None
+
+    @property
+    def answers_quickly(self) -> bool:
+        """True when an answer is a few milliseconds of Python: the index is ready and answers are
+        extractive, with no model to wait on."""
+        return self.ready and not isinstance(self.assistant.generator, LLMAnswerer)
 
     def status(self) -> str:
         """One line for the page: what the assistant covers, or how far the index build is."""
