@@ -106,9 +106,25 @@ def test_an_unreachable_server_is_one_line_naming_it_and_the_fix(data_dir: Path)
 
 def test_a_server_that_goes_away_while_serving_is_one_clear_error(data_dir: Path, tmp_path: Path) -> None:
     with chroma_server(tmp_path / "server") as url:
+        # held_vectors=0: every question's dense search asks the server
+        settings = Settings(data_dir=data_dir, chroma_url=url, held_vectors=0)
+        assistant = Assistant(settings, embedder=FakeEmbedder())
+        assistant.ingest()
+        assert "1,500 yuan" in assistant.ask(QUESTION).answer
+    with pytest.raises(StoreUnavailable, match=f"cannot reach the Chroma server at {url}"):
+        assistant.ask(QUESTION)
+
+
+def test_held_vectors_keep_answering_while_the_server_is_away(data_dir: Path, tmp_path: Path) -> None:
+    with chroma_server(tmp_path / "server") as url:
         assistant = Assistant(Settings(data_dir=data_dir, chroma_url=url), embedder=FakeEmbedder())
         assistant.ingest()
         assert "1,500 yuan" in assistant.ask(QUESTION).answer
+        assert assistant.retriever.held is not None
+    # The snapshot's vectors were fetched when it was loaded: questions need no server.
+    assert "1,500 yuan" in assistant.ask(QUESTION).answer
+    # A new snapshot fetches them again, which needs the server, and says so in one line.
+    assistant.reload()
     with pytest.raises(StoreUnavailable, match=f"cannot reach the Chroma server at {url}"):
         assistant.ask(QUESTION)
 
