@@ -869,3 +869,14 @@ def test_a_numerical_target_asks_a_count_of_what_it_names() -> None:
     (part,) = parts_of("What numerical target has the district set for the number of talents it brings in?")
     assert part.asks == "count" and part.counted == ("talent",)
     assert not fits(part, "The district plans to introduce more talents from overseas in 2018.").ok
+
+
+def test_an_item_of_a_list_answers_only_for_the_benefit_it_names() -> None:
+    (part,) = parts_of("How much is the State Council special allowance paid to each of the talents?")
+    listing = (
+        "3 persons were granted special allowances by the State Council; 30 talent projects were started, "
+        "with Yuan 10 million paid as subsidies for the new recruits."
+    )
+    assert not fits(part, listing).ok
+    (total,) = parts_of("What total amount was paid out in the first batch of housing subsidies?")
+    assert total.asks == "amount" and total.totalled

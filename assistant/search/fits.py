@@ -310,8 +310,36 @@ def _in_a_clause_about_it(part: Part, sentence: str, answer: re.Pattern[str]) ->
     if len(items) < 2:
         return True
     names = " ".join(re.findall(r"(?<!^)(?<![.?!] )\b[A-Z][\w'’-]*", part.text))  # places, programmes
-    asked = set(part.focus) - set(terms(names))
-    return any(answer.search(item) and asked & set(terms(item)) for item in items)
+    asked = set(part.focus) - set(terms(names)) - _ANY_ITEM
+    # "the State Council special allowance": the item must name what sets the benefit apart ("special")
+    qualifiers = _qualifiers(part.text, names) if part.benefit else set()
+    return any(
+        answer.search(item) and asked & (found := set(terms(item))) and qualifiers <= found for item in items
+    )
+
+
+# Words any item of a list may use: they tie no figure to the thing asked.
+_ANY_ITEM = frozenset(terms("talent talents paid pay paying given give get receive yuan each every year"))
+_QUALIFIED = re.compile(
+    r"\b((?:[a-z][\w-]*\s+){1,2})(?:subsid(?:y|ies)|allowances?|grants?|bonus(?:es)?|rewards?|awards?|stipends?)\b"
+)
+
+
+def _qualifiers(text: str, names: str) -> set[str]:
+    """The lower-case words just before the benefit a part names ("special allowance" -> special), not
+    its kind (rent, purchase) nor question words: what one item of a list must say to be about it."""
+    match = _QUALIFIED.search(text)
+    if not match:
+        return set()
+    # "first-home" names a kind, as a whole; "PhD", "Grade A" name people, whom fits() checks itself
+    raw = [w for w in match.group(1).split() if not kinds_in(w) and not groups_in(w)]
+    words = set(terms(" ".join(raw))) - set(terms(names)) - _ANY_ITEM
+    return {w for w in words if w not in _QUESTION_TERMS}
+
+
+_QUESTION_TERMS = frozenset(
+    terms("how much many what which the is are was were monthly yearly annual one-off", keep_stopwords=True)
+)
 
 
 def _names_a_price(priced: str, sentence: str, vocabulary: Vocabulary) -> bool:
