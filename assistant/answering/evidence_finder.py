@@ -130,8 +130,8 @@ class EvidenceFinder:
             telling = {
                 t for t in topic if self.corpus.idf(t) >= MIN_TOPIC_IDF and t not in _UNIT_TERMS
             } or topic
-            own = self.own_weights(query, part)
             if topic:
+                own = self.own_weights(query, part)
                 sentences = [
                     s
                     for s in sentences

@@ -27,8 +27,9 @@ def register_api(service: ChatService) -> None:
         session = request.session_hash if request is not None else None
         ask = partial(service.ask, question, history, region, date_from, date_to, session=session)
         # An extractive answer is a few milliseconds of Python holding the GIL: answered on the
-        # server's event loop it waits for no hand-over between threads (20 sessions: 89.5 against
-        # 83.4 answers/s). One that waits on a model, or on the first build, takes a worker thread.
+        # server's event loop it waits for no hand-over between threads (20 sessions, alternating:
+        # 104 and 122 answers/s against 71 and 83 on threads). One that waits on a model, or on the
+        # first build, takes a worker thread.
         record = ask() if service.answers_quickly else await anyio.to_thread.run_sync(ask)
         # JSON text, not a dict: gradio_client would take each citation's "path" for a file to
         # download (its legacy FileData check) and fail with a 403.
