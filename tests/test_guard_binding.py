@@ -36,9 +36,10 @@ CASES: list[dict[str, Any]] = [
     json.loads(line) for line in CASES_FILE.read_text(encoding="utf-8").splitlines() if line.strip()
 ]
 
-_RESPECTIVELY = (
-    "the source sentence names several groups and figures in one clause that the clause splitter does "
-    "not separate ('for those who ... within five years'), so the group is not bound to its own figure"
+_POSTGRADUATES = (
+    "'graduates' listed before 'undergraduates and junior college students' are postgraduates (a "
+    "translation of 研究生); the guard reads them as graduates in general, so a master's claim is not "
+    "bound to their 40,000 yuan (a true sentence removed, not a false one shown)"
 )
 _FRAGMENT = (
     "a bare figure (e.g. '3,000 yuan [1]') names no benefit, group or period, so _misbound has nothing to "
@@ -52,16 +53,11 @@ FIGURE_GAPS = {
     "real-30": _FRAGMENT,
     "real-46": _FRAGMENT,
     "ans-00": _FRAGMENT + "; and an amount in yuan is not told from a count of people",
-    "ans-13": _FRAGMENT + "; the date is the article's (its label), not the event's",
     "ans-07": "the passage holds the date only as the label's '2019-05-16'; the month name 'May' is a "
     "figure of its own and is not matched to it",
     "ans-09": "the list number of '1. 12 overseas high-level talents ...' counts as a figure, and 1 is not "
     "in the passage",
-    "variant-01": _RESPECTIVELY,
-    "variant-06": "the source sentence names graduates too; the 30 million yuan is bound to another "
-    "group in another clause",
-    "variant-07": "a date claim names no benefit, group or period, so _misbound skips it; the article's "
-    "date (label) stands in for the event's",
+    "variant-12": _POSTGRADUATES,
 }
 
 # Whole verdict: the current guard (real embedder) gets these wrong.

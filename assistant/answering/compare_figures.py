@@ -15,6 +15,7 @@ from importlib import resources
 from typing import Any
 
 from assistant.search.answer_types import Vocabulary
+from assistant.search.clauses import people_listed
 from assistant.search.parts import groups_in, kinds_in
 
 ASPECT_ORDER = ("amount", "percent", "duration", "age", "income")
@@ -26,7 +27,6 @@ GROUP_ORDER = (
 _CLAUSE_BREAK = re.compile(
     r"\s*[;；]\s*|,\s*(?:while|whereas|but)\s+|,\s+(?:and\s+)?|\s+or\s+|\s+and\s+", re.I
 )
-_ITEM_BREAK = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s+or\s+", re.IGNORECASE)
 _LABEL = re.compile(r"^\s*([^:：]{1,60})[:：]\s*")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _SCALE = {"million": 1e6, "billion": 1e9, "thousand": 1e3, "hundred thousand": 1e5, "ten thousand": 1e4}
@@ -146,10 +146,7 @@ def _respectively(
     amounts = [f for f in figures if f[2] == "amount"]
     if len(amounts) < 2:
         return {}
-    head = sentence[: amounts[0][0]]
-    items = [item.strip() for item in _ITEM_BREAK.split(head) if item.strip()]
-    named = [(item, groups_in(item)) for item in items]
-    named = [(item, groups) for item, groups in named if groups]
+    named = people_listed(sentence[: amounts[0][0]])
     if len(named) != len(amounts):
         return {}
     return {f[0]: (item, groups) for f, (item, groups) in zip(amounts, named, strict=True)}

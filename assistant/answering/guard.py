@@ -17,6 +17,7 @@ from assistant.search.fits import fits, states_a_plan, states_a_result
 from assistant.search.parts import read_part
 from assistant.text import (
     MONTH_NAMES,
+    MONTHS,
     as_written,
     cited_numbers,
     figures,
@@ -68,6 +69,18 @@ def _digits(written: str) -> str:
 # A day of a month ("May 5", "Sept. 30") or a year: a sentence's dates.
 _IN_DATE = re.compile(
     rf"\b(?:{MONTH_NAMES}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? (\d{{1,2}})\b|\b((?:19|20)\d\d)\b"
+)
+
+
+# "November 19" (with its year, if any): a day the sentence says something happened on.
+_DAY = re.compile(rf"\b({MONTH_NAMES})\.? (\d{{1,2}})\b")
+# A source label's date: the day the article was published ("2020-11-19").
+_LABEL_DATE = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
+# Words that make a day the article's own: "published on", "the notice dated".
+_PUBLISHED = re.compile(
+    r"\b(?:publish\w*|releas\w*|issu\w*|announc\w*|post(?:ed|ing)?|dated?|report\w*|updated|"
+    r"articles?|notices?|news|press release|unveil\w*)\b",
+    re.IGNORECASE,
 )
 
 
@@ -205,7 +218,11 @@ class Guard:
         read like a question part (its benefit, group of people and period) and each source sentence
         holding the figure must fit it as an answer would.
         """
-        wrong = self._miscounted(sentence, cited) | self._done_not_planned(sentence, cited)
+        wrong = (
+            self._miscounted(sentence, cited)
+            | self._done_not_planned(sentence, cited)
+            | self._dated_by_label(sentence, cited)
+        )
         claim = read_part(sentence)
         if not (claim.kinds or claim.groups or claim.period):
             return wrong
@@ -250,6 +267,31 @@ class Guard:
             ]
             if clauses and all(states_a_plan(c) for c in clauses):
                 wrong[written] = "states as done what the source gives as a plan or target"
+        return wrong
+
+    def _dated_by_label(self, sentence: str, cited: list[int]) -> dict[str, str]:
+        """Days the sentence gives an event that the cited sources hold only as their own date: "The
+        conference is held on November 19 [1]" where [1] was published on 2020-11-19 and says the
+        conference is on November 21 to 22. A sentence about the article itself ("published on") may."""
+        if _PUBLISHED.search(sentence):
+            return {}
+        wrong: dict[str, str] = {}
+        for match in _DAY.finditer(sentence):
+            month, day = MONTHS.index(match.group(1)) + 1, int(match.group(2))
+            sources = [self.sources[n] for n in cited]
+            labelled = any(
+                (int(m.group(2)), int(m.group(3))) == (month, day)
+                for s in sources
+                for m in _LABEL_DATE.finditer(s.label)
+            )
+            told = any(
+                (MONTHS.index(m.group(1)) + 1, int(m.group(2))) == (month, day)
+                for s in sources
+                for text in s.sentences
+                for m in _DAY.finditer(text)
+            )
+            if labelled and not told:
+                wrong[match.group(2)] = "is the date the article was published, not the day of what it says"
         return wrong
 
     def _miscounted(self, sentence: str, cited: list[int]) -> dict[str, str]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from assistant.search.answer_types import Vocabulary
+from assistant.search.parts import groups_in
 
 # Where one sentence holds several figures, each belongs to its own clause: "... 800 thousand RMB of
 # house buying subsidy or 3000 RMB / month of house renting subsidy"; "... 30 million yuan, first-class
@@ -68,7 +69,29 @@ def own_clause(sentence: str, written: str) -> str:
     return sentence
 
 
+# The items of a list: "graduates, undergraduates and junior college students".
+_ITEM_BREAK = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s+or\s+", re.IGNORECASE)
+
+
+def people_listed(head: str) -> list[tuple[str, frozenset[str]]]:
+    """The items of a list that name people, in order, each with its groups (every group counts here,
+    "graduates" too: in "graduates, undergraduates and junior college students" it is an item)."""
+    items = [item.strip() for item in _ITEM_BREAK.split(head) if item.strip()]
+    named = [(item, groups_in(item)) for item in items]
+    return [(item, groups) for item, groups in named if groups]
+
+
 def _respectively(sentence: str, written: str) -> tuple[str, str] | None:
+    amounts = [m for m in re.finditer(r"\d[\d,.]*", sentence)]
+    found = [m.group() for m in amounts]
+    if written not in found:
+        return None
+    # The people listed before the amounts ("graduates, undergraduates and junior college students
+    # ... 40,000 yuan, 20,000 yuan and 10,000 yuan respectively").
+    listed = people_listed(sentence[: amounts[0].start()])
+    if len(listed) == len(amounts):
+        return f"{listed[found.index(written)][0]} {written}", sentence
+    # Or the ranked groups named anywhere ("3,000 and 2,000 yuan for PhDs and masters respectively").
     vocabulary = Vocabulary.load()
     named: list[tuple[int, str, str]] = []
     for group, (rank, pattern) in vocabulary.groups.items():
@@ -76,8 +99,7 @@ def _respectively(sentence: str, written: str) -> tuple[str, str] | None:
             continue  # "graduates" and "couples" are not the items of such a list
         named.extend((m.start(), group, m.group()) for m in pattern.finditer(sentence))
     named.sort()
-    amounts = [m.group() for m in re.finditer(r"\d[\d,.]*", sentence)]
-    if not named or len(named) != len(amounts) or written not in amounts:
+    if not named or len(named) != len(found):
         return None
-    _, _, words = named[amounts.index(written)]
+    _, _, words = named[found.index(written)]
     return f"{words} {written}", sentence
