@@ -236,3 +236,31 @@ def test_filing_an_application_on_a_website_is_no_question_about_the_publisher()
 
     assert asked_metadata("On which website or at which office do we file an application?") == []
     assert asked_metadata("On which website was the article about the scheme published?") == ["publisher"]
+
+
+def test_each_degree_asked_about_is_answered_or_named_as_not_given(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "allowance.txt").write_text(
+        "Oak City announces living allowances\n\n"
+        "Oak City will give doctoral students, master's students and undergraduates a monthly living "
+        "allowance of 3,000 yuan, 1,500 yuan and 1,000 yuan per person, respectively, for three years.\n",
+        encoding="utf-8",
+    )
+    assistant = Assistant(Settings(data_dir=tmp_path), embedder=FakeEmbedder())
+    assistant.ingest()
+    both = assistant.ask(
+        "We are hiring a master's graduate and a graduate of a vocational college. "
+        "What monthly living allowance would each of them get in Oak City?"
+    )
+    assert "1,500 yuan" in both.answer and not both.declined
+    assert "does not give" in both.answer and "junior college graduates" in both.answer
+    covered = assistant.ask("What monthly living allowance do PhD and master's graduates get in Oak City?")
+    assert "does not give" not in covered.answer
+    # a part asking neither an amount nor a benefit is answered only by a sentence about its own words
+    insured = assistant.ask(
+        "What monthly living allowance does a master's student get in Oak City, and do they have to pay "
+        "social insurance there?"
+    )
+    assert "1,500 yuan" in insured.answer
+    assert "does not give an answer to “do they have to pay" in insured.answer

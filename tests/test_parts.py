@@ -553,7 +553,9 @@ def test_permanent_residence_is_no_duration() -> None:
 def test_a_rate_is_no_duration() -> None:
     (_, part) = parts_of("How much is the living allowance for PhDs, and how long is it paid?")
     assert not fits(part, "PhD holders get a living allowance of 1,500 yuan per month.").ok
-    assert fits(part, "PhDs receive 1,500 yuan a month for three years.").ok
+    # "how long is it paid?" is the living allowance's: said of it, here or in the sentences before
+    assert fits(part, "PhDs receive 1,500 yuan a month for three years.", "Living allowances are new.").ok
+    assert not fits(part, "PhDs get a rent subsidy of 1,000 yuan a month for three years.").ok
 
 
 def test_a_what_question_about_a_monthly_or_one_off_benefit_asks_its_amount() -> None:
@@ -880,3 +882,83 @@ def test_an_item_of_a_list_answers_only_for_the_benefit_it_names() -> None:
     assert not fits(part, listing).ok
     (total,) = parts_of("What total amount was paid out in the first batch of housing subsidies?")
     assert total.asks == "amount" and total.totalled
+
+
+def test_a_question_mark_ends_a_part_even_before_a_lower_case_word() -> None:
+    parts = parts_of("Kunming: max monthly living subsidy and for how long? also what tax break do they get")
+    assert len(parts) == 3
+    # a bare "for how long?" is the living subsidy's, about the same things
+    assert parts[1].asks == "duration" and parts[1].kinds == {"living"} and "live" in parts[1].focus
+    assert describe(parts[2]) == "an answer to “what tax break do they get”"
+
+
+def test_a_linking_phrase_or_condition_before_a_question_starts_a_new_part() -> None:
+    texts = [
+        p.text
+        for p in parts_of(
+            "What score must I reach, and after I get the letter, how long does the hall take to issue it?"
+        )
+    ]
+    assert texts == [
+        "What score must I reach",
+        "after I get the letter, how long does the hall take to issue it?",
+    ]
+    on_top = parts_of(
+        "How much settlement allowance at the first level, and on top of that, how much rent subsidy?"
+    )
+    assert [p.kinds for p in on_top] == [{"settlement"}, {"rent"}]
+
+
+def test_a_clause_about_people_in_general_is_not_narrowed_to_the_askers_degree() -> None:
+    (amount, duration) = parts_of(
+        "I'm a returning PhD. What is the maximum monthly living subsidy for introduced talents there, "
+        "and for how long can it be paid?"
+    )
+    assert not amount.groups and not duration.groups
+    general = (
+        "The introduced talents can get a living subsidy of up to 25,000 yuan per month for up to 5 years."
+    )
+    assert fits(amount, general).ok and fits(duration, general).ok
+    (mine,) = parts_of("I'm a returning PhD. What living subsidy would I get?")
+    assert mine.groups == {"doctor"} and not fits(mine, general).ok
+
+
+def test_the_level_asked_is_the_one_the_sentences_before_named_last() -> None:
+    (part,) = parts_of("Lingang 2nd level, fresh grad within 2 yrs of graduating - how much?")
+    second = "At the second level, masters can apply for 20,000 yuan."
+    third = "At the third level, those with an undergraduate degree can apply for 10,000 yuan."
+    grads = "In addition, college graduates within two years of graduation can apply for 13,000 yuan."
+    assert fits(part, "On this level, college graduates can get funds of 26,000 yuan.", second).ok
+    assert not fits(part, grads, f"{second} {third}").ok
+
+
+def test_what_a_chat_question_asks_in_a_few_words() -> None:
+    (days,) = parts_of("how many days does Shanghai take to approve the confirmation letter?")
+    cut = "It cut the approval period for the confirmation letter from five workdays to three."
+    assert fits(days, cut).ok
+    (dates,) = parts_of("green card for foreign talent: application dates?")
+    assert dates.asks == "date"
+    (by,) = parts_of("For the tax subsidy, by what date do I have to apply?")
+    assert by.asks == "deadline"
+    assert not fits(by, "According to the document released by the Finance Department on June 22, ...").ok
+    (office,) = parts_of("which office do i go to for the income tax subsidy?")
+    assert not fits(office, "The document was released by the Finance Department of Guangdong Province.").ok
+
+
+def test_lump_sum_or_monthly_asks_which_of_the_two() -> None:
+    (part,) = parts_of("Lingang settlement allowance - do they pay it in one lump sum or monthly?")
+    assert not fits(part, "College graduates can get a settlement allowance of 26,000 yuan.").ok
+    assert fits(part, "The settlement allowance is paid monthly for three years.").ok
+    assert describe(part).startswith("whether lump sum or monthly")
+
+
+def test_to_pay_is_a_cost_not_the_pay_one_gets() -> None:
+    (cost,) = parts_of("Do they have to pay social insurance there?")
+    assert not cost.benefit
+    (pay,) = parts_of("What is the pay for a postdoc there?")
+    assert pay.benefit
+
+
+def test_a_word_of_conversation_before_a_follow_up_asks_nothing() -> None:
+    (part,) = parts_of("OK, and if I only qualify as Grade D, how much house buying subsidy can I apply for?")
+    assert part.text.startswith("if I only qualify") and part.groups == {"grade_d"}

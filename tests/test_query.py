@@ -122,3 +122,44 @@ def test_a_follow_up_about_someone_else_keeps_the_topic_of_the_place_asked_about
         GAZETTEER,
     )
     assert query.places == (("lanzhou",),) and {"settlement", "allow"} & set(query.focus)
+
+
+def test_chat_shorthand_is_read_as_the_words_it_stands_for() -> None:
+    from assistant.language.shorthand import spelt_out
+
+    assert spelt_out("tai'an PhD allowance per month + how many yrs? can u say which dept") == (
+        "tai'an PhD allowance per month and how many years? can you say which department"
+    )
+    assert spelt_out("Lingang 2nd level, fresh grad w/ a bachelor") == (
+        "Lingang second level, fresh graduate with a bachelor"
+    )
+    # names and figures are no shorthand: R&D, AT&T, the U.S., 2+2, the R visa
+    kept = "R&D at AT&T in the U.S., 2+2, an R visa, 800 yuan/mo"
+    assert spelt_out(kept) == kept
+    query = understand(["Kunming: max living subsidy + for how many yrs?"], frozenset({"kunming"}))
+    assert [p.asks for p in query.parts][-1] == "duration"
+
+
+def test_a_place_typed_in_lower_case_does_not_run_on_into_the_next_word() -> None:
+    query = understand(["tai'an PhD living allowance per month?"], frozenset({"tai", "an"}))
+    assert query.place_names == ("tai'an",)
+
+
+def test_an_institution_where_someone_studies_is_no_place_asked_about() -> None:
+    query = understand(
+        [
+            "Can a master's graduate from Tongji University get a hukou in Shanghai?",
+            "Her boyfriend is finishing a master's at Zhejiang University. How many points does he need?",
+        ],
+        frozenset({"shanghai", "zhejiang"}),
+    )
+    assert "Zhejiang University" not in query.place_names and ("shanghai",) in query.places
+    alone = understand(["What does a French R&D director get in Lanzhou?"], GAZETTEER)
+    assert alone.place_names == ("Lanzhou",)  # "French R" is no name
+
+
+def test_a_follow_up_asking_only_how_big_keeps_the_topic() -> None:
+    query = understand(
+        ["How many talent apartments is Lanzhou building?", "how big are they"], GAZETTEER
+    )
+    assert {"apart"} <= set(query.focus) and query.parts[0].asks == "size"

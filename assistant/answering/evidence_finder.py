@@ -17,6 +17,7 @@ from assistant.answering.evidence import Evidence, Gap, covered_regions, merge_p
 from assistant.answering.metadata_answers import asked_metadata, metadata_evidence
 from assistant.answering.sentences import ANSWER_TYPES, CONTINUES, Sentence, quotable, sentences_of
 from assistant.language.places import Gazetteer
+from assistant.search.answer_types import Vocabulary
 from assistant.search.fits import fits, gives_a_benefit
 from assistant.search.parts import GROUP_TERMS, Part, groups_in, years_in
 from assistant.search.query import Query
@@ -32,6 +33,9 @@ MIN_RELEVANCE = 0.6
 # at 0.3, 30 of 35 must-decline cases declined (0.25: 28) and key facts 0.959 on questions.jsonl ...
 MIN_TOPIC_COVERAGE = 0.3
 OWN_SHARE = MIN_TOPIC_COVERAGE  # of one part's own words, when a question asks several things
+# ... and of a part asking neither a typed answer nor a benefit, which nothing else checks, at least
+# this many of them ("do they have to pay social insurance?" is not answered by "project funding")
+PLAIN_TERMS = 2
 # ... or, for a part that asks for a typed answer (an amount, a date ...), which the sentence holds, its
 # chunk is this close to the question: "When did the recruitment window open?" - "The work began in
 # early August". Chosen on evals/answerability.jsonl (key facts 0.818 -> 0.841, declines unchanged).
@@ -132,6 +136,7 @@ class EvidenceFinder:
             } or topic
             if topic:
                 own = self.own_weights(query, part)
+                plain = self.plain_weights(query, part)
                 sentences = [
                     s
                     for s in sentences
@@ -143,7 +148,14 @@ class EvidenceFinder:
                     and all(_names_word(query, t, s.terms | s.context_terms) for t in words)
                     and all(_last_numbered(s, number, name) for number, name in numbered)
                     and (
-                        self._coverage(query, topical, s.terms | s.context_terms) >= MIN_TOPIC_COVERAGE
+                        (
+                            self._coverage(query, plain, s.terms | s.context_terms) >= OWN_SHARE
+                            and sum(self._covered_term(query, t, s.terms | s.context_terms) for t in plain)
+                            >= PLAIN_TERMS
+                            if plain
+                            else self._coverage(query, topical, s.terms | s.context_terms)
+                            >= MIN_TOPIC_COVERAGE
+                        )
                         or (bool(own) and self._coverage(query, own, s.terms | s.context_terms) >= OWN_SHARE)
                         or (
                             (part.asks is not None or part.benefit)
@@ -162,6 +174,18 @@ class EvidenceFinder:
         fits() then checks; empty for a question of one part."""
         if len(query.parts) < 2 or not (part.asks or part.benefit):
             return {}
+        return self._part_words(query, part)
+
+    def plain_weights(self, query: Query, part: Part) -> dict[str, float]:
+        """ "What living allowance does a PhD get, and do they have to pay social insurance?": a part
+        of several that asks neither a kind of answer nor a benefit has nothing but its words to be
+        checked by, so a sentence answering it must be about its own words (at least two telling
+        ones), not the question's other parts; empty for a question of one part."""
+        if len(query.parts) < 2 or part.asks or part.benefit:
+            return {}
+        return self._part_words(query, part)
+
+    def _part_words(self, query: Query, part: Part) -> dict[str, float]:
         named = {t for phrase in query.places for t in phrase}
         own = {
             t: w
@@ -308,6 +332,20 @@ class EvidenceFinder:
         return groups, missing
 
     @staticmethod
+    def _each_group(part: Part, quoted: list[Sentence]) -> list[Part]:
+        """The part for each degree it names that none of the quoted sentences answers: "a master's
+        graduate and a vocational college graduate" asks for both."""
+        ranked = sorted(g for g in part.groups if Vocabulary.load().groups[g][0] is not None)
+        if len(ranked) < 2:
+            return []
+        singles = [dataclasses.replace(part, groups=frozenset({g})) for g in ranked]
+        return [
+            single
+            for single in singles
+            if not any(fits(single, s.text, s.before, s.lede, s.year).ok for s in quoted)
+        ]
+
+    @staticmethod
     def _parts_for(query: Query, order: int) -> list[int]:
         """The parts a place's articles should answer: those naming the place, and those naming no
         place that follow it ("... in Hangzhou's X, and how much office space does it have?");
@@ -402,6 +440,22 @@ class EvidenceFinder:
                 fresh = [item for item in answering if all(item[1] is not c[2] for c in chosen)] or answering
                 for merit, hit, sentences in fresh[:keep]:
                     chosen.append((order, index, hit, sentences, merit))
+                if fresh and relevant:
+                    # "A master's graduate and a vocational college graduate: what would each get?"
+                    for single in self._each_group(part, [s for _, _, ss in fresh[:keep] for s in ss]):
+                        found = [
+                            (merit, hit, sentences)
+                            for merit, hit, sentences in (
+                                (m, h, self._select(query, weights, h, single, overview, required))
+                                for m, h, _ in answering
+                            )
+                            if sentences
+                        ]
+                        if found:
+                            chosen.append((order, index, found[0][1], found[0][2], found[0][0]))
+                        else:
+                            article = fresh[0][1].article
+                            gaps.append(Gap(single, article.meta.region or article.meta.title))
                 # A place asked about whose articles do not answer: say so, even when they are
                 # about something else ("Comparing Liangjiang and Lanzhou: what does each give ...").
                 covering = [hit for _, hit in relevant] or (group if order >= 0 else [])

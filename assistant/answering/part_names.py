@@ -30,6 +30,9 @@ _ASKED = {
     "hours": "the opening hours",
 }
 
+# The word joining a part to the one before: "..., also what income tax break do they get".
+_JOINING_WORD = re.compile(r"^\s*(?:and|also|plus|but|so|then)\s+", re.IGNORECASE)
+
 
 _ARTICLE = re.compile(r"\b(?:a|an|the|any)\s+", re.IGNORECASE)
 _HOW_MUCH = re.compile(
@@ -51,7 +54,8 @@ def describe(part: Part) -> str:
         # "give college graduates a rent subsidy": the benefit is what follows the last article
         what, phrase = f"the {_ARTICLE.split(phrase)[-1]}", None
     if not what:
-        return f"an answer to “{part.text.rstrip('?？ ')}”"
+        clause = _JOINING_WORD.sub("", part.text).rstrip("?？ ")  # "also what ...": what is asked
+        return f"an answer to “{clause}”"
     counted = counted_words(part.text) if part.asks == "count" else ""
     entity = Vocabulary.load().asks["entity"].search(part.text) if part.asks == "entity" else None
     if entity:
@@ -136,7 +140,8 @@ def _both_sides(part: Part) -> str:
             first, second = (vocabulary.contrasts[pair][i].search(part.text) for i in (0, 1))
             if first and second:
                 ordered = sorted((first, second), key=lambda m: m.start())
-                return f"{ordered[0].group()} or {ordered[1].group()}"
+                first_said, second_said = (re.sub(r"^or\s+", "", m.group()) for m in ordered)  # "or monthly"
+                return f"{first_said} or {second_said}"
     return ""
 
 

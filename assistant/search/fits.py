@@ -16,6 +16,7 @@ from assistant.search.parts import (
     Part,
     groups_in,
     kinds_in,
+    latest_ordinals,
     ordinals_in,
     sides_in,
     without_people,
@@ -130,7 +131,11 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
         said_ordinals = ordinals_in(sentence)
         serial = {(o, n) for o, n in part.ordinals if n in vocabulary.serial}
         asking = part.asks or part.benefit  # "What rent reduction applies in the fourth year?"
-        if asking and serial and not serial & (said_ordinals | ordinals_in(context)):
+        # "At the second level, ... 20,000 yuan. On this level, ... 26,000 yuan. At the third level, ...
+        # In addition, ... 13,000 yuan": the sentences before speak of the level they name last
+        said_nouns = {n for _, n in said_ordinals}
+        latest = {(o, n) for n, o in latest_ordinals(context).items() if n not in said_nouns}
+        if asking and serial and not serial & (said_ordinals | latest):
             return Fit(False, f"is not about the {' or '.join(' '.join(o) for o in sorted(serial))}")
         for noun in {n for _, n in part.ordinals}:
             asked_for = {o for o, n in part.ordinals if n == noun}

@@ -60,13 +60,23 @@ class Part:
         return bool(self.focus) or self.benefit
 
 
+_BEFORE_A_VERB = frozenset((
+    "to", "must", "should", "will", "would", "can", "could", "may", "might", "i", "we", "you", "they", "he",
+    "she", "it", "do", "does", "did", "not", "also", "still",
+))  # fmt: skip
+
+
 def _kinds(text: str, vocabulary: Vocabulary, amount: bool) -> tuple[frozenset[str], bool]:
     """The benefit kinds a clause names: the words before a benefit word ("first-home purchase
     subsidy") or after its preposition ("help with rent"). A clause asking "how much" names its kind
     anywhere ("How much subsidy ... for buying a first home?", "how much ... each month towards rent").
     The people named are no benefit: "project teams" is no research subsidy."""
     tokens = word_tokens(without_people(text, vocabulary))
-    benefits = [i for i, t in enumerate(tokens) if t in vocabulary.benefits]
+    benefits = [
+        i
+        for i, t in enumerate(tokens)
+        if t in vocabulary.benefits and not (t == "pay" and i > 0 and tokens[i - 1] in _BEFORE_A_VERB)
+    ]  # "do they have to pay social insurance?": to pay, not the pay one gets
     if not benefits:
         return frozenset(), False
     near: list[str] = []
@@ -172,7 +182,10 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
         kinds=kinds,
         benefit=benefit,
         # "I'm finishing a junior college diploma, not a bachelor's": the statements leave people out too
-        groups=groups_in(f"{_NEGATED.sub(' ', context)} {_NEGATED.sub(' ', asked)}", vocabulary),
+        groups=groups_in(
+            f"{'' if _FOR_EVERYONE.search(asked) else _NEGATED.sub(' ', context)} {_NEGATED.sub(' ', asked)}",
+            vocabulary,
+        ),
         excluded=groups_in(
             " ".join(m.group(1) for m in _NEGATED.finditer(f"{context} {asked}")), vocabulary
         ),
@@ -194,6 +207,15 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
         focus=tuple(terms(_PRONOUN_ONLY.sub(" ", text))),
         original=original.strip(),
     )
+
+
+# "I'm a returning PhD. What is the maximum living subsidy for introduced talents there?": a clause
+# that names its own people, in general, asks about them; the asker's statement says who asks.
+_FOR_EVERYONE = re.compile(
+    r"\b(?:for|to) (?:the |all |any |every )?(?:[\w-]+ )?(?:talents|applicants|people|persons|individuals)\b"
+    r"|\b(?:for|to) everyone\b",
+    re.IGNORECASE,
+)
 
 
 def _priced(text: str, vocabulary: Vocabulary) -> tuple[str, ...]:
@@ -302,6 +324,18 @@ def ordinals_in(text: str) -> frozenset[tuple[str, str]]:
     return frozenset(found)
 
 
+def latest_ordinals(text: str) -> dict[str, str]:
+    """The ordinal a text gives each noun last: "At the second level ... At the third level" ->
+    {"level": "third"}."""
+    latest: dict[str, str] = {}
+    for match in _ORDINAL.finditer(text):
+        noun = terms(match.group(2))
+        if noun:
+            ordinal = match.group(1).lower()
+            latest[noun[0]] = _ORDINAL_DIGITS.get(ordinal, ordinal)
+    return latest
+
+
 def sides_in(text: str, vocabulary: Vocabulary | None = None) -> tuple[tuple[int, int], ...]:
     """The sides of opposite qualifiers a text names: (pair, 0) for "online", (pair, 1) for "in person"."""
     vocabulary = vocabulary or Vocabulary.load()
@@ -343,6 +377,15 @@ def parts_of(question: str, original: str = "") -> tuple[Part, ...]:
     )
 
 
+# The words of a duration question with no topic of its own: "and for how many years is it paid?"
+_BARE_DURATION_WORDS = _QUESTION_WORDS | frozenset(
+    terms(
+        "for long year years month months day days week weeks paid pay given last lasts get receive",
+        keep_stopwords=True,
+    )
+)
+
+
 def _amounts_of_what_was_asked(parts: list[Part]) -> tuple[Part, ...]:
     """ "Is there a rent subsidy, and how much per month?": a bare amount is of the benefit just asked
     about."""
@@ -351,7 +394,17 @@ def _amounts_of_what_was_asked(parts: list[Part]) -> tuple[Part, ...]:
         # "What share of the purchase subsidy do junior college graduates get? How much money at
         # most?", "Is there a cap on the purchase subsidy? What's the maximum per person?": a bare
         # amount after another question about a benefit is of that benefit too
-        if part.asks != "amount" or part.kinds or part.counted or not earlier.kinds:
+        if part.kinds or part.counted or not earlier.kinds:
+            continue
+        # "What is the max monthly living subsidy? For how long?": a bare duration is that benefit's
+        if part.asks == "duration" and not set(terms(part.text)) - _BARE_DURATION_WORDS:
+            focus = tuple(dict.fromkeys((*earlier.focus, *part.focus)))  # its topic is the earlier one's
+            groups = groups_in(part.text) or earlier.groups  # its people are the earlier part's too
+            parts[i] = replace(
+                following(part, earlier), kinds=earlier.kinds, asks="duration", focus=focus, groups=groups
+            )
+            continue
+        if part.asks != "amount":
             continue
         if part.benefit:  # "Is there a purchase subsidy for masters? How much money, at most?"
             # "Is there a rent reduction in the fourth year? How much?": that year's too

@@ -11,6 +11,7 @@ from datetime import date
 from assistant.errors import BadQuestion
 from assistant.language.glossary import SYNONYM_TERMS, spelling_alternatives
 from assistant.language.places import Gazetteer
+from assistant.language.shorthand import spelt_out
 from assistant.language.translation import Translation, Translator
 from assistant.search.parts import GROUP_TERMS, Part, following, parts_of
 from assistant.text import STOPWORDS, has_cjk, terms
@@ -48,6 +49,10 @@ _FOLLOW_UP = re.compile(
     r"and how|or)\b",
     re.IGNORECASE,
 )
+_INSTITUTIONS = frozenset(
+    terms("university universities college colleges institute school schools hospital academy laboratory")
+)
+_MEASURE_WORDS = frozenset(terms("big large long much many old far high", keep_stopwords=True))
 _PRONOUN = re.compile(r"\b(?:it|its|it's|they|their|them|there|this|that|these|those|he|she|his|her)\b", re.I)
 _MULTI = re.compile(
     r"\b(?:which|what|all|each|every|both)\s+(?:of the\s+)?(?:regions?|cities|provinces|places|areas|"
@@ -84,7 +89,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # Unicode format characters (zero-width spaces and joiners, bidirectional overrides, the BOM):
 # they only hide or reorder text, so they are dropped.
 _FORMAT = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*(?:&[A-Za-z]+)*|\d[\d,.]*")  # "R&D" is one word
 
 
 @dataclass(frozen=True)
@@ -205,13 +210,17 @@ def _named_runs(text: str, gazetteer: frozenset[str]) -> list[tuple[str, tuple[s
     for i, word in enumerate(words):
         lowered = word.lower().strip("'’")
         stem = terms(word)
-        is_named = bool(stem) and (
+        is_named = bool(stem) and "&" not in word and (  # "a French R&D director": R&D names nothing
             (word[0].isupper() and lowered not in _LEADING_WORDS and lowered not in STOPWORDS)
             # a place typed in lower case ("heilongjiang"); "free" or "new" only inside a name
             or (stem[0] in gazetteer and (bool(run) or stem[0] not in _PLACE_PARTS))
         )
         if i == 0 and (lowered in _LEADING_WORDS or (stem and stem[0] in _LEADING_STEMS)):
             is_named = False  # "Comparing Liangjiang and Lanzhou": the verb names nothing
+        if is_named and raw and raw[0][0].islower() and word[0].isupper() and stem[0] not in gazetteer:
+            # "tai'an PhD": a place typed in lower case does not run on into a capitalised word
+            phrases.append((" ".join(raw), tuple(run)))
+            run, raw = [], []
         if is_named:
             run.extend(stem)
             raw.append(word)
@@ -229,8 +238,18 @@ def _named_runs(text: str, gazetteer: frozenset[str]) -> list[tuple[str, tuple[s
 
 
 def _is_place(written: str, stems: tuple[str, ...], gazetteer: frozenset[str]) -> bool:
-    """A place: in the gazetteer of Chinese divisions and world places, or in a corpus region's name."""
+    """A place: in the gazetteer of Chinese divisions and world places, or in a corpus region's name.
+    "Zhejiang University" is an institution named after a place, not the place."""
+    if set(terms(written.split()[-1])) & _INSTITUTIONS:
+        return False
     return bool(Gazetteer.load().find(written)) or any(t in gazetteer for t in stems)
+
+
+def _studied_at(text: str, name: str) -> bool:
+    """The name is an institution the text says someone is at or from ("a master's at Tongji University")."""
+    return bool(set(terms(name.split()[-1])) & _INSTITUTIONS) and bool(
+        re.search(rf"\b(?:at|from|of|in)\s+(?:the\s+)?{re.escape(name)}", text)
+    )
 
 
 def _named_words(text: str, places: list[tuple[str, ...]]) -> list[str]:
@@ -311,9 +330,10 @@ def understand(
     question = turns[-1]
     read = read or Translator.for_corpus(None).translate
     translations = [read(t) if has_cjk(t) else Translation(t) for t in turns]
-    english = [respelt(t.text, spellings or {}) for t in translations]
+    english = [respelt(spelt_out(t.text), spellings or {}) for t in translations]
     last = english[-1]
-    runs = _named_runs(last, gazetteer)
+    # "finishing a master's at Zhejiang University": where the asker studies says who asks, not where
+    runs = [run for run in _named_runs(last, gazetteer) if not _studied_at(last, run[0])]
     # A Chinese place name is a place even where its English name is not read as one ("She County").
     named = {t for _, stems in runs for t in stems}
     for place in (respelt(p, spellings or {}) for p in translations[-1].places):
@@ -329,7 +349,8 @@ def understand(
     # "And if I'm instead a new undergraduate who graduated less than two years ago?", nor "My
     # colleague finished his bachelor's last year - what can he get?" after a question about a place:
     # a follow-up that names no benefit and nothing to measure keeps the earlier turn's topic.
-    topic = [t for t in focus if t not in GROUP_TERMS]
+    # Nor does "How big are they?": a measure word is what it asks, not what about.
+    topic = [t for t in focus if t not in GROUP_TERMS and t not in _MEASURE_WORDS]
     own_subject = any(p.asks or p.kinds for p in parts)
     asks_what_one_gets = all(p.benefit and not p.kinds and not p.asks for p in parts)  # "what can he get?"
     if not own_subject and (_FOLLOW_UP.match(last) or (len(turns) > 1 and not places and asks_what_one_gets)):

@@ -18,7 +18,11 @@ _QUESTION_START = re.compile(
 _JOINED_QUESTION = re.compile(  # not "or": "online, or does someone have to go in person?" is one question
     r"\s*(?:,\s*|;\s*|\s)(?:and|but|also|plus)\s+(?=(?:(?:by|in|on|at|for|from|until|to|under|with|over|after|within|during|through)\s+)?"
     r"(?:how|what|what's|when|where|which|who|whose|is|are|"
-    r"does|do|did|can|could|will|would|should|for how|for what)\b)|\s*;\s*",
+    r"does|do|did|can|could|will|would|should|for how|for what)\b)|\s*;\s*"
+    # "..., and after I get the letter, how long does it take?", "..., and on top of that, how much ...?":
+    # a condition or a link first, then the question
+    r"|\s*,?\s+and\s+(?=[^,?;]{1,80},\s*(?:how|what|when|where|which|who|"
+    r"is|are|does|do|can|will)\b)",
     re.IGNORECASE,
 )
 # A clause with one of these verbs and no question word states something: "X says ...", "I'm a PhD".
@@ -36,7 +40,10 @@ def split_question(question: str) -> tuple[list[str], str]:
     """The question's clauses that ask something, and its statements (the asker's situation)."""
     clauses: list[str] = []
     statements: list[str] = []
-    for sentence in split_sentences(question.strip()):
+    # "... for how long? also what income tax break do they get": a question mark ends a sentence even
+    # where the next one starts in lower case, as typed in a chat
+    sentences = [s for found in split_sentences(question.strip()) for s in _AFTER_QUESTION_MARK.split(found)]
+    for sentence in sentences:
         asking = sentence.rstrip().endswith(("?", "？")) or bool(_QUESTION_START.match(sentence))
         if not asking:
             statements.append(sentence)
@@ -48,6 +55,8 @@ def split_question(question: str) -> tuple[list[str], str]:
             statements.append(sentence[: dash.start()].strip())
             sentence = sentence[dash.end() :]
         pieces = [p.strip() for p in _JOINED_QUESTION.split(sentence) if p and p.strip(" ,;?")]
+        # "OK, and if I only qualify as Grade D, how much ...?": a word of conversation asks nothing
+        pieces = [p for p in pieces if not _INTERJECTION.fullmatch(p)] or pieces
         # "Heilongjiang says more graduates are staying, but what is the number?": the premise is
         # said, not asked.
         while len(pieces) > 1 and _is_statement(pieces[0]):
@@ -63,6 +72,12 @@ def is_question(text: str) -> bool:
     return text.rstrip().endswith(("?", "？")) or bool(_QUESTION_START.match(text))
 
 
+_INTERJECTION = re.compile(
+    r"\W*(?:(?:ok|okay|alright|all right|right|thanks|thank you|great|cool|hi|hello|sure|yes|no|well|hmm|"
+    r"got it|i see|good)\W*)+",
+    re.IGNORECASE,
+)
+_AFTER_QUESTION_MARK = re.compile(r"(?<=[?？])\s+(?=\S)")
 _DASH = re.compile(r"\s+[-–—]+\s+")
 
 
