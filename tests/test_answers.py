@@ -264,3 +264,23 @@ def test_each_degree_asked_about_is_answered_or_named_as_not_given(tmp_path: Pat
     )
     assert "1,500 yuan" in insured.answer
     assert "does not give an answer to “do they have to pay" in insured.answer
+
+
+def test_a_thing_one_part_names_is_not_required_of_the_others(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "report.txt").write_text(
+        "Elm Province talent report\n\n"
+        "Last year, highly skilled personnel reached 825,000 in Elm Province. "
+        "The Elm Province Talent Card was launched in May to serve top talents.\n",
+        encoding="utf-8",
+    )
+    assistant = Assistant(Settings(data_dir=tmp_path), embedder=FakeEmbedder())
+    assistant.ingest()
+    answer = assistant.ask(
+        "How many highly skilled personnel did Elm Province have last year, and how many Elm Province "
+        "Talent Cards have been issued so far?"
+    )
+    assert "825,000" in answer.answer and "does not give the actual number of Elm Province Talent Cards" in (
+        answer.answer
+    )

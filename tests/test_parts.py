@@ -962,3 +962,36 @@ def test_to_pay_is_a_cost_not_the_pay_one_gets() -> None:
 def test_a_word_of_conversation_before_a_follow_up_asks_nothing() -> None:
     (part,) = parts_of("OK, and if I only qualify as Grade D, how much house buying subsidy can I apply for?")
     assert part.text.startswith("if I only qualify") and part.groups == {"grade_d"}
+
+
+def test_a_level_of_government_asked_is_not_answered_by_the_others() -> None:
+    (part,) = parts_of("What award does a high-end talent holding a county- or district-level title receive?")
+    listed = (
+        "High-end talents with national, provincial or city-level titles will be awarded 2 million yuan, "
+        "1 million yuan and 300,000 yuan respectively."
+    )
+    assert not fits(part, listed).ok
+    assert fits(part, "High-end talents with county-level titles will be awarded 100,000 yuan.").ok
+
+
+def test_a_figure_over_several_years_is_no_figure_for_each_year() -> None:
+    (part,) = parts_of("How many high-level roadshows will the center stage each year?")
+    assert not fits(part, "In the next three years, 300 high-level roadshows will be put on stage here.").ok
+    assert fits(part, "Each year, 100 high-level roadshows will be put on stage here.").ok
+
+
+def test_more_ways_of_asking_an_amount_a_date_a_count_or_a_weight() -> None:
+    (exact,) = parts_of("What is the exact housing subsidy amount I would get?")
+    assert exact.asks == "amount"
+    (dates, _) = parts_of("What are the dates of the Talents Conference, and who gives the keynote speech?")
+    assert dates.asks == "date"
+    (_, sections) = parts_of("How many policies does it hold, and into how many sections is it divided?")
+    assert sections.asks == "count" and sections.counted == ("section",)
+    (weight,) = parts_of("How much weight does the applicant's education carry?")
+    assert weight.asks == "percent" and weight.measured == ("applic", "educ")
+    points = "Evaluation includes enterprise points (30 percent) and personal points (70 percent)."
+    assert not fits(weight, points).ok
+    (_, months) = parts_of(
+        "What monthly living allowance do masters get, and for how many months is that allowance paid?"
+    )
+    assert months.kinds == {"living"} and describe(months) == "how long it lasts for master's graduates"

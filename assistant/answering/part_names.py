@@ -48,6 +48,8 @@ def describe(part: Part) -> str:
     phrase = benefit_phrase(part.text) if part.benefit else None
     if phrase:
         phrase = re.sub(r"^(?:the|a|an) ", "", phrase, flags=re.IGNORECASE)
+    if phrase and re.search(r"\b(?:is|are|was|were|that|this|these|those|it)\b", phrase, re.IGNORECASE):
+        phrase = None  # "for how many months is that allowance paid": no benefit's name to repeat
     if part.asks == "amount" and (part.totalled or part.bounded):
         what = "the total paid out" if part.totalled else "the upper limit"
     if not what and phrase and not part.original:  # "What employment subsidy ...?": the subsidy itself

@@ -17,6 +17,7 @@ from assistant.search.parts import (
     groups_in,
     kinds_in,
     latest_ordinals,
+    levels_in,
     ordinals_in,
     sides_in,
     without_people,
@@ -190,6 +191,14 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
             around = kinds_in(without_people(context, vocabulary), vocabulary) | kinds_in(lede, vocabulary)
             if conflicting or not around & wanted:
                 return Fit(False, f"is not about the {'/'.join(sorted(wanted))} benefit")
+    each_year = part.period == "year" and part.asks in ("count", "amount")
+    over_years = vocabulary.several_years.search(sentence) and not vocabulary.periods["year"].search(sentence)
+    if each_year and over_years:  # "In the next three years, 300 roadshows will be put on stage"
+        return Fit(False, "gives a figure over several years, not each year")
+    asked_levels = levels_in(part.text, vocabulary)
+    said_levels = levels_in(sentence, vocabulary) if asked_levels else frozenset()
+    if said_levels and not asked_levels & said_levels:  # "county-level" asked, "city-level" given
+        return Fit(False, "is about another level of government")
     if part.period and part.asks in ("amount", None):
         other = [
             p for p, pattern in vocabulary.periods.items() if p != part.period and pattern.search(sentence)

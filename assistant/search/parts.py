@@ -11,6 +11,7 @@ counting.py; the vocabulary is data (assistant/data/answer_types.json, read by a
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -298,11 +299,21 @@ _NOT_A_MODIFIER = frozenset(terms(" ".join(_NOT_A_MODIFIER_WORDS), keep_stopword
 
 
 def _measured(text: str) -> tuple[str, ...]:
-    """The word that says which rate is asked: "at what interest rate" -> ("interest",)."""
-    match = _RATE.search(text)
+    """The word that says which rate or weight is asked: "at what interest rate" -> ("interest",);
+    "what weight do the personal points carry" -> ("person", "point")."""
+    match = _RATE.search(text) or _WEIGHT.search(text)
     if not match:
         return ()
-    return tuple(t for t in terms(match.group(1), keep_stopwords=True) if t not in _NOT_A_MODIFIER)
+    words = terms(match.group(1), keep_stopwords=True)
+    return tuple(t for t in words if t not in _NOT_A_MODIFIER and len(t) > 1)  # not the 's of "applicant's"
+
+
+# "How much weight does the applicant's education carry?": the thing weighed is what the answer is of
+_WEIGHT = re.compile(
+    r"\bweight(?:ing)? (?:do|does|did|will|would) (?:the |an? |their |its |my )?(.+?) "
+    r"(?:carry|carries|have|has|get|gets|account for|hold|make up)\b",
+    re.IGNORECASE,
+)
 
 
 _ORDINAL = re.compile(
@@ -322,6 +333,24 @@ def ordinals_in(text: str) -> frozenset[tuple[str, str]]:
             ordinal = match.group(1).lower()
             found.add((_ORDINAL_DIGITS.get(ordinal, ordinal), noun[0]))
     return frozenset(found)
+
+
+def levels_in(text: str, vocabulary: Vocabulary | None = None) -> frozenset[str]:
+    """The levels of government a text names in a run ending "-level": "national, provincial or
+    city-level titles" -> {"national", "provincial", "city"}; "a county- or district-level title"."""
+    vocabulary = vocabulary or Vocabulary.load()
+    found: set[str] = set()
+    for match in _level_runs(tuple(vocabulary.admin_levels)).finditer(text):
+        words = (w.lower() for w in re.findall(r"[A-Za-z]+", match.group(1)))
+        found.update(vocabulary.admin_levels[w] for w in words if w in vocabulary.admin_levels)
+    return frozenset(found)
+
+
+@functools.cache
+def _level_runs(words: tuple[str, ...]) -> re.Pattern[str]:
+    item = "(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
+    between = r"(?:-\s*)?(?:\s*,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+|\s*/\s*)"
+    return re.compile(rf"\b((?:{item}(?:-level)?{between})*{item})[- ]level\b", re.IGNORECASE)
 
 
 def latest_ordinals(text: str) -> dict[str, str]:
@@ -380,7 +409,8 @@ def parts_of(question: str, original: str = "") -> tuple[Part, ...]:
 # The words of a duration question with no topic of its own: "and for how many years is it paid?"
 _BARE_DURATION_WORDS = _QUESTION_WORDS | frozenset(
     terms(
-        "for long year years month months day days week weeks paid pay given last lasts get receive",
+        "for long year years month months day days week weeks paid pay given last lasts get receive "
+        "that this the allowance subsidy benefit grant payment support",
         keep_stopwords=True,
     )
 )
