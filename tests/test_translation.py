@@ -162,3 +162,18 @@ def test_a_chinese_ordinal_year_is_read_as_one_and_kept_by_the_amount_after_it(
     assert reduced.ordinals == {("fourth", "year")} and amount.ordinals == {("fourth", "year")}
     listing = "Tenants live rent-free in the first year and get a 70-percent rent reduction in the second."
     assert not fits(amount, listing).ok
+
+
+def test_a_name_glossed_in_the_other_language_is_read_once() -> None:
+    from assistant.language.translation import without_glosses
+
+    assert without_glosses("Does Zunyi (遵义) in Guizhou run a 人才计划?") == (
+        "Does Zunyi in Guizhou run a 人才计划?"
+    )
+    assert without_glosses("Under Changchun's 大学生12条 (12 Measures), how much?") == (
+        "Under Changchun's 12 Measures, how much?"
+    )
+    chinese = "黑龙江人才卡（人才卡）发放了多少张？"
+    assert without_glosses(chinese) == chinese  # a question in Chinese alone is left as it is
+    query = understand(["Does Zunyi (遵义) in Guizhou run a big data talent plan?"], frozenset({"guizhou"}))
+    assert query.place_names == ("Zunyi", "Guizhou")

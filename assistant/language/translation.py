@@ -40,6 +40,23 @@ _MAX_GLOSS_WORDS = 3  # longer glosses describe rather than translate
 _MAX_ALTERNATIVES = 3
 
 
+# "Zunyi (遵义)", "the 浙江人才服务平台 (Zhejiang Talent Service Platform)": a name glossed in the other
+# language, in brackets. The English is kept and the gloss dropped, so the name is read once.
+_CHINESE_GLOSS = re.compile(r"(?<=[A-Za-z0-9.'’)])\s*[（(]\s*[\u3400-\u9fff][^()（）A-Za-z]*[)）]")
+_GLOSSED_CHINESE = re.compile(
+    r"[\u3400-\u9fff][\u3400-\u9fff0-9·]*\s*[（(]\s*([A-Za-z0-9][^()（）\u3400-\u9fff]*?)\s*[)）]"
+)
+
+
+def without_glosses(text: str) -> str:
+    """An English question with the Chinese it glosses in brackets left out, and a Chinese name with an
+    English gloss read as that English: "Zunyi (遵义)" -> "Zunyi", "大学生12条 (12 Measures)" -> "12
+    Measures". A question in Chinese alone is unchanged."""
+    if not re.search(r"[A-Za-z]{3,}", text):
+        return text
+    return _GLOSSED_CHINESE.sub(r"\1", _CHINESE_GLOSS.sub("", text))
+
+
 @dataclass(frozen=True)
 class Translation:
     """A Chinese text's English reading."""

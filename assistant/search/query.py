@@ -12,7 +12,7 @@ from assistant.errors import BadQuestion
 from assistant.language.glossary import SYNONYM_TERMS, spelling_alternatives
 from assistant.language.places import Gazetteer
 from assistant.language.shorthand import spelt_out
-from assistant.language.translation import Translation, Translator
+from assistant.language.translation import Translation, Translator, without_glosses
 from assistant.search.parts import GROUP_TERMS, Part, following, parts_of
 from assistant.text import STOPWORDS, has_cjk, terms
 
@@ -329,7 +329,8 @@ def understand(
     """
     question = turns[-1]
     read = read or Translator.for_corpus(None).translate
-    translations = [read(t) if has_cjk(t) else Translation(t) for t in turns]
+    unglossed = [without_glosses(t) for t in turns]  # "Zunyi (遵义)" names one place, once
+    translations = [read(t) if has_cjk(t) else Translation(t) for t in unglossed]
     english = [respelt(spelt_out(t.text), spellings or {}) for t in translations]
     last = english[-1]
     # "finishing a master's at Zhejiang University": where the asker studies says who asks, not where
