@@ -238,17 +238,23 @@ def test_filing_an_application_on_a_website_is_no_question_about_the_publisher()
     assert asked_metadata("On which website was the article about the scheme published?") == ["publisher"]
 
 
-def test_each_degree_asked_about_is_answered_or_named_as_not_given(tmp_path: Path) -> None:
+def _over_one_article(tmp_path: Path, text: str) -> Assistant:
+    """An assistant over a corpus of one article (the fake embedder), ingested."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "allowance.txt").write_text(
+    (corpus / "article.txt").write_text(text, encoding="utf-8")
+    assistant = Assistant(Settings(data_dir=tmp_path), embedder=FakeEmbedder())
+    assistant.ingest()
+    return assistant
+
+
+def test_each_degree_asked_about_is_answered_or_named_as_not_given(tmp_path: Path) -> None:
+    assistant = _over_one_article(
+        tmp_path,
         "Oak City announces living allowances\n\n"
         "Oak City will give doctoral students, master's students and undergraduates a monthly living "
         "allowance of 3,000 yuan, 1,500 yuan and 1,000 yuan per person, respectively, for three years.\n",
-        encoding="utf-8",
     )
-    assistant = Assistant(Settings(data_dir=tmp_path), embedder=FakeEmbedder())
-    assistant.ingest()
     both = assistant.ask(
         "We are hiring a master's graduate and a graduate of a vocational college. "
         "What monthly living allowance would each of them get in Oak City?"
@@ -267,16 +273,12 @@ def test_each_degree_asked_about_is_answered_or_named_as_not_given(tmp_path: Pat
 
 
 def test_a_thing_one_part_names_is_not_required_of_the_others(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "report.txt").write_text(
+    assistant = _over_one_article(
+        tmp_path,
         "Elm Province talent report\n\n"
         "Last year, highly skilled personnel reached 825,000 in Elm Province. "
         "The Elm Province Talent Card was launched in May to serve top talents.\n",
-        encoding="utf-8",
     )
-    assistant = Assistant(Settings(data_dir=tmp_path), embedder=FakeEmbedder())
-    assistant.ingest()
     answer = assistant.ask(
         "How many highly skilled personnel did Elm Province have last year, and how many Elm Province "
         "Talent Cards have been issued so far?"
