@@ -141,8 +141,8 @@ def test_chat_shorthand_is_read_as_the_words_it_stands_for() -> None:
 
 
 def test_a_place_typed_in_lower_case_does_not_run_on_into_the_next_word() -> None:
-    query = understand(["tai'an PhD living allowance per month?"], frozenset({"tai", "an"}))
-    assert query.place_names == ("tai'an",)
+    query = understand(["harbor Tech park rent subsidy per month?"], frozenset({"harbor"}))
+    assert query.place_names == ("harbor",)
 
 
 def test_an_institution_where_someone_studies_is_no_place_asked_about() -> None:
@@ -163,3 +163,18 @@ def test_a_follow_up_asking_only_how_big_keeps_the_topic() -> None:
         ["How many talent apartments is Lanzhou building?", "how big are they"], GAZETTEER
     )
     assert {"apart"} <= set(query.focus) and query.parts[0].asks == "size"
+
+
+def test_a_chinese_place_typed_in_lower_case_is_a_place() -> None:
+    from assistant.language.translation import places_in_capitals
+
+    assert places_in_capitals("how much rent subsidy does luoyang give phds?") == (
+        "how much rent subsidy does Luoyang give phds?"
+    )
+    # English words and the domain's words are no places, though a county may bear the name
+    kept = "can i get hukou with a guide, or change my dean?"
+    assert places_in_capitals(kept) == kept
+    query = understand(["how much rent subsidy does luoyang give phds?"], GAZETTEER)
+    assert query.place_names == ("Luoyang",)
+    degree = understand(["Tai'an PhD living allowance per month?"], frozenset({"tai", "an"}))
+    assert degree.place_names == ("Tai'an",)

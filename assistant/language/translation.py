@@ -48,6 +48,38 @@ _GLOSSED_CHINESE = re.compile(
 )
 
 
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’]{3,}(?![\w'’-])")
+
+
+def places_in_capitals(text: str) -> str:
+    """A question with the Chinese places typed in lower case capitalised, so they are read as places:
+    "how much does luoyang give phds?" -> "... Luoyang ...". A word is one when it is pinyin of two
+    syllables or more, the gazetteer has it, and neither English (CC-CEDICT's glosses) nor the
+    glossary's domain words use it ("guide": Guide County, but a word; "hukou")."""
+    if not _LOWER_WORD.search(text):
+        return text
+    dictionary = Dictionary.load()
+    gazetteer = Gazetteer.load()
+
+    def capitalised(match: re.Match[str]) -> str:
+        word = match.group()
+        letters = re.sub(r"['’]", "", word)
+        name = word[0].upper() + word[1:]
+        if not dictionary.is_pinyin(letters) or not gazetteer.find(name):
+            return word
+        if letters in dictionary.english_words or letters in _domain_words():
+            return word
+        return name
+
+    return _LOWER_WORD.sub(capitalised, text)
+
+
+@functools.cache
+def _domain_words() -> frozenset[str]:
+    """The English words of the packaged glossary ("hukou"): the domain's words, no places."""
+    return frozenset(w for english in packaged_glossary().values() for w in re.findall(r"[a-z]+", english))
+
+
 def without_glosses(text: str) -> str:
     """An English question with the Chinese it glosses in brackets left out, and a Chinese name with an
     English gloss read as that English: "Zunyi (遵义)" -> "Zunyi", "大学生12条 (12 Measures)" -> "12

@@ -12,7 +12,7 @@ from assistant.errors import BadQuestion
 from assistant.language.glossary import SYNONYM_TERMS, spelling_alternatives
 from assistant.language.places import Gazetteer
 from assistant.language.shorthand import spelt_out
-from assistant.language.translation import Translation, Translator, without_glosses
+from assistant.language.translation import Translation, Translator, places_in_capitals, without_glosses
 from assistant.search.parts import GROUP_TERMS, Part, following, parts_of
 from assistant.text import STOPWORDS, has_cjk, terms
 
@@ -51,6 +51,9 @@ _FOLLOW_UP = re.compile(
 )
 _INSTITUTIONS = frozenset(
     terms("university universities college colleges institute school schools hospital academy laboratory")
+)
+_DEGREE = re.compile(
+    r"(?:PhDs?|Ph\.D\.?|Doctors?|Doctoral|Masters?|Master's|Bachelors?|Bachelor's)", re.IGNORECASE
 )
 _MEASURE_WORDS = frozenset(terms("big large long much many old far high", keep_stopwords=True))
 _PRONOUN = re.compile(r"\b(?:it|its|it's|they|their|them|there|this|that|these|those|he|she|his|her)\b", re.I)
@@ -217,8 +220,10 @@ def _named_runs(text: str, gazetteer: frozenset[str]) -> list[tuple[str, tuple[s
         )
         if i == 0 and (lowered in _LEADING_WORDS or (stem and stem[0] in _LEADING_STEMS)):
             is_named = False  # "Comparing Liangjiang and Lanzhou": the verb names nothing
-        if is_named and raw and raw[0][0].islower() and word[0].isupper() and stem[0] not in gazetteer:
-            # "tai'an PhD": a place typed in lower case does not run on into a capitalised word
+        typed_lower = bool(raw) and raw[0][0].islower() and word[0].isupper() and stem[0] not in gazetteer
+        if is_named and run and (typed_lower or _DEGREE.fullmatch(word)):
+            # "tai'an PhD", "Tai'an PhD living allowance": a place does not run on into a degree, nor one
+            # typed in lower case into a capitalised word
             phrases.append((" ".join(raw), tuple(run)))
             run, raw = [], []
         if is_named:
@@ -331,7 +336,7 @@ def understand(
     read = read or Translator.for_corpus(None).translate
     unglossed = [without_glosses(t) for t in turns]  # "Zunyi (遵义)" names one place, once
     translations = [read(t) if has_cjk(t) else Translation(t) for t in unglossed]
-    english = [respelt(spelt_out(t.text), spellings or {}) for t in translations]
+    english = [respelt(places_in_capitals(spelt_out(t.text)), spellings or {}) for t in translations]
     last = english[-1]
     # "finishing a master's at Zhejiang University": where the asker studies says who asks, not where
     runs = [run for run in _named_runs(last, gazetteer) if not _studied_at(last, run[0])]
