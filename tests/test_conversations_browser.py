@@ -96,10 +96,18 @@ def _listed(page: Page) -> list[str]:
 
 
 def _wait_listed(page: Page, count: int) -> list[str]:
-    page.wait_for_function(
-        "(n) => document.querySelectorAll('#pa-conversations label').length === n", arg=count, timeout=30_000
+    """The conversations listed once there are this many, read in the same moment as they are counted
+    (the list is drawn again after an answer: read later, it may be caught half drawn)."""
+    handle = page.wait_for_function(
+        """(n) => {
+            const labels = [...document.querySelectorAll('#pa-conversations label')];
+            return labels.length === n ? labels.map((label) => label.innerText.trim()) : null;
+        }""",
+        arg=count,
+        timeout=30_000,
     )
-    return _listed(page)
+    listed: list[str] = handle.json_value()
+    return listed
 
 
 def _download(page: Page, button: str, folder: Path) -> str:
