@@ -286,3 +286,21 @@ def test_a_thing_one_part_names_is_not_required_of_the_others(tmp_path: Path) ->
     assert "825,000" in answer.answer and "does not give the actual number of Elm Province Talent Cards" in (
         answer.answer
     )
+
+
+def test_a_part_naming_a_benefit_is_checked_as_that_benefit(assistant: Assistant) -> None:
+    from assistant.search.query import understand
+
+    gazetteer = assistant.retriever.corpus.gazetteer
+    asked = "What help with housing is there in Harbor City, and do I pay social insurance?"
+    query = understand([asked], gazetteer)
+    housing, insurance = query.parts
+    # fits() checks the housing part's benefit; only the other is held to its own words
+    assert assistant.finder.plain_weights(query, housing) == {}
+    assert {"social", "insur"} <= set(assistant.finder.plain_weights(query, insurance))
+    answer = assistant.ask(
+        "What help with housing is there for engineers in Harbor City, and do they have to pay social "
+        "insurance there?"
+    )
+    assert "1,500 yuan" in answer.answer  # the housing subsidy, though "help" is not in its sentence
+    assert "does not give an answer to “do they have to pay social insurance there”" in answer.answer

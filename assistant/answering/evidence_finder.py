@@ -176,11 +176,11 @@ class EvidenceFinder:
 
     def plain_weights(self, query: Query, part: Part) -> dict[str, float]:
         """ "What living allowance does a PhD get, and do they have to pay social insurance?": a part
-        of several that asks neither a kind of answer nor a benefit has nothing but its words to be
+        of several that asks neither a kind of answer nor a benefit, nor names one, has only its words to be
         checked by, so a sentence answering it must be about its own words (at least two telling
         ones), not the question's other parts; empty for a question of one part."""
-        if len(query.parts) < 2 or part.asks or part.benefit:
-            return {}
+        if len(query.parts) < 2 or part.asks or part.benefit or part.kinds:
+            return {}  # a part naming a benefit ("what help with housing is there?") is checked by fits()
         return self._part_words(query, part)
 
     def _part_words(self, query: Query, part: Part) -> dict[str, float]:
