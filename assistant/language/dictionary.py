@@ -121,22 +121,6 @@ class Dictionary:
         English, which a pinyin place name typed in lower case ("luoyang") is not."""
         return frozenset(w for glosses in self._entries.values() for g in glosses for w in _LOWER.findall(g))
 
-    def is_pinyin(self, word: str, syllables: int = 2) -> bool:
-        """True when the word is at least this many pinyin syllables, toneless ("luoyang": luo yang)."""
-        known = self._syllables
-        reach = {0: 0}  # position in the word -> the most syllables that end there
-        for start in range(len(word)):
-            if start not in reach:
-                continue
-            for end in range(start + 1, min(len(word), start + 6) + 1):
-                if word[start:end] in known:
-                    reach[end] = max(reach.get(end, 0), reach[start] + 1)
-        return reach.get(len(word), 0) >= syllables
-
-    @functools.cached_property
-    def _syllables(self) -> frozenset[str]:
-        return frozenset(self._readings.values())
-
     def is_verb(self, word: str) -> bool:
         """True when the word's first sense is a verb ("to convene")."""
         return word in self._verbs

@@ -55,23 +55,40 @@ def places_in_capitals(text: str) -> str:
     """A question with the Chinese places typed in lower case capitalised, so they are read as places:
     "how much does luoyang give phds?" -> "... Luoyang ...". A word is one when it is pinyin of two
     syllables or more, the gazetteer has it, and neither English (CC-CEDICT's glosses) nor the
-    glossary's domain words use it ("guide": Guide County, but a word; "hukou")."""
+    glossary's domain words use it ("guide": Guide County, but a word; "hukou"). The dictionary is
+    loaded only for such a word, not for every question."""
     if not _LOWER_WORD.search(text):
         return text
-    dictionary = Dictionary.load()
     gazetteer = Gazetteer.load()
 
     def capitalised(match: re.Match[str]) -> str:
         word = match.group()
         letters = re.sub(r"['’]", "", word)
         name = word[0].upper() + word[1:]
-        if not dictionary.is_pinyin(letters) or not gazetteer.find(name):
+        if not is_pinyin(letters) or letters in _domain_words() or not gazetteer.find(name):
             return word
-        if letters in dictionary.english_words or letters in _domain_words():
-            return word
-        return name
+        return word if letters in Dictionary.load().english_words else name
 
     return _LOWER_WORD.sub(capitalised, text)
+
+
+def is_pinyin(word: str, syllables: int = 2) -> bool:
+    """True when the word is at least this many toneless pinyin syllables ("luoyang": luo yang)."""
+    known = _pinyin_syllables()
+    reach = {0: 0}  # a position in the word -> the most syllables that end there
+    for start in range(len(word)):
+        if start not in reach:
+            continue
+        for end in range(start + 1, min(len(word), start + 6) + 1):
+            if word[start:end] in known:
+                reach[end] = max(reach.get(end, 0), reach[start] + 1)
+    return reach.get(len(word), 0) >= syllables
+
+
+@functools.cache
+def _pinyin_syllables() -> frozenset[str]:
+    lines = (files("assistant") / "data" / "pinyin.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 @functools.cache
