@@ -447,16 +447,14 @@ class EvidenceFinder:
                 if fresh and relevant:
                     # "A master's graduate and a vocational college graduate: what would each get?"
                     for single in self._each_group(part, [s for _, _, ss in fresh[:keep] for s in ss]):
-                        found = [
-                            (merit, hit, sentences)
-                            for merit, hit, sentences in (
-                                (m, h, self._select(query, weights, h, single, overview, required))
-                                for m, h, _ in answering
-                            )
-                            if sentences
-                        ]
+                        selected = (
+                            (merit, hit, self._select(query, weights, hit, single, overview, required))
+                            for merit, hit, _ in answering
+                        )  # lazily: the first article that answers for this degree is enough
+                        found = next((item for item in selected if item[2]), None)
                         if found:
-                            chosen.append((order, index, found[0][1], found[0][2], found[0][0]))
+                            merit, hit, sentences = found
+                            chosen.append((order, index, hit, sentences, merit))
                         else:
                             article = fresh[0][1].article
                             gaps.append(Gap(single, article.meta.region or article.meta.title))

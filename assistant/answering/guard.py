@@ -84,6 +84,11 @@ _PUBLISHED = re.compile(
 )
 
 
+def _month_day(match: re.Match[str]) -> tuple[int, int]:
+    """A _DAY match as (month, day): "November 19" -> (11, 19)."""
+    return MONTHS.index(match.group(1)) + 1, int(match.group(2))
+
+
 def repeats_instructions(sentence: str) -> bool:
     """True when a sentence talks about or recites the system prompt."""
     if _META.search(sentence):
@@ -275,24 +280,16 @@ class Guard:
         conference is on November 21 to 22. A sentence about the article itself ("published on") may."""
         if _PUBLISHED.search(sentence):
             return {}
-        wrong: dict[str, str] = {}
-        for match in _DAY.finditer(sentence):
-            month, day = MONTHS.index(match.group(1)) + 1, int(match.group(2))
-            sources = [self.sources[n] for n in cited]
-            labelled = any(
-                (int(m.group(2)), int(m.group(3))) == (month, day)
-                for s in sources
-                for m in _LABEL_DATE.finditer(s.label)
-            )
-            told = any(
-                (MONTHS.index(m.group(1)) + 1, int(m.group(2))) == (month, day)
-                for s in sources
-                for text in s.sentences
-                for m in _DAY.finditer(text)
-            )
-            if labelled and not told:
-                wrong[match.group(2)] = "is the date the article was published, not the day of what it says"
-        return wrong
+        sources = [self.sources[n] for n in cited]
+        published = {
+            (int(m.group(2)), int(m.group(3))) for s in sources for m in _LABEL_DATE.finditer(s.label)
+        }
+        told = {_month_day(m) for s in sources for text in s.sentences for m in _DAY.finditer(text)}
+        return {
+            match.group(2): "is the date the article was published, not the day of what it says"
+            for match in _DAY.finditer(sentence)
+            if _month_day(match) in published - told
+        }
 
     def _miscounted(self, sentence: str, cited: list[int]) -> dict[str, str]:
         """Figures the sentence gives as a count of people or things that every cited sentence holding

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from assistant.language.places import Gazetteer
@@ -326,13 +327,16 @@ _ORDINAL_DIGITS = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "four
 
 def ordinals_in(text: str) -> frozenset[tuple[str, str]]:
     """The ordinals a text gives things: "the second batch" -> ("second", "batch")."""
-    found = set()
+    return frozenset(_ordinals(text))
+
+
+def _ordinals(text: str) -> Iterator[tuple[str, str]]:
+    """Each (ordinal, noun) a text gives, in order: "the 2nd round" -> ("second", "round")."""
     for match in _ORDINAL.finditer(text):
         noun = terms(match.group(2))
         if noun:
             ordinal = match.group(1).lower()
-            found.add((_ORDINAL_DIGITS.get(ordinal, ordinal), noun[0]))
-    return frozenset(found)
+            yield _ORDINAL_DIGITS.get(ordinal, ordinal), noun[0]
 
 
 def levels_in(text: str, vocabulary: Vocabulary | None = None) -> frozenset[str]:
@@ -356,13 +360,7 @@ def _level_runs(words: tuple[str, ...]) -> re.Pattern[str]:
 def latest_ordinals(text: str) -> dict[str, str]:
     """The ordinal a text gives each noun last: "At the second level ... At the third level" ->
     {"level": "third"}."""
-    latest: dict[str, str] = {}
-    for match in _ORDINAL.finditer(text):
-        noun = terms(match.group(2))
-        if noun:
-            ordinal = match.group(1).lower()
-            latest[noun[0]] = _ORDINAL_DIGITS.get(ordinal, ordinal)
-    return latest
+    return {noun: ordinal for ordinal, noun in _ordinals(text)}  # a later one replaces an earlier
 
 
 def sides_in(text: str, vocabulary: Vocabulary | None = None) -> tuple[tuple[int, int], ...]:

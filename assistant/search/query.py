@@ -245,16 +245,21 @@ def _named_runs(text: str, gazetteer: frozenset[str]) -> list[tuple[str, tuple[s
 def _is_place(written: str, stems: tuple[str, ...], gazetteer: frozenset[str]) -> bool:
     """A place: in the gazetteer of Chinese divisions and world places, or in a corpus region's name.
     "Zhejiang University" is an institution named after a place, not the place."""
-    if set(terms(written.split()[-1])) & _INSTITUTIONS:
+    if _names_institution(written):
         return False
     return bool(Gazetteer.load().find(written)) or any(t in gazetteer for t in stems)
 
 
 def _studied_at(text: str, name: str) -> bool:
     """The name is an institution the text says someone is at or from ("a master's at Tongji University")."""
-    return bool(set(terms(name.split()[-1])) & _INSTITUTIONS) and bool(
-        re.search(rf"\b(?:at|from|of|in)\s+(?:the\s+)?{re.escape(name)}", text)
-    )
+    if not _names_institution(name):
+        return False
+    return re.search(rf"\b(?:at|from|of|in)\s+(?:the\s+)?{re.escape(name)}", text) is not None
+
+
+def _names_institution(name: str) -> bool:
+    """The name ends in an institution's word: "Zhejiang University", "Harbin Institute"."""
+    return bool(set(terms(name.split()[-1])) & _INSTITUTIONS)
 
 
 def _named_words(text: str, places: list[tuple[str, ...]]) -> list[str]:
