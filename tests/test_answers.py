@@ -236,6 +236,9 @@ def test_filing_an_application_on_a_website_is_no_question_about_the_publisher()
 
     assert asked_metadata("On which website or at which office do we file an application?") == []
     assert asked_metadata("On which website was the article about the scheme published?") == ["publisher"]
+    # typed in a hurry: the paper asked on its own, after a comma
+    hurried = "who wrote the lanzhou flexible talent piece, which paper"
+    assert asked_metadata(hurried) == ["author", "publisher"]
 
 
 def _over_one_article(tmp_path: Path, text: str) -> Assistant:
@@ -304,3 +307,31 @@ def test_a_part_naming_a_benefit_is_checked_as_that_benefit(assistant: Assistant
     )
     assert "1,500 yuan" in answer.answer  # the housing subsidy, though "help" is not in its sentence
     assert "does not give an answer to “do they have to pay social insurance there”" in answer.answer
+
+
+def test_places_and_names_the_asker_only_mentions_do_not_decline_the_question(assistant: Assistant) -> None:
+    answer = assistant.ask(
+        "I am a fellow of the Royal Society of Engineers and my parents live in Quanzhou. I hold a "
+        "master's degree. How much housing subsidy would young engineers get in Harbor City?"
+    )
+    assert not answer.declined and "1,500 yuan" in answer.answer
+    assert "Quanzhou" not in answer.answer and "Royal Society" not in answer.answer
+
+
+
+def test_words_typed_without_a_question_word_are_all_held_to(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    cities = {
+        "river": "River City gives young engineers a monthly housing subsidy of 1,500 yuan for three years.",
+        "lake": "Lake City offers doctors a one-off settlement grant of 50,000 yuan.",
+        "hill": "Hill County pays the income tax of returning farmers for two years.",
+        "sea": "Sea City opens four talent stations with free office space and legal advice.",
+    }
+    for name, text in cities.items():
+        (corpus / f"{name}.txt").write_text(f"{name.title()} talent news\n\n{text}\n", encoding="utf-8")
+    assistant = Assistant(Settings(data_dir=tmp_path), embedder=FakeEmbedder())
+    assistant.ingest()
+    # no sentence about River City speaks of how the subsidy is taxed, though one names the subsidy
+    assert assistant.ask("river city housing subsidy tax treatment rules").declined
+    assert "1,500 yuan" in assistant.ask("river city engineers housing subsidy").answer

@@ -995,3 +995,124 @@ def test_more_ways_of_asking_an_amount_a_date_a_count_or_a_weight() -> None:
         "What monthly living allowance do masters get, and for how many months is that allowance paid?"
     )
     assert months.kinds == {"living"} and describe(months) == "how long it lasts for master's graduates"
+
+
+def test_questions_typed_one_after_another_with_a_comma_are_parts_of_their_own() -> None:
+    amount, deadline = parts_of("xiamen new talent intro subsidy phd how much, whats the deadline to apply")
+    assert (amount.asks, deadline.asks) == ("amount", "deadline")
+    rent, cap = parts_of("zhuhai young talent housing, 2nd yr rent cut how much, any income cap")
+    assert rent.text.startswith("zhuhai young talent housing") and cap.text == "any income cap"
+    taxable = parts_of("lingang settlement allowance how much, is it taxable")
+    assert [p.asks for p in taxable] == ["amount", None]
+    funding = parts_of("guiyang talent plan max funding, where do ppl submit the application")
+    assert funding[0].asks == "amount"
+    # a comma inside one question joins it
+    assert len(parts_of("How much, in total, did Shanghai pay?")) == 1
+    assert len(parts_of("In Wenzhou, how much does a PhD get?")) == 1
+    (one,) = parts_of(
+        "How much house buying subsidy, or monthly house renting subsidy, does a Grade D talent get?"
+    )
+    assert one.groups == {"grade_d"}
+
+
+def test_a_second_question_joined_by_whether_or_after_an_initial_is_a_part() -> None:
+    share, cap, resale = parts_of(
+        "What share of the price does the Wuhu subsidy cover and what its cap is, and also whether buying "
+        "a second-hand flat qualifies?"
+    )
+    assert (share.asks, cap.asks) == ("percent", "amount") and cap.text == "what its cap is"
+    assert resale.text.startswith("whether")
+    (grade,) = parts_of(
+        "My income is below the 300,000 needed for Grade C. How much does a Grade D talent get?"
+    )
+    assert grade.groups == {"grade_d"}
+
+
+def test_the_askers_family_and_own_mentions_do_not_change_who_is_asked_about() -> None:
+    (mine,) = parts_of("My parents live in Quanzhou and my husband works in Hong Kong. How much would I get?")
+    assert not mine.groups
+    (ours,) = parts_of("My wife and I are both new graduates. How much can we get?")
+    assert "couple" in ours.groups
+    # a rule for everyone answers the asker's share question; an amount stays held to their degree
+    (share,) = parts_of("I'm a PhD. Above what share of my taxable income is the tax subsidised?")
+    assert share.groups == {"doctor"} and share.asker == {"doctor"}
+    assert fits(share, "Talents get subsidies for tax exceeding 15 percent of the taxable income.").ok
+
+
+def test_when_as_a_conjunction_asks_no_date_and_a_date_to_apply_is_a_date_of_applying() -> None:
+    (focus,) = parts_of("Which industries does Chun'an County focus on when it attracts overseas talent?")
+    assert focus.asks != "date"
+    (month,) = parts_of("What month do you have to apply each year for the tax subsidy?")
+    assert month.asks == "date"
+    assert not fits(month, "According to the document released on June 22, talents get subsidies.").ok
+    assert not fits(month, "The tax subsidy policy is effective from January 1 of this year.").ok
+    (window,) = parts_of("When is the application window for the first 2023 flexible talent batch?")
+    began = "The flexible talent introduction work began in early August and ended in September."
+    assert fits(window, began).ok
+    (issued,) = parts_of("When was the tax subsidy document released?")
+    assert fits(issued, "According to the document released on June 22, talents get tax subsidies.").ok
+    assert fits(month, "Applications for the tax subsidy are accepted from June 1 to June 30 each year.").ok
+    (by_date,) = parts_of("By what date each year must I submit my application?")
+    assert by_date.asks == "deadline"
+
+
+def test_a_fee_is_an_amount_and_the_family_of_someone_is_who_is_asked_about() -> None:
+    (fee,) = parts_of("r visa fee for foreign experts shanghai")
+    assert fee.asks == "amount" and fee.counted == ("fee",)
+    assert not fits(fee, "Those holding the letter are eligible for a five to ten year valid R visa.").ok
+    (parents,) = parts_of(
+        "Can the parents of a foreign expert with a high-end talent letter get the R visa too?"
+    )
+    assert parents.groups == {"parent"}
+    assert not fits(parents, "Those holding the high-end talent letter are eligible for an R visa.").ok
+
+
+def test_when_money_is_paid_is_not_answered_by_another_date() -> None:
+    (paid,) = parts_of("At what time of year is the Greater Bay Area tax subsidy paid out?")
+    assert paid.asks == "date"
+    assert not fits(paid, "The tax subsidy policy is effective from January 1 of this year.").ok
+    assert fits(paid, "The tax subsidy is paid out in June each year.").ok
+
+
+def test_that_allowance_in_a_follow_up_is_the_one_asked_before() -> None:
+    (earlier,) = parts_of(
+        "How much monthly living allowance does Liuzhou give a newly recruited master's graduate?"
+    )
+    (later,) = parts_of("For how many months or years is that allowance paid?")
+    part = following(later, earlier)
+    assert part.asks == "duration" and part.kinds == {"living"} and "master" in part.groups
+    rent = "Graduates can apply for a monthly rent subsidy of a maximum of 800 yuan for six months."
+    assert not fits(part, rent).ok
+    (split,) = parts_of("How is the evaluation split between the enterprise and the individual?")
+    assert split.asks == "percent"
+
+
+def test_a_condition_before_the_question_and_an_alternative_after_a_comma_ask_nothing_of_their_own() -> None:
+    (days,) = parts_of(
+        "After the leading group issues the recommendation letter and I go to the immigration hall, how many "
+        "working days does it take until I receive the card?"
+    )
+    assert "recommendation letter" not in days.text
+    (rent,) = parts_of("Are those talent apartments free, or what's the monthly rent?")
+    assert rent.asks == "amount"
+    (team,) = parts_of("liuzhou class b talent team max subsidy per project")
+    listed = (
+        "For Class A talents (teams), the maximum subsidy for the project will be 100 million yuan; "
+        "for Class B talents (teams), the maximum subsidy for a project will be 30 million yuan."
+    )
+    assert fits(team, listed).ok  # "max" sets no item of the list apart
+
+
+def test_the_askers_degree_narrows_what_they_get_not_what_else_is_asked() -> None:
+    (focus,) = parts_of("I hold a master's in hospitality. Which industries does Chun'an County focus on?")
+    assert not focus.groups
+    (rent,) = parts_of("I hold a master's in hospitality. How much rent subsidy would I get?")
+    assert rent.groups == {"master"}
+
+
+def test_a_question_after_its_condition_is_still_asked() -> None:
+    spouse, parents = parts_of(
+        "If I get Hainan permanent residence as a top overseas talent, can my spouse and children get it "
+        "too, and what about my parents?"
+    )
+    assert spouse.text.startswith("If I get") and parents.text.startswith("what about")

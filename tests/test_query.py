@@ -106,7 +106,7 @@ def test_a_place_name_is_read_as_the_corpus_spells_it() -> None:
     spellings = place_spellings(["Shanghai (Lin-gang Special Area)", "Tai'an, Shandong", "Wuhu, Anhui"])
     assert spellings == {"lingang": "Lin-gang", "taian": "Tai'an"}
     assert respelt("Does Lingang or Taian's plan pay more? lingang", spellings) == (
-        "Does Lin-gang or Tai'an's plan pay more? lingang"  # a lower-case word is no name
+        "Does Lin-gang or Tai'an's plan pay more? Lin-gang"  # typed in lower case, as in a hurry
     )
     gazetteer = frozenset({"lin", "gang", "shanghai"})
     query = understand(["What settlement allowance is there in Lingang?"], gazetteer, spellings=spellings)
@@ -178,3 +178,30 @@ def test_a_chinese_place_typed_in_lower_case_is_a_place() -> None:
     assert query.place_names == ("Luoyang",)
     degree = understand(["Tai'an PhD living allowance per month?"], frozenset({"tai", "an"}))
     assert degree.place_names == ("Tai'an",)
+
+
+def test_places_the_asker_only_mentions_about_themselves_are_not_asked_about() -> None:
+    gazetteer = frozenset({"lin", "gang", "shanghai", "xiamen", "haicang"})
+    query = understand(
+        [
+            "I'm 31 and my parents live in Wuxi. A key enterprise in the Lin-gang Special Area wants to "
+            "hire me. How much settlement allowance could I apply for?"
+        ],
+        gazetteer,
+    )
+    assert query.place_names == ("Lin-gang Special Area",)
+    # the place the question itself names is the one asked about; the statements' places are background
+    asked = understand(
+        [
+            "I intern in Shanghai and my wife's family is in Mianyang. How much housing subsidy does "
+            "Chengdu give PhD holders?"
+        ],
+        gazetteer,
+    )
+    assert asked.place_names == ("Chengdu",)
+    # a place the asker is moving to is asked about, though no article covers it
+    moving = understand(
+        ["I work in Shanghai now but I'm moving to Chengdu next year. What rent subsidy would I get?"],
+        gazetteer,
+    )
+    assert "Chengdu" in moving.place_names

@@ -21,6 +21,7 @@ from assistant.search.answer_types import Vocabulary
 from assistant.search.fits import fits, gives_a_benefit
 from assistant.search.parts import GROUP_TERMS, Part, groups_in, years_in
 from assistant.search.query import Query
+from assistant.search.question_clauses import is_question
 from assistant.search.retrieval import ArticleHit, Corpus
 from assistant.text import terms
 
@@ -179,6 +180,11 @@ class EvidenceFinder:
         of several that asks neither a kind of answer nor a benefit, nor names one, has only its words to be
         checked by, so a sentence answering it must be about its own words (at least two telling
         ones), not the question's other parts; empty for a question of one part."""
+        # "hengqin talent card renewal", "housing subsidy tax treatment": words typed, not asked, are all
+        # the part has to be checked by, even in a question of one part or naming a benefit
+        typed = part.asks is None and not (is_question(part.text) or _ASKING_WORD.search(part.text))
+        if typed:
+            return self._part_words(query, part)
         if len(query.parts) < 2 or part.asks or part.benefit or part.kinds:
             return {}  # a part naming a benefit ("what help with housing is there?") is checked by fits()
         return self._part_words(query, part)
@@ -327,7 +333,7 @@ class EvidenceFinder:
                 missing.append(name)
         # The most specific place first: "Chun'an County" before the "Zhejiang" that contains it.
         groups.sort(key=lambda g: len(g[1]))
-        return groups, missing
+        return groups, list(dict.fromkeys(missing))  # "澳门 ... 在澳门": one place, named once
 
     @staticmethod
     def _each_group(part: Part, quoted: list[Sentence]) -> list[Part]:
@@ -478,6 +484,7 @@ class EvidenceFinder:
 
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_ASKING_WORD = re.compile(r"\b(?:how|what|which|when|where|who|whose|why)\b", re.IGNORECASE)
 _UNIT_TERMS = frozenset(terms("year years month months week weeks day days per number amount much many long"))
 _PLACE_WORDS = frozenset(
     terms(

@@ -28,6 +28,9 @@ _META_ASKS = {
         r"(?!.{0,40}\b(?:apply|applies|applying|register|registering|submit|sign up|claim|declare|book|file|"
         r"files|filing|lodge|lodging)\b)|"
         r"\b(?:where|by whom) was\b.{0,80}\b(?:published|posted|released|carried)\b|"
+        # "who wrote the lanzhou piece, which paper": the paper asked on its own
+        r"\b(?:which|what) (?:newspaper|paper|outlet|publication|news outlet|media outlet|newswire)"
+        r"\W*(?:$|[,;?])|"
         r"\boriginally published\b",
         re.IGNORECASE,
     ),

@@ -47,6 +47,7 @@ class Vocabulary:
     given: re.Pattern[str]  # "are expected to receive 1 million yuan": an amount someone gets
     asks_given: re.Pattern[str]  # "What can the selected leaders receive?": a benefit, named or not
     applied_to: dict[str, re.Pattern[str]]  # "asks": which office one applies to; "answers": applying said
+    paying: dict[str, re.Pattern[str]]  # "asks": when money is paid out; "answers": paying said
     several_years: re.Pattern[str]  # "in the next three years": a figure over several years, not each year
     admin_levels: dict[str, str]  # a level's word ("municipal") -> the level ("city")
 
@@ -104,6 +105,7 @@ class Vocabulary:
             applied_to=compile_all(
                 {k: v for k, v in raw["entities"]["applied_to"].items() if not k.startswith("_")}
             ),
+            paying=compile_all({k: v for k, v in raw["paying"].items() if not k.startswith("_")}),
             several_years=re.compile(raw["several_years"]["pattern"], re.IGNORECASE),
             admin_levels={
                 word: level for level, said in raw["admin_levels"]["levels"].items() for word in said

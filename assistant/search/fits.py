@@ -65,6 +65,9 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
         if part.asks == "duration":
             # "how long", "for how many months": "1,500 yuan per month" is a rate, not how long
             stated = _PER_UNIT.sub(" ", stated)
+        if part.asks == "date" and not _ASKS_RELEASE.search(part.text):
+            # "What month do you have to apply?" is not answered by "the document released ... on June 22"
+            stated = _RELEASED_ON.sub(" ", stated)
         if part.asks in ("date", "deadline"):
             # "When is the window for the first 2023 batch?" is not answered by "... batch in 2023"
             for asked_year in (y for y in part.years if y[:1].isdigit()):
@@ -105,9 +108,16 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
         # "Which office do I hand my application to?", "What's the deadline to apply?": said of applying
         # (not the department that issued the document, nor a plan's target year "by 2018")
         applied_to = vocabulary.applied_to
-        applying = part.asks in ("entity", "deadline") and applied_to["asks"].search(part.text)
+        # "What month do you have to apply?" too (not "When is the application window?": a window is for
+        # applying, whatever the sentence calls it)
+        applying = bool(part.asks in ("entity", "deadline") and applied_to["asks"].search(part.text)) or bool(
+            part.asks == "date" and _APPLY_VERB.search(part.text)
+        )
         if applying and not applied_to["answers"].search(sentence):
             return Fit(False, f"names no {'office' if part.asks == 'entity' else 'date'} for applying")
+        payday = part.asks in ("date", "deadline") and bool(vocabulary.paying["asks"].search(part.text))
+        if payday and not vocabulary.paying["answers"].search(sentence):
+            return Fit(False, "gives no date of payment")  # "effective from January 1" is another date
         if part.measured and not any(
             set(part.measured) <= set(terms(own_clause(sentence, m.group())))
             for m in PERCENT.finditer(sentence)
@@ -215,7 +225,15 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
             wanted.discard("graduate")  # "PhD graduates": the degree is what the answer must name
         if "couple" in part.groups and "couple" in named:
             wanted = set()  # "Couples can enjoy a maximum of 400000 yuan" answers a couple of graduates
-        if wanted and not (wanted & named) and not any(_degree_ok(g, sentence, vocabulary) for g in wanted):
+        # "I'm a PhD. Above what share of my income is the tax subsidised?": a rule for everyone applies
+        # to the asker too; an amount or a term of a benefit is held to their own people
+        said_of_anyone = not named and wanted <= part.asker and part.asks not in (None, "amount", "duration")
+        if (
+            wanted
+            and not said_of_anyone
+            and not (wanted & named)
+            and not any(_degree_ok(g, sentence, vocabulary) for g in wanted)
+        ):
             return Fit(False, "is about other people" if named else "does not say it applies to them")
     return Fit(True)
 
@@ -227,6 +245,25 @@ _NOT_NOUNS = frozenset(
         "a an the of for to in on at by with under from and or as is are was were will be can that which who "
         "who's after before within since until",
     )
+)
+
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|"
+    r"Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
+# "the document released by the Finance Department of Guangdong Province on June 22": when it came out
+_RELEASED_ON = re.compile(
+    rf"\b(?:released|issued|published|announced|unveiled|promulgated|printed|reported)\b(?:\s+[^\s.;]+){{0,10}}?"
+    rf"\s+(?:on|in)\s+(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?|{_MONTH}(?:\s+(?:19|20)\d\d)?|"
+    rf"(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_APPLY_VERB = re.compile(r"\b(?:apply|applies|applying|submit|register|lodge|file)\b", re.IGNORECASE)
+_ASKS_RELEASE = re.compile(
+    r"\b(?:releas\w*|issu\w*|publish\w*|announc\w*|unveil\w*|promulgat\w*|print\w*|report\w*|came out|"
+    r"come out|launch\w*|introduc\w*|adopt\w*|written)\b",
+    re.IGNORECASE,
 )
 
 
@@ -352,7 +389,11 @@ def _qualifiers(text: str, names: str) -> set[str]:
 
 
 _QUESTION_TERMS = frozenset(
-    terms("how much many what which the is are was were monthly yearly annual one-off", keep_stopwords=True)
+    terms(
+        "how much many what which the is are was were monthly yearly annual one-off max maximum min minimum "
+        "highest lowest top upper limit",
+        keep_stopwords=True,
+    )
 )
 
 

@@ -35,6 +35,9 @@ class Part:
     kinds: frozenset[str] = frozenset()  # benefit kinds named beside a benefit word: rent, purchase ...
     benefit: bool = False  # asks about a subsidy, allowance, grant ...
     groups: frozenset[str] = frozenset()  # the people asked about: doctor, master, grade_c ...
+    # of those, the ones only the asker's statements name ("I'm a PhD. What is the tax subsidy?"): a
+    # sentence naming nobody in particular applies to them
+    asker: frozenset[str] = field(default=frozenset(), compare=False)
     period: str | None = None  # "month" or "year" when the amount is asked per month or per year
     unit: str | None = None  # "year" when a duration is asked in years ("how many years")
     aggregate: bool = False  # asks for a total ("in total", "altogether")
@@ -163,6 +166,12 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
         # ("人才公寓每月租金是多少": the rent) it asks how much
         asks = "amount" if (benefit or kinds or _priced(text, vocabulary)) else None
         kinds, benefit = _kinds(asked, vocabulary, asks == "amount")
+    groups = _asked_groups(asked, context, vocabulary)
+    asker = groups - groups_in(_NEGATED.sub(" ", asked), vocabulary)
+    if not (benefit or kinds or asks):
+        # "I hold a master's. Which industries does Chun'an focus on?": who asks narrows what they get,
+        # not what the article says of anything else
+        groups, asker = groups - asker, frozenset()
     unit = None
     if asks == "duration":
         unit_match = re.search(r"\bhow many (years|months|days|weeks)\b", text, re.IGNORECASE)
@@ -184,10 +193,8 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
         kinds=kinds,
         benefit=benefit,
         # "I'm finishing a junior college diploma, not a bachelor's": the statements leave people out too
-        groups=groups_in(
-            f"{'' if _FOR_EVERYONE.search(asked) else _NEGATED.sub(' ', context)} {_NEGATED.sub(' ', asked)}",
-            vocabulary,
-        ),
+        groups=groups,
+        asker=asker,
         excluded=groups_in(
             " ".join(m.group(1) for m in _NEGATED.finditer(f"{context} {asked}")), vocabulary
         ),
@@ -218,6 +225,34 @@ _FOR_EVERYONE = re.compile(
     r"|\b(?:for|to) everyone\b",
     re.IGNORECASE,
 )
+
+
+def _asked_groups(asked: str, context: str, vocabulary: Vocabulary) -> frozenset[str]:
+    """The people a clause asks about, narrowed by what the asker says of themselves.
+
+    "I'm a PhD. How much rent subsidy do graduates get?" asks for a PhD; but a clause naming its own
+    people ("does a Grade D talent get", "for introduced talents") is about them, not about the
+    "Grade C" the asker mentioned, and the asker's family ("my parents live in Quanzhou", "my husband
+    works in Hong Kong") is not who asks, unless the question speaks for them too ("can we get").
+    """
+    own = groups_in(_NEGATED.sub(" ", asked), vocabulary)
+    if _FAMILY_OF.search(asked) and own & _FAMILY:
+        return own & _FAMILY  # "can the parents of a foreign expert get the R visa?" asks about parents
+    if _FOR_EVERYONE.search(asked) or own - {"graduate"}:
+        return own
+    said = groups_in(_NEGATED.sub(" ", context), vocabulary) - {"parent", "child"}
+    if not _SPEAKS_FOR_TWO.search(asked):
+        said -= {"couple"}
+    return own | said
+
+
+_FAMILY = frozenset({"parent", "child", "couple"})
+_FAMILY_OF = re.compile(
+    r"\b(?:parents?|fathers?|mothers?|children|child|kids|sons?|daughters?|spouses?|wi(?:fe|ves)|husbands?)\s+of\b"
+    r"|['’]s?\s+(?:parents?|fathers?|mothers?|children|kids|sons?|daughters?|spouses?|wi(?:fe|ves)|husbands?)\b",
+    re.IGNORECASE,
+)
+_SPEAKS_FOR_TWO = re.compile(r"\b(?:we|us|our|ours|both|couples?)\b", re.IGNORECASE)
 
 
 def _priced(text: str, vocabulary: Vocabulary) -> tuple[str, ...]:
@@ -393,7 +428,7 @@ def parts_of(question: str, original: str = "") -> tuple[Part, ...]:
         return _named_places(_translated_parts(question, original), question)
     clauses, context = split_question(question)
     merged: list[str] = []
-    for clause in clauses:
+    for clause in (piece for whole in clauses for piece in _comma_questions(whole)):
         own = [t for t in terms(clause, keep_stopwords=True) if t not in _QUESTION_WORDS]
         if merged and not own:
             merged[-1] = f"{merged[-1]}, {clause}"
@@ -402,6 +437,44 @@ def parts_of(question: str, original: str = "") -> tuple[Part, ...]:
     return _named_places(
         _amounts_of_what_was_asked([read_part(clause, context) for clause in merged]), question
     )
+
+
+_COMMA = re.compile(r"\s*[,，]\s+|\s*，\s*")
+
+
+def _asks_something(text: str) -> bool:
+    """The text asks on its own: a question word first ("whats the deadline", "is it taxable", "any
+    income cap"), or a way of asking ("amount", "how much"). "..., does a Grade D talent get?" ends the
+    question before the comma rather than asking another."""
+    vocabulary = Vocabulary.load()
+    return bool(_ASKS_FIRST.match(text)) or any(p.search(text) for p in vocabulary.asks.values())
+
+
+_ASKS_FIRST = re.compile(
+    r"\W*(?:and |also |but |so |then )?(?:how|what|what's|whats|when|where|which|who|whose|why|any|"
+    r"(?:is|are|was|were|does|do|did|can|could|will|would|should|has|have) (?:it|they|there|this|that|these|"
+    r"those|i|we|you|he|she|one)|is there|are there)\b",
+    re.IGNORECASE,
+)
+
+
+def _comma_questions(clause: str) -> list[str]:
+    """ "xiamen phd subsidy how much, whats the deadline to apply": questions typed one after another,
+    a comma between them, are parts of their own; a comma before or after words that ask nothing
+    ("In Wenzhou, how much ...", "How much, in total, ...") joins them to the question."""
+    pieces: list[str] = []
+    for segment in _COMMA.split(clause):
+        last = pieces[-1] if pieces else ""
+        topical = any(t not in _QUESTION_WORDS for t in terms(last))
+        # "Are the apartments free, or what's the monthly rent?" is one question between two answers
+        alternative = segment.lower().startswith("or ")
+        if topical and not alternative and _asks_something(segment) and _asks_something(last):
+            pieces.append(segment)
+        elif pieces:
+            pieces[-1] = f"{last}, {segment}"
+        else:
+            pieces.append(segment)
+    return pieces
 
 
 # The words of a duration question with no topic of its own: "and for how many years is it paid?"
@@ -499,9 +572,17 @@ def _translated_parts(question: str, original: str) -> tuple[Part, ...]:
     return _amounts_of_what_was_asked([read_part(clause, "", source) for clause, source in merged])
 
 
+_REFERS_BACK = re.compile(
+    r"\b(?:that|this|the same|those|these|said)\s+(?:[\w-]+\s+)?(?:subsid(?:y|ies)|allowances?|grants?|"
+    r"bonus(?:es)?|rewards?|awards?|stipends?|benefits?|payments?)\b",
+    re.IGNORECASE,
+)
+
+
 def following(part: Part, earlier: Part) -> Part:
     """A follow-up part ("And for a master's?") keeps what the earlier one asked, for its own group."""
-    if part.kinds or (part.benefit and part.asks):
+    # "For how many months is that allowance paid?": the allowance asked before, for the same people
+    if part.kinds or (part.benefit and part.asks and not _REFERS_BACK.search(part.text)):
         return part
     # "And what does a top talent get for buying a house there?": the benefit it names, not the
     # earlier one (the living subsidy asked before)

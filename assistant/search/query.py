@@ -14,6 +14,7 @@ from assistant.language.places import Gazetteer
 from assistant.language.shorthand import spelt_out
 from assistant.language.translation import Translation, Translator, places_in_capitals, without_glosses
 from assistant.search.parts import GROUP_TERMS, Part, following, parts_of
+from assistant.search.question_clauses import split_question
 from assistant.text import STOPWORDS, has_cjk, terms
 
 Reader = Callable[[str], Translation]
@@ -250,6 +251,53 @@ def _is_place(written: str, stems: tuple[str, ...], gazetteer: frozenset[str]) -
     return bool(Gazetteer.load().find(written)) or any(t in gazetteer for t in stems)
 
 
+def _asked_about(
+    text: str, runs: list[tuple[str, tuple[str, ...]]], gazetteer: frozenset[str]
+) -> list[tuple[str, tuple[str, ...]]]:
+    """The named runs less the places (and things) the asker only mentions about themselves.
+
+    "I'm 31, my parents live in Wuxi. ... How much settlement allowance can I get in Lin-gang?": a
+    place the question itself names is what it asks about; the statements' places are background.
+    With none in the question, a statement's place no article covers is background too ("my parents
+    in Quanzhou"), unless the asker is moving there, and only when another place it names is covered.
+    """
+    clauses, statements = split_question(text)
+    if not statements:
+        return runs
+    asked = " ".join(clauses)
+    is_place = [_is_place(name, stems, gazetteer) for name, stems in runs]
+    # "a fellow of the Royal Society of Chemistry" names no thing asked about; "I heard a 'Zhejiang Talent
+    # Service Platform' was launched. Which sections does that platform have?" does
+    asked_terms = set(terms(asked))
+    kept = [
+        (run, place)
+        for run, place in zip(runs, is_place, strict=True)
+        if place or run[0] in asked or set(run[1]) & asked_terms
+    ]
+    runs, is_place = [run for run, _ in kept], [place for _, place in kept]
+    if any(place and name in asked for (name, _), place in zip(runs, is_place, strict=True)):
+        return [run for run, place in zip(runs, is_place, strict=True) if run[0] in asked or not place]
+    covered = [
+        place and any(t in gazetteer for t in stems) for (_, stems), place in zip(runs, is_place, strict=True)
+    ]
+    if not any(covered):
+        return runs
+    return [
+        run
+        for run, place, known in zip(runs, is_place, covered, strict=True)
+        if not place or known or _MOVING_TO.search(text[: max(text.find(run[0]), 0)])
+    ]
+
+
+# "... thinking of settling in Sichuan", "an offer from a firm in Chengdu": where the asker is going
+_MOVING_TO = re.compile(
+    r"\b(?:mov\w*|relocat\w*|settl\w*|com(?:e|ing)|go(?:ing)?|join\w*|transfer\w*|offer\w*|hir\w*|"
+    r"plan\w*|thinking|consider\w*|start\w*|open\w*|invest\w*|apply\w*|buy\w*|work (?:for|at|in))\b"
+    r"[^.;!?]{0,50}$",
+    re.IGNORECASE,
+)
+
+
 def _studied_at(text: str, name: str) -> bool:
     """The name is an institution the text says someone is at or from ("a master's at Tongji University")."""
     if not _names_institution(name):
@@ -317,7 +365,8 @@ def respelt(text: str, spellings: Mapping[str, str]) -> str:
         possessive = _POSSESSIVE.search(word)
         bare = word[: possessive.start()] if possessive else word
         written = spellings.get(re.sub(r"[^a-z]", "", bare.lower()))
-        if written is None or not bare[:1].isupper():
+        # "lingang settlement allowance": a corpus place typed in lower case is that place too
+        if written is None or not (bare[:1].isupper() or len(bare) >= 5):
             return word
         return written + (possessive.group() if possessive else "")
 
@@ -351,6 +400,7 @@ def understand(
         stems = tuple(terms(place, keep_stopwords=True))
         if stems and not set(terms(place)) <= named:
             runs.append((place, stems))
+    runs = _asked_about(last, runs, gazetteer)
     places = [t for _, t in runs]
     names = [w for w, _ in runs]
     focus = _focus_terms(last, places)
@@ -371,10 +421,12 @@ def understand(
     )
     if follow_up:
         for earlier in reversed(english[:-1]):
-            earlier_places = named_phrases(earlier, gazetteer)
+            # the earlier turn's places as it asked them: "my father lives in Qiqihar" was no question
+            earlier_runs = _asked_about(earlier, _named_runs(earlier, gazetteer), gazetteer)
+            earlier_places = [stems for _, stems in earlier_runs]
             if not places and earlier_places:
                 places = earlier_places
-                names = place_names(earlier, gazetteer)
+                names = [written for written, _ in earlier_runs]
                 carried.append(" ".join(_named_words(earlier, earlier_places)))
             if not topic:
                 focus = [*_focus_terms(earlier, earlier_places), *focus]

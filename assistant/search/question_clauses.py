@@ -9,7 +9,7 @@ import re
 from assistant.text import split_sentences
 
 _QUESTION_START = re.compile(
-    r"^\s*(?:and\s+|but\s+|also\s+|so\s+|then\s+)?(?:how|what|what's|when|where|which|who|whose|whom|why|is|are|"
+    r"^\s*(?:and\s+|but\s+|also\s+|so\s+|then\s+)?(?:how|what|what's|whats|when|where|which|who|whose|whom|why|is|are|"
     r"was|were|does|do|did|can|could|will|would|should|may|might|has|have|tell|list|name|give|show|"
     r"compare|explain|describe|walk|please|any|in which|for how|on what|under what|什么|哪|多少|怎么|如何)\b",
     re.IGNORECASE,
@@ -18,7 +18,7 @@ _QUESTION_START = re.compile(
 _JOINED_QUESTION = re.compile(  # not "or": "online, or does someone have to go in person?" is one question
     r"\s*(?:,\s*|;\s*|\s)(?:and|but|also|plus)\s+(?=(?:(?:by|in|on|at|for|from|until|to|under|with|over|after|within|during|through|into)\s+)?"
     r"(?:how|what|what's|when|where|which|who|whose|is|are|"
-    r"does|do|did|can|could|will|would|should|for how|for what)\b)|\s*;\s*"
+    r"does|do|did|can|could|will|would|should|whether|for how|for what)\b)|\s*;\s*"
     # "..., and after I get the letter, how long does it take?", "..., and on top of that, how much ...?":
     # a condition or a link first, then the question
     r"|\s*,?\s+and\s+(?=[^,?;]{1,80},\s*(?:how|what|when|where|which|who|"
@@ -54,17 +54,30 @@ def split_question(question: str) -> tuple[list[str], str]:
         if dash and _QUESTION_START.match(sentence[dash.end() :]) and _is_statement(sentence[: dash.start()]):
             statements.append(sentence[: dash.start()].strip())
             sentence = sentence[dash.end() :]
-        pieces = [p.strip() for p in _JOINED_QUESTION.split(sentence) if p and p.strip(" ,;?")]
+        pieces = _joined_pieces(sentence)
         # "OK, and if I only qualify as Grade D, how much ...?": a word of conversation asks nothing
         pieces = [p for p in pieces if not _INTERJECTION.fullmatch(p)] or pieces
         # "Heilongjiang says more graduates are staying, but what is the number?": the premise is
         # said, not asked.
-        while len(pieces) > 1 and _is_statement(pieces[0]):
+        # "After the group issues the letter and I go to the hall, how many days ...?": the condition
+        # says when, it does not ask
+        while len(pieces) > 1 and (_is_statement(pieces[0]) or _is_condition(pieces[0])):
             statements.append(pieces.pop(0))
         clauses.extend(pieces)
-    if not clauses:  # an instruction or a statement alone ("Housing subsidies in Wuhu."): one part
-        return [question.strip()], ""
+    if not clauses:
+        # an instruction or a statement alone ("Housing subsidies in Wuhu."): one part, unless it joins
+        # questions as one types them ("xiamen phd subsidy how much and how long is it paid")
+        return _joined_pieces(question.strip()) or [question.strip()], ""
     return clauses, " ".join(statements)
+
+
+def _joined_pieces(sentence: str) -> list[str]:
+    """The questions a sentence joins ("..., and also whether ..."), without the joining words."""
+    pieces = (_TRAILING_JOIN.sub("", p).strip() for p in _JOINED_QUESTION.split(sentence))
+    return [p for p in pieces if p.strip(" ,;?")]
+
+
+_TRAILING_JOIN = re.compile(r"[\s,]+(?:and|but|also|plus)\s*$", re.IGNORECASE)
 
 
 def is_question(text: str) -> bool:
@@ -77,8 +90,29 @@ _INTERJECTION = re.compile(
     r"got it|i see|good)\W*)+",
     re.IGNORECASE,
 )
-_AFTER_QUESTION_MARK = re.compile(r"(?<=[?？])\s+(?=\S)")
+_AFTER_QUESTION_MARK = re.compile(
+    # "... below the 300,000 needed for Grade C. How much ...?": an initial does not hide a new question
+    r"(?<=[?？])\s+(?=\S)|(?<=\b[A-Z]\.)\s+(?=(?:How|What|When|Where|Which|Who|Why|Is|Are|Does|Do|Can|Could|"
+    r"Will|Would|Should)\b)"
+)
 _DASH = re.compile(r"\s+[-–—]+\s+")
+
+
+_CONDITION = re.compile(
+    r"^\W*(?:after|before|when|whenever|once|if|since|until|while|as soon as|in case|unless)\b"
+    # "When do applications open?" asks
+    r"(?!\s+(?:is|are|was|were|do|does|did|will|would|can|could|should|shall|has|have|had|must)\b)",
+    re.IGNORECASE,
+)
+
+
+def _is_condition(clause: str) -> bool:
+    """A subordinate clause that asks nothing: "After the leading group issues the letter"."""
+    found = _CONDITION.match(clause)
+    if found is None or _ASKING_WORD.search(clause[found.end() :]):
+        return False
+    # "If I get permanent residence, can my spouse get it too": the condition, then its question
+    return not any(_QUESTION_START.match(piece) for piece in clause.split(",")[1:])
 
 
 def _is_statement(clause: str) -> bool:
