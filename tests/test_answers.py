@@ -239,6 +239,10 @@ def test_filing_an_application_on_a_website_is_no_question_about_the_publisher()
     # typed in a hurry: the paper asked on its own, after a comma
     hurried = "who wrote the lanzhou flexible talent piece, which paper"
     assert asked_metadata(hurried) == ["author", "publisher"]
+    assert asked_metadata("lanzhou flexible talent news piece - author and outlet") == ["author", "publisher"]
+    assert asked_metadata("changchun 12 measures page: source and updated date") == ["publisher", "date"]
+    edited = "Who edited that China Daily report, and on what date was it updated?"
+    assert asked_metadata(edited) == ["author", "date"]
 
 
 def _over_one_article(tmp_path: Path, text: str) -> Assistant:

@@ -1116,3 +1116,24 @@ def test_a_question_after_its_condition_is_still_asked() -> None:
         "too, and what about my parents?"
     )
     assert spouse.text.startswith("If I get") and parents.text.startswith("what about")
+
+
+def test_asks_joined_by_a_plus_or_a_slash_and_terse_ways_of_asking() -> None:
+    # as read once the shorthand is spelt out ("+": and, "amt": amount)
+    cap, rent = parts_of("wuhu couple purchase subsidy cap and rent subsidy amount for young talents")
+    assert (cap.asks, rent.asks) == ("amount", "amount") and rent.kinds == {"rent"}
+    permit, allowance = parts_of("hengqin talent card age limit / rental allowance amount")
+    assert (permit.asks, allowance.asks) == ("age", "amount")
+    assert len(parts_of("chunan overseas talent push which projects/industries they pitch")) == 1
+    assert len(parts_of("What do PhDs and masters get in Wenzhou?")) == 1
+    assert len(parts_of("What education and job title does one need to get a Hainan hukou?")) == 1
+    assert len(parts_of("What was the net inflow rate of mid- and high-end talent - what percentage?")) == 1
+    assert parts_of("guiyang 100 talent plan rent subsidy exact amount per person")[0].asks == "amount"
+    assert parts_of("score cutoff before due diligence")[0].asks == "score"
+    assert parts_of("wuhu purchase subsidy - time limit to apply after buying the flat")[0].asks == "deadline"
+
+
+def test_what_is_knocked_off_a_price_is_answered_by_its_share() -> None:
+    (off,) = parts_of("And how much is knocked off the rent in the third year?")
+    assert fits(off, "In the third year, young talents enjoy a 50 percent rent reduction.").ok
+    assert not fits(off, "In the third year, young talents pay 1,000 yuan.").ok

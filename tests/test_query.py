@@ -205,3 +205,27 @@ def test_places_the_asker_only_mentions_about_themselves_are_not_asked_about() -
         gazetteer,
     )
     assert "Chengdu" in moving.place_names
+
+
+def test_a_place_named_as_one_is_a_place_and_a_name_stops_at_a_full_stop() -> None:
+    gazetteer = frozenset({"shanghai", "shenyang", "hangzhou", "guiyang"})
+    query = understand(
+        [
+            "I work in Shanghai and my parents are in Shenyang. I'm tempted by Tianfu New Area instead. "
+            "What living subsidy does Tianfu New Area give a master's graduate?"
+        ],
+        gazetteer,
+    )
+    assert set(query.place_names) == {"Tianfu New Area"}  # a new area the gazetteer lacks, asked about
+    split = understand(["My wife's family is in Zunyi. Guiyang's data plan: what does it pay?"], gazetteer)
+    assert "Zunyi Guiyang's" not in split.place_names
+
+
+def test_chat_abbreviations_of_the_field_are_spelt_out() -> None:
+    from assistant.language.shorthand import spelt_out
+
+    assert spelt_out("gba iit subsidy, lanzhou flexible talent intro, Yunnan FTZ apts") == (
+        "Greater Bay Area individual income tax subsidy, lanzhou flexible talent introduction, "
+        "Yunnan Free Trade Zone apartments"
+    )
+    assert "hour" not in spelt_out("an HR service firm")

@@ -177,3 +177,10 @@ def test_a_name_glossed_in_the_other_language_is_read_once() -> None:
     assert without_glosses(chinese) == chinese  # a question in Chinese alone is left as it is
     query = understand(["Does Zunyi (遵义) in Guizhou run a big data talent plan?"], frozenset({"guizhou"}))
     assert query.place_names == ("Zunyi", "Guizhou")
+
+
+def test_an_ordinary_word_is_no_place_though_a_county_bears_its_name(translator: Translator) -> None:
+    # 比如 (for example) is also 比如县 in Tibet, 合作 (cooperate) also 合作市 in Gansu
+    reading = translator.translate("兰州的人才报酬有没有统一标准？比如每月最低多少钱？项目合作有补贴吗？")
+    assert reading.places == ("Lanzhou",)
+    assert translator.translate("海口和淳安有什么人才政策？").places == ("Haikou", "Chun'an County")

@@ -16,7 +16,8 @@ from assistant.snapshot import Article
 
 _META_ASKS = {
     "author": re.compile(
-        r"\bwho (?:wrote|authored|reported|penned)\b|\bauthor\b|\bwritten by\b|\breporter\b|\bbyline\b",
+        r"\bwho (?:wrote|authored|reported|penned|edited)\b|\bauthor\b|\bwritten by\b|\breporter\b|"
+        r"\bbyline\b|\beditor\b",
         re.IGNORECASE,
     ),
     "publisher": re.compile(
@@ -28,16 +29,17 @@ _META_ASKS = {
         r"(?!.{0,40}\b(?:apply|applies|applying|register|registering|submit|sign up|claim|declare|book|file|"
         r"files|filing|lodge|lodging)\b)|"
         r"\b(?:where|by whom) was\b.{0,80}\b(?:published|posted|released|carried)\b|"
-        # "who wrote the lanzhou piece, which paper": the paper asked on its own
+        # "who wrote the lanzhou piece, which paper", "author and outlet": the paper asked on its own
         r"\b(?:which|what) (?:newspaper|paper|outlet|publication|news outlet|media outlet|newswire)"
-        r"\W*(?:$|[,;?])|"
+        r"\W*(?:$|[,;?])|\b(?:outlet|masthead)\b|\bsource\b(?! of)|"
         r"\boriginally published\b",
         re.IGNORECASE,
     ),
     "date": re.compile(
         r"\b(?:when|what date|which date|what day|on what date|on which date) (?:was|were|did)\b.{0,140}"
-        r"\b(?:published|written|released|issued|posted|put out|dated|carried|come out)\b|"
-        r"\b(?:publication|release|issue) date\b|\bdate of (?:the|this|that)\b",
+        r"\b(?:published|written|released|issued|posted|put out|dated|carried|come out|updated|edited)\b|"
+        r"\b(?:publication|release|issue|updated|update|posting|posted|published) date\b|"
+        r"\bdate of (?:the|this|that)\b",
         re.IGNORECASE,
     ),
     "title": re.compile(

@@ -321,15 +321,22 @@ class Translator:
 
     def _place(self, token: str) -> str | None:
         """The English name of the place a word names, if it names one."""
-        if token in self._places:
+        if token in self._places and not self._ordinary_word(token):
             return self._places[token]
         if len(token) > 2 and token[-1] in _PLACE_SUFFIXES and token[:-1] in self._places:
             return self._places[token[:-1]]  # 阿坝州, 延边州: the name and a bare suffix
         for suffix in "县市区":  # 淳安 for 淳安县; a word (开发 of 开发区) is no district
-            word = suffix == "区" and token in self.dictionary
+            word = token in self.dictionary if suffix == "区" else self._ordinary_word(token)
             if len(token) > 1 and token + suffix in self._places and not word:
                 return self._places[token + suffix]
         return None
+
+    def _ordinary_word(self, token: str) -> bool:
+        """A word the dictionary knows only in ordinary senses, none a name: 比如 (for example; 比如县 is
+        a county), 合作 (cooperate; 合作市 a city), 东方 (the East). 海口 and 和平 name places too."""
+        if token[-1:] in _PLACE_SUFFIXES or token not in self.dictionary:
+            return False
+        return not any(gloss[:1].isupper() for gloss in self.dictionary.glosses(token))
 
     def _cut(self, token: str) -> list[str]:
         """Longest known words from the left; characters nothing knows stand alone."""

@@ -26,7 +26,11 @@ from assistant.search.parts import (
 from assistant.search.question_clauses import is_question
 from assistant.text import terms
 
-_REDUCTION = re.compile(r"\b(?:reductions?|discounts?|relief|exemptions?|waivers?|cuts?)\b", re.IGNORECASE)
+_REDUCTION = re.compile(
+    r"\b(?:reductions?|discounts?|relief|exemptions?|waivers?|cuts?|(?:knocked|taken|shaved) off|"
+    r"off the rent)\b",
+    re.IGNORECASE,
+)
 _PER_UNIT = re.compile(
     r"\b(?:per|each|every)\s+(?:year|month|week|day)\b|\b(?:monthly|yearly|annually)\b", re.IGNORECASE
 )
@@ -101,7 +105,9 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
         if part.achieved and _only_planned(part, sentence, answer, vocabulary):
             return Fit(False, "gives a target or plan, not what was done")
         priced = part.counted[0] if part.asks == "amount" and part.counted else None
-        if priced and not _names_a_price(priced, sentence, vocabulary):
+        # "How much is knocked off the rent?" - "a 50 percent rent reduction": the share off that price
+        reduced_price = reduced and priced and re.search(rf"\b{re.escape(priced)}", sentence, re.IGNORECASE)
+        if priced and not reduced_price and not _names_a_price(priced, sentence, vocabulary):
             return Fit(False, f"gives no {priced}")
         if part.asks == "entity" and not names_one(part.counted, sentence, vocabulary, part.known):
             return Fit(False, f"names no {' '.join(part.counted)}")

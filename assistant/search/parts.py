@@ -439,7 +439,10 @@ def parts_of(question: str, original: str = "") -> tuple[Part, ...]:
     )
 
 
-_COMMA = re.compile(r"\s*[,，]\s+|\s*，\s*")
+# Between questions typed one after another: a comma; in words typed without a question word first,
+# also a slash or "and" ("+" is read as "and"): "What education and job title ..." is one question
+_COMMA = re.compile(r"(\s*[,，]\s+|\s*，\s*)")
+_TYPED_COMMA = re.compile(r"(\s*[,，]\s+|\s*，\s*|\s+/\s*|\s*/\s+|\s+and\s+)", re.IGNORECASE)
 
 
 def _asks_something(text: str) -> bool:
@@ -459,21 +462,21 @@ _ASKS_FIRST = re.compile(
 
 
 def _comma_questions(clause: str) -> list[str]:
-    """ "xiamen phd subsidy how much, whats the deadline to apply": questions typed one after another,
-    a comma between them, are parts of their own; a comma before or after words that ask nothing
-    ("In Wenzhou, how much ...", "How much, in total, ...") joins them to the question."""
-    pieces: list[str] = []
-    for segment in _COMMA.split(clause):
-        last = pieces[-1] if pieces else ""
+    """ "xiamen phd subsidy how much, whats the deadline to apply", "wuhu couple purchase subsidy cap +
+    rent subsidy amt": questions typed one after another are parts of their own; a comma before or
+    after words that ask nothing ("In Wenzhou, how much ...", "How much, in total, ...") joins them to
+    the question."""
+    split = (_COMMA if _ASKS_FIRST.match(clause) else _TYPED_COMMA).split(clause)
+    pieces = [split[0]]
+    for between, segment in zip(split[1::2], split[2::2], strict=True):
+        last = pieces[-1]
         topical = any(t not in _QUESTION_WORDS for t in terms(last))
         # "Are the apartments free, or what's the monthly rent?" is one question between two answers
         alternative = segment.lower().startswith("or ")
         if topical and not alternative and _asks_something(segment) and _asks_something(last):
             pieces.append(segment)
-        elif pieces:
-            pieces[-1] = f"{last}, {segment}"
         else:
-            pieces.append(segment)
+            pieces[-1] = f"{last}{between}{segment}"
     return pieces
 
 

@@ -210,8 +210,13 @@ def _named_runs(text: str, gazetteer: frozenset[str]) -> list[tuple[str, tuple[s
     phrases: list[tuple[str, tuple[str, ...]]] = []
     run: list[str] = []
     raw: list[str] = []
-    words = _WORD.findall(text)
+    found = list(_WORD.finditer(text))
+    words = [m.group() for m in found]
     for i, word in enumerate(words):
+        if run and _SENTENCE_BREAK.search(text[found[i - 1].end() : found[i].start()]):
+            # "my wife's family is in Zunyi. Guiyang's programme ...": a name does not run on past a stop
+            phrases.append((" ".join(raw), tuple(run)))
+            run, raw = [], []
         lowered = word.lower().strip("'’")
         stem = terms(word)
         is_named = bool(stem) and "&" not in word and (  # "a French R&D director": R&D names nothing
@@ -244,11 +249,21 @@ def _named_runs(text: str, gazetteer: frozenset[str]) -> list[tuple[str, tuple[s
 
 
 def _is_place(written: str, stems: tuple[str, ...], gazetteer: frozenset[str]) -> bool:
-    """A place: in the gazetteer of Chinese divisions and world places, or in a corpus region's name.
-    "Zhejiang University" is an institution named after a place, not the place."""
+    """A place: in the gazetteer of Chinese divisions and world places, or in a corpus region's name,
+    or named as one ("Tianfu New Area", "Nansha District"). "Zhejiang University" is an institution
+    named after a place, not the place."""
     if _names_institution(written):
         return False
-    return bool(Gazetteer.load().find(written)) or any(t in gazetteer for t in stems)
+    found = Gazetteer.load().find(written)
+    return bool(found) or any(t in gazetteer for t in stems) or bool(_PLACE_HEAD.search(written))
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?;:。？！；：]")
+# A name ending in the word for a division or an area names a place, whether or not the gazetteer has it
+_PLACE_HEAD = re.compile(
+    r"\w\s+(?:New Area|New District|District|County|Prefecture|Province|Special Area|Free Trade Zone|"
+    r"(?:Economic|Development|High-[Tt]ech|Industrial|Bonded|Pilot) Zone)$"
+)
 
 
 def _asked_about(
