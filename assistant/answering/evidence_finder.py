@@ -21,7 +21,7 @@ from assistant.search.answer_types import Vocabulary
 from assistant.search.fits import fits, gives_a_benefit
 from assistant.search.parts import GROUP_TERMS, Part, groups_in, years_in
 from assistant.search.query import Query
-from assistant.search.question_clauses import is_question
+from assistant.search.question_clauses import asks_in_words
 from assistant.search.retrieval import ArticleHit, Corpus
 from assistant.text import terms
 
@@ -182,7 +182,7 @@ class EvidenceFinder:
         ones), not the question's other parts; empty for a question of one part."""
         # "hengqin talent card renewal", "housing subsidy tax treatment": words typed, not asked, are all
         # the part has to be checked by, even in a question of one part or naming a benefit
-        typed = part.asks is None and not (is_question(part.text) or _ASKING_WORD.search(part.text))
+        typed = part.asks is None and not asks_in_words(part.text)
         if typed:
             return self._part_words(query, part)
         if len(query.parts) < 2 or part.asks or part.benefit or part.kinds:
@@ -484,7 +484,6 @@ class EvidenceFinder:
 
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
-_ASKING_WORD = re.compile(r"\b(?:how|what|which|when|where|who|whose|why)\b", re.IGNORECASE)
 _UNIT_TERMS = frozenset(terms("year years month months week weeks day days per number amount much many long"))
 _PLACE_WORDS = frozenset(
     terms(

@@ -24,7 +24,7 @@ from assistant.search.parts import (
     years_in,
 )
 from assistant.search.question_clauses import is_question
-from assistant.text import terms
+from assistant.text import MONTH_NAMES, terms
 
 _REDUCTION = re.compile(
     r"\b(?:reductions?|discounts?|relief|exemptions?|waivers?|cuts?|(?:knocked|taken|shaved) off|"
@@ -254,10 +254,7 @@ _NOT_NOUNS = frozenset(
 )
 
 
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|"
-    r"Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
-)
+_MONTH = rf"(?:{MONTH_NAMES}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 # "the document released by the Finance Department of Guangdong Province on June 22": when it came out
 _RELEASED_ON = re.compile(
     rf"\b(?:released|issued|published|announced|unveiled|promulgated|printed|reported)\b(?:\s+[^\s.;]+){{0,10}}?"

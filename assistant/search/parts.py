@@ -166,8 +166,7 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
         # ("人才公寓每月租金是多少": the rent) it asks how much
         asks = "amount" if (benefit or kinds or _priced(text, vocabulary)) else None
         kinds, benefit = _kinds(asked, vocabulary, asks == "amount")
-    groups = _asked_groups(asked, context, vocabulary)
-    asker = groups - groups_in(_NEGATED.sub(" ", asked), vocabulary)
+    groups, asker = _asked_groups(asked, context, vocabulary)
     if not (benefit or kinds or asks):
         # "I hold a master's. Which industries does Chun'an focus on?": who asks narrows what they get,
         # not what the article says of anything else
@@ -227,8 +226,9 @@ _FOR_EVERYONE = re.compile(
 )
 
 
-def _asked_groups(asked: str, context: str, vocabulary: Vocabulary) -> frozenset[str]:
-    """The people a clause asks about, narrowed by what the asker says of themselves.
+def _asked_groups(asked: str, context: str, vocabulary: Vocabulary) -> tuple[frozenset[str], frozenset[str]]:
+    """The people a clause asks about, narrowed by what the asker says of themselves; and of those, the
+    ones only the asker's statements name.
 
     "I'm a PhD. How much rent subsidy do graduates get?" asks for a PhD; but a clause naming its own
     people ("does a Grade D talent get", "for introduced talents") is about them, not about the
@@ -237,13 +237,13 @@ def _asked_groups(asked: str, context: str, vocabulary: Vocabulary) -> frozenset
     """
     own = groups_in(_NEGATED.sub(" ", asked), vocabulary)
     if _FAMILY_OF.search(asked) and own & _FAMILY:
-        return own & _FAMILY  # "can the parents of a foreign expert get the R visa?" asks about parents
+        return own & _FAMILY, frozenset()  # "can the parents of a foreign expert get the R visa?"
     if _FOR_EVERYONE.search(asked) or own - {"graduate"}:
-        return own
+        return own, frozenset()
     said = groups_in(_NEGATED.sub(" ", context), vocabulary) - {"parent", "child"}
     if not _SPEAKS_FOR_TWO.search(asked):
         said -= {"couple"}
-    return own | said
+    return own | said, said - own
 
 
 _FAMILY = frozenset({"parent", "child", "couple"})

@@ -196,17 +196,8 @@ def translate_chinese(text: str) -> str:
     return Translator.for_corpus(None).translate(text).text
 
 
-def named_phrases(text: str, gazetteer: frozenset[str]) -> list[tuple[str, ...]]:
-    """Runs of capitalised words (and known place words), as term tuples, in order."""
-    return [terms_ for _, terms_ in _named_runs(text, gazetteer)]
-
-
-def place_names(text: str, gazetteer: frozenset[str]) -> list[str]:
-    """The named phrases of a text as written."""
-    return [words for words, _ in _named_runs(text, gazetteer)]
-
-
 def _named_runs(text: str, gazetteer: frozenset[str]) -> list[tuple[str, tuple[str, ...]]]:
+    """Runs of capitalised words (and known place words), as written and as terms, in order."""
     phrases: list[tuple[str, tuple[str, ...]]] = []
     run: list[str] = []
     raw: list[str] = []
@@ -254,8 +245,11 @@ def _is_place(written: str, stems: tuple[str, ...], gazetteer: frozenset[str]) -
     named after a place, not the place."""
     if _names_institution(written):
         return False
-    found = Gazetteer.load().find(written)
-    return bool(found) or any(t in gazetteer for t in stems) or bool(_PLACE_HEAD.search(written))
+    return (
+        bool(Gazetteer.load().find(written))
+        or any(t in gazetteer for t in stems)
+        or bool(_PLACE_HEAD.search(written))
+    )
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?;:。？！；：]")

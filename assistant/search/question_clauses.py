@@ -80,6 +80,12 @@ def _joined_pieces(sentence: str) -> list[str]:
 _TRAILING_JOIN = re.compile(r"[\s,]+(?:and|but|also|plus)\s*$", re.IGNORECASE)
 
 
+def asks_in_words(text: str) -> bool:
+    """The text asks, or holds a question word somewhere ("hengqin card: which permit"), rather than
+    being words typed without one ("hengqin talent card renewal")."""
+    return is_question(text) or bool(_ASKING_WORD.search(text))
+
+
 def is_question(text: str) -> bool:
     """The text asks (a question mark, or a question word first), rather than states."""
     return text.rstrip().endswith(("?", "？")) or bool(_QUESTION_START.match(text))
