@@ -243,6 +243,8 @@ def test_filing_an_application_on_a_website_is_no_question_about_the_publisher()
     assert asked_metadata("changchun 12 measures page: source and updated date") == ["publisher", "date"]
     edited = "Who edited that China Daily report, and on what date was it updated?"
     assert asked_metadata(edited) == ["author", "date"]
+    written_for = "Who wrote the news piece about Lanzhou's 2023 batch, and which paper was it written for?"
+    assert asked_metadata(written_for) == ["author", "publisher"]
 
 
 def _over_one_article(tmp_path: Path, text: str) -> Assistant:
@@ -339,3 +341,47 @@ def test_words_typed_without_a_question_word_are_all_held_to(tmp_path: Path) -> 
     # no sentence about River City speaks of how the subsidy is taxed, though one names the subsidy
     assert assistant.ask("river city housing subsidy tax treatment rules").declined
     assert "1,500 yuan" in assistant.ask("river city engineers housing subsidy").answer
+
+
+def test_what_the_asker_says_of_themselves_is_no_topic_to_answer_a_question_by(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = (
+        "River City gives young engineers with a master's degree a housing subsidy of 1,500 yuan a month.\n\n"
+        "Engineers apply for the housing subsidy at the River City talent office."
+    )
+    (corpus / "river.txt").write_text(f"River City talent news\n\n{text}\n", encoding="utf-8")
+    lake = "Lake City pays the income tax of returning doctors for two years. They pay no tax on the grant."
+    (corpus / "lake.txt").write_text(f"Lake City talent news\n\n{lake}\n", encoding="utf-8")
+    assistant = Assistant(Settings(data_dir=tmp_path), embedder=FakeEmbedder())
+    assistant.ingest()
+    # the statement shares its words with the River City article; the question (tax) shares none
+    taxed = assistant.ask(
+        "I'm a young engineer with a master's degree and I expect to receive the River City housing subsidy "
+        "of 1,500 yuan a month. Will I have to pay income tax on it?"
+    )
+    assert taxed.declined
+    housing = assistant.ask("How much housing subsidy do young engineers get in River City?")
+    assert "1,500 yuan" in housing.answer
+
+
+def test_a_programme_described_in_words_is_answered_only_by_an_article_about_it(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    articles = {
+        "housing": "Sea City housing for young talents\n\nYoung talents who start work in Sea City live "
+        "rent-free in their first year and get a 70-percent rent reduction in the second.",
+        "card": "Sea City launches its talent card\n\nForeign experts in Sea City can apply for the talent "
+        "card, which brings housing support. Under the card's housing policy there is no maximum age "
+        "limit and no education or work experience restriction.",
+    }
+    for name, text in articles.items():
+        (corpus / f"{name}.txt").write_text(f"{text}\n", encoding="utf-8")
+    assistant = Assistant(Settings(data_dir=tmp_path), embedder=FakeEmbedder())
+    assistant.ingest()
+    youth = assistant.ask("What is the maximum age under Sea City's youth housing policy?")
+    assert youth.declined and "restrictions" not in youth.answer
+    card = assistant.ask("Is there an age limit for the Sea City talent card?")
+    assert "no maximum age" in card.answer
+    rent = assistant.ask("What rent reduction does the youth housing policy give in Sea City?")
+    assert "70-percent" in rent.answer

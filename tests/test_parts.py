@@ -1137,3 +1137,176 @@ def test_what_is_knocked_off_a_price_is_answered_by_its_share() -> None:
     (off,) = parts_of("And how much is knocked off the rent in the third year?")
     assert fits(off, "In the third year, young talents enjoy a 50 percent rent reduction.").ok
     assert not fits(off, "In the third year, young talents pay 1,000 yuan.").ok
+
+
+def test_a_price_someone_pays_is_no_benefit_and_is_held_to_what_it_is_the_price_of() -> None:
+    (rent,) = parts_of("Switching to the talent apartments - what monthly rent would a tenant pay there?")
+    assert (rent.asks, rent.counted, rent.benefit) == ("amount", ("rent",), False)
+    assert not fits(rent, "Graduates can apply for a monthly rent subsidy of a maximum of 800 yuan.").ok
+    (paid,) = parts_of("How much does Liuzhou pay newly introduced talents who buy their first home?")
+    assert paid.benefit and "purchase" in paid.kinds  # what the city pays them
+    (fee,) = parts_of("How much is the visa fee for a foreign high-end talent?")
+    intermediary = "Enterprises can be subsidized 70% of the intermediary fee, up to 200,000 yuan."
+    assert not fits(fee, intermediary).ok
+    assert fits(fee, "The visa fee is 800 yuan for high-end talents.").ok
+    (cost,) = parts_of("what does the R visa cost?")
+    assert (cost.asks, cost.counted) == ("amount", ("cost",))
+    (loan,) = parts_of("About that 'talent loan' product - what's the maximum a talent can borrow?")
+    assert loan.asks == "amount"
+
+
+def test_a_policy_that_applies_to_cities_names_no_date_for_applying() -> None:
+    (month,) = parts_of("For the income tax subsidy, what month do you have to apply each year?")
+    effective = "The policy, effective from January 1 of this year, applies to nine cities in Guangdong."
+    assert not fits(month, effective, lede="Income tax subsidy for talents").ok
+    lede = "Income tax subsidy for talents"
+    assert fits(month, "Applications are accepted every year in March.", lede=lede).ok
+
+
+def test_a_benefit_typed_with_its_period_asks_how_much() -> None:
+    (stipend,) = parts_of("lanzhou flexible talent intro: monthly stipend the city itself pays the talent")
+    assert stipend.asks == "amount"
+    assert not fits(stipend, "Lanzhou City has established support policies in seven areas.").ok
+
+
+def test_what_a_question_asks_to_exist_or_to_be_done_must_be_said() -> None:
+    (standard,) = parts_of("Is there a uniform standard for the pay employers give introduced talents?")
+    assert not fits(standard, "Lanzhou City has established support policies in seven areas.").ok
+    assert fits(standard, "Pay follows a uniform standard set by the city.").ok
+    (renew,) = parts_of("Is there any way to renew the card?")
+    assert fits(renew, "Holders renew the card at the service hall.").ok  # "way" names no thing
+    (back,) = parts_of("If I leave the area after a year, do I have to pay the money back?")
+    assert not fits(back, "Funds are applied by enterprises and will be granted to individuals.").ok
+    assert fits(back, "Talents who leave within three years must refund the allowance.").ok
+    (fourth,) = parts_of("How is the rent calculated from the fourth year?")
+    reduction = "Free accommodation for the first year, a 70-percent rent reduction for the second year."
+    assert not fits(fourth, reduction).ok
+
+
+def test_a_question_between_two_periods_or_about_a_subsidy_needs_one_said() -> None:
+    (often,) = parts_of("Is the subsidy paid monthly or once a year?")
+    assert not fits(often, "Governments of the nine cities will give subsidies to those talents.").ok
+    assert fits(often, "The subsidy is paid once a year.").ok
+    (purchase,) = parts_of("What house-purchase subsidy does Hainan pay postgraduates who move there?")
+    assert not fits(purchase, "They will enjoy the same home purchase policies as locals in Hainan.").ok
+    (reduced,) = parts_of("How much is the rent reduced in the second year?")
+    assert fits(reduced, "Young talents get a 70-percent rent reduction for the second year.").ok
+
+
+def test_parts_of_one_question_share_its_people_and_its_benefit() -> None:
+    buying, renting = parts_of(
+        "For a Grade D talent in Haicang, how much house-buying subsidy can I apply for, and how much is the "
+        "monthly renting subsidy?"
+    )
+    assert renting.groups == buying.groups == {"grade_d"}
+    allowance, tax = parts_of(
+        "As a master's graduate in Liuzhou, what monthly living allowance can I get, and is that allowance "
+        "exempt from income tax?"
+    )
+    assert allowance.benefit and not tax.benefit  # it asks whether the allowance is taxed
+    (each,) = parts_of(
+        "In Haicang, a Grade A talent can take either a house buying subsidy or a monthly renting subsidy. "
+        "How much is each?"
+    )
+    assert each.kinds >= {"rent", "purchase"} and each.groups == {"grade_a"}
+    listed = (
+        "(1) Grade A talent: 800 thousand RMB of house buying subsidy or 3000 RMB / month of house renting "
+        "subsidy;"
+    )
+    assert fits(each, listed).ok
+
+
+def test_a_question_relayed_by_staff_is_asked_after_who_asks() -> None:
+    (living,) = parts_of(
+        "Caller is a junior-college graduate who stayed in Changchun in 2020; she asks how much living "
+        "subsidy per month she can get."
+    )
+    assert living.asks == "amount" and living.kinds == {"living"} and "college" in living.groups
+    (rent,) = parts_of(
+        "Enquirer, 29, bachelor's degree, works in Wuhu but rents rather than buys: is there a monthly rent "
+        "subsidy for young talents in Wuhu, and how much?"
+    )
+    assert rent.asks == "amount" and rent.kinds == {"rent"}
+    (taxed,) = parts_of("An applicant wants to know if the Hainan subsidy is taxable")
+    assert taxed.text.startswith("whether")
+    (place,) = parts_of("Hangzhou: how much is the rent subsidy?")
+    assert place.text.startswith("Hangzhou")  # a place before a colon is no statement about the asker
+
+
+def test_a_follow_up_asking_a_question_of_its_own_does_not_take_the_earlier_ask() -> None:
+    (earlier,) = parts_of("How many talented people does Hainan want to attract by 2020?")
+    (later,) = parts_of("Which qualifications allow someone from outside the island to get a Hainan hukou?")
+    assert following(later, earlier).asks is None
+    (masters,) = parts_of("And what about masters?")
+    assert following(masters, earlier).asks == "count"
+
+
+def test_an_investment_or_output_is_no_amount_of_a_benefit() -> None:
+    (funding,) = parts_of("How much settlement subsidy or project funding does each overseas talent get?")
+    invested = "We introduced signed projects with a total investment of 500 million yuan and 12 talents."
+    assert not fits(funding, invested).ok
+    both = "Projects with an investment over 100 million yuan get project funding of 5 million yuan."
+    assert fits(funding, both).ok
+
+
+def test_a_question_asking_which_thing_one_needs_asks_no_obligation() -> None:
+    (permit,) = parts_of("Which work permit do I need to qualify for the Superior Talent Card?")
+    assert fits(permit, "Applicants must hold a Class A work permit.").ok
+
+
+def test_an_amount_asked_of_its_own_subject_is_not_the_earlier_benefit() -> None:
+    _, paid = parts_of(
+        "In Chun'an County, how much start-up funding does an overseas high-level talent team receive, and "
+        "what is a 'talent attraction ambassador' paid?"
+    )
+    assert paid.asks == "amount" and not paid.kinds and not paid.groups
+    _, same = parts_of(
+        "What monthly living allowance would a junior college graduate get in Liuzhou, and how much would "
+        "the same graduate get in Tai'an?"
+    )
+    assert same.kinds == {"living"} and "college" in same.groups
+
+
+def test_a_property_asked_of_a_benefit_must_be_spoken_of() -> None:
+    (taxed,) = parts_of("Is the settlement subsidy taxed in Lin-gang?")
+    assert not fits(taxed, "Talents in Lin-gang can apply for a settlement subsidy of 80,000 yuan.").ok
+    assert fits(taxed, "The settlement subsidy is exempt from individual income tax.").ok
+    (renewed,) = parts_of("Can the talent card be renewed?")
+    assert not fits(renewed, "The talent card is valid for five years.").ok
+
+
+def test_what_happens_if_the_askers_situation_changes_must_be_said() -> None:
+    (leave,) = parts_of("If I leave Wuhu before the five years are up, do I still get the remaining 5%?")
+    assert not fits(leave, "The remaining 5% will be paid in equal amounts over five years.").ok
+    assert fits(leave, "Talents who leave Wuhu within five years lose the remaining 5% of the subsidy.").ok
+    (moving,) = parts_of("If I move to Wuhu, how much purchase subsidy do I get?")
+    assert fits(moving, "Graduates get a purchase subsidy of 12% of the price, up to 200,000 yuan.").ok
+
+
+def test_a_level_of_government_asked_must_be_named() -> None:
+    (park,) = parts_of("How much is the one-off subsidy for a firm in a national-level HR service park?")
+    assert not fits(park, "Branches of outstanding services will be rewarded with up to 300,000 yuan.").ok
+    assert fits(park, "Firms in national-level HR service parks get a one-off subsidy of 5 million yuan.").ok
+
+
+def test_people_and_benefits_named_once_serve_every_part_asking_of_them() -> None:
+    buying, renting = parts_of(
+        "In Haicang, how much house buying subsidy and how much monthly renting subsidy can a Grade D talent "
+        "apply for?"
+    )
+    assert buying.groups == renting.groups == {"grade_d"}
+    _, same = parts_of(
+        "What monthly rent subsidy would a master's graduate get in Changchun, and what would the same "
+        "graduate get in Tai'an?"
+    )
+    assert same.kinds == {"rent"} and "master" in same.groups
+
+
+def test_staff_relaying_what_is_asked_and_a_phrase_before_the_question() -> None:
+    (amount,) = parts_of("An applicant wants to know the amount of Liuzhou's housing subsidy for talents.")
+    assert amount.asks == "amount" and amount.text.startswith("what is the amount")
+    (years,) = parts_of(
+        "With a junior college degree and an intermediate job title, how many years do I need to work in "
+        "Hainan before I can get a Hainan hukou?"
+    )
+    assert years.asks == "duration"

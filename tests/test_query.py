@@ -229,3 +229,10 @@ def test_chat_abbreviations_of_the_field_are_spelt_out() -> None:
         "Yunnan Free Trade Zone apartments"
     )
     assert "hour" not in spelt_out("an HR service firm")
+
+
+def test_a_thing_named_in_quotes_is_named_as_a_capitalised_one_is() -> None:
+    query = understand(["What allowance does Chun'an County pay its 'talent attraction ambassadors'?"])
+    assert query.place_names == ("Chun'an County", "talent attraction ambassadors")
+    assert understand(['Does the "talent loan" have a cap?']).place_names == ("talent loan",)
+    assert understand(["I'm told it's free. Is it?"]).place_names == ()

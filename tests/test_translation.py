@@ -9,7 +9,7 @@ from assistant.language import dictionary
 from assistant.language.dictionary import Dictionary, clean_gloss
 from assistant.language.translation import Translator, corpus_glossary, packaged_glossary, parse_glossary
 from assistant.search.fits import fits
-from assistant.search.parts import parts_of
+from assistant.search.parts import Part, parts_of
 from assistant.search.query import understand
 
 
@@ -184,3 +184,25 @@ def test_an_ordinary_word_is_no_place_though_a_county_bears_its_name(translator:
     reading = translator.translate("兰州的人才报酬有没有统一标准？比如每月最低多少钱？项目合作有补贴吗？")
     assert reading.places == ("Lanzhou",)
     assert translator.translate("海口和淳安有什么人才政策？").places == ("Haikou", "Chun'an County")
+
+
+def test_chinese_ways_of_asking_a_total_a_rate_a_fee_and_whether_there_is_one(translator: Translator) -> None:
+    def parts(question: str) -> tuple[Part, ...]:
+        return parts_of(translator.translate(question).text, question)
+
+    (total,) = parts("大连金普新区2018年计划引进的人才总数是多少？")
+    assert total.asks == "count"
+    _, rate = parts("泰安对新引进的博士有没有购房补贴？如果有，标准是多少？")
+    assert rate.asks == "amount" and "purchase" in rate.kinds  # the rate of the subsidy just asked about
+    (fee,) = parts("外国高端人才申请人才签证要交多少签证费？")
+    assert (fee.asks, fee.counted) == ("amount", ("fee",))
+    (months,) = parts("柳州给硕士发放的每月生活津贴最长可以领取多少个月？")
+    assert months.asks == "duration" and months.kinds == {"living"}
+    standard, _ = parts("兰州柔性引进的人才，用人单位给的报酬有没有统一标准？比如每月最低多少钱？")
+    assert not fits(standard, "Lanzhou City has established support policies in seven areas.").ok
+
+
+def test_zones_the_gazetteer_lacks_are_read_by_their_english_names(translator: Translator) -> None:
+    assert "Tianfu New Area" in translator.translate("成都天府新区博士来了给多少安家费？").text
+    assert "Superior Talent Card" in translator.translate("横琴优才卡的租房补贴每个月多少钱？").text
+    assert "first home" in translator.translate("柳州人才买首套房，购房补贴给多少？").text

@@ -166,6 +166,27 @@ class EvidenceFinder:
             sentences = [s for s in sentences if fits(part, s.text, s.before, s.lede, s.year).ok]
         return [self._scored(query, weights, hit, s, part) for s in sentences]
 
+    def _programme_words(self, query: Query, part: Part) -> tuple[str, ...]:
+        """The words a part describes a programme by ("under the youth housing policy": youth, housing),
+        which the article answering it must use; a part saying "this policy" is about the one the
+        question's statements describe."""
+        found = _PROGRAMME.findall(part.text)
+        if not found and _THIS_PROGRAMME.search(part.text):
+            found = _PROGRAMME.findall(query.reading)
+        named = {t for phrase in query.places for t in phrase}
+        described = terms(" ".join(w for words in found for w in words.split() if not w[:1].isupper()))
+        return tuple(
+            dict.fromkeys(
+                t
+                for t in described
+                if t not in named
+                and t not in GROUP_TERMS
+                and t not in _NOT_PROGRAMME_WORDS
+                and not t[:1].isdigit()
+                and self.corpus.idf(t) >= MIN_TOPIC_IDF
+            )
+        )
+
     def own_weights(self, query: Query, part: Part) -> dict[str, float]:
         """ "What's the most we can get for buying a home, and by what date must we apply?": a sentence
         answering one part of several need only be about that part's own words (at least two telling
@@ -185,8 +206,13 @@ class EvidenceFinder:
         typed = part.asks is None and not asks_in_words(part.text)
         if typed:
             return self._part_words(query, part)
-        if len(query.parts) < 2 or part.asks or part.benefit or part.kinds:
+        if part.asks or part.benefit or part.kinds:
             return {}  # a part naming a benefit ("what help with housing is there?") is checked by fits()
+        # "I'm a master's graduate expecting the 30,000 RMB subsidy. Will I have to pay income tax on
+        # it?": what the asker says of themselves is no topic a sentence may answer by instead
+        told = set(terms(query.reading)) - set(part.focus)
+        if len(query.parts) < 2 and len(told) < 2:
+            return {}
         return self._part_words(query, part)
 
     def _part_words(self, query: Query, part: Part) -> dict[str, float]:
@@ -358,7 +384,9 @@ class EvidenceFinder:
             return list(range(len(query.parts)))
         texts = [p.text.lower() for p in query.parts]
         name = query.place_names[order].lower()
-        naming = [[other.lower() in text for other in query.place_names] for text in texts]
+        # a thing named that is no place ("a 'top talent'") leaves the part to the place before it
+        places = [other.lower() for i, other in enumerate(query.place_names) if query.is_place(i)]
+        naming = [[other in text for other in places] for text in texts]
         own = [i for i, text in enumerate(texts) if name in text]
         unplaced = [i for i in range(len(texts)) if not any(naming[i])]
         if not own:
@@ -438,7 +466,11 @@ class EvidenceFinder:
                 )
                 required = own_names or unclaimed
                 answering: list[tuple[float, ArticleHit, list[Sentence]]] = []
+                programme = self._programme_words(query, part)
                 for rank, hit in relevant:
+                    article_terms = self.corpus.article_terms(hit.article)
+                    if programme and not all(self._covered_term(query, t, article_terms) for t in programme):
+                        continue  # "the youth housing policy": an article about another programme
                     sentences = self._select(query, weights, hit, part, overview, required)
                     if not sentences:
                         continue
@@ -484,6 +516,23 @@ class EvidenceFinder:
 
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
+# "under the youth housing policy", "the free first-year housing scheme": a programme described in words
+_PROGRAMME = re.compile(
+    r"(?:\b(?i:the|this|that|its|their)|['’]s)\s+((?:[a-z][\w-]*\s+){1,3}?)(?:polic(?:y|ies)|programmes?|programs?|"
+    r"schemes?|initiatives?)\b"
+)
+_THIS_PROGRAMME = re.compile(
+    r"\b(?:this|that|the same|the said)\s+(?:polic(?:y|ies)|programmes?|programs?|schemes?|initiatives?)\b",
+    re.IGNORECASE,
+)
+_NOT_PROGRAMME_WORDS = frozenset(
+    terms(
+        "what which how the a an this that these those its their new current latest local under for of about "
+        "does do is are was were can could will would talent talents people person preferential support "
+        "government official city's city province provincial municipal national whole entire same said",
+        keep_stopwords=True,
+    )
+)
 _UNIT_TERMS = frozenset(terms("year years month months week weeks day days per number amount much many long"))
 _PLACE_WORDS = frozenset(
     terms(

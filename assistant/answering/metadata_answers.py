@@ -23,7 +23,8 @@ _META_ASKS = {
     "publisher": re.compile(
         r"\bwho (?:published|put out|released|issued|carried|ran|posted)\b|\bpublisher\b|"
         r"\b(?:which|what) (?:website|web site|site|newspaper|paper|outlet|newswire|wire|media|publication|"
-        r"agency)\b.{0,60}\b(?:carried|carries|published|ran|runs|posted|released|put out|reported|issued)\b|"
+        r"agency)\b.{0,60}\b(?:carried|carries|published|ran|runs|posted|released|put out|reported|issued|"
+        r"written for|wrote for|write for)\b|"
         # "on which website do they apply?" asks where to apply, not who published the article
         r"\b(?:on|in|by|through|for) (?:which|what) (?:website|site|newspaper|paper|outlet|newswire|wire)\b"
         r"(?!.{0,40}\b(?:apply|applies|applying|register|registering|submit|sign up|claim|declare|book|file|"

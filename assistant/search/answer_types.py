@@ -48,6 +48,15 @@ class Vocabulary:
     asks_given: re.Pattern[str]  # "What can the selected leaders receive?": a benefit, named or not
     applied_to: dict[str, re.Pattern[str]]  # "asks": which office one applies to; "answers": applying said
     paying: dict[str, re.Pattern[str]]  # "asks": when money is paid out; "answers": paying said
+    not_benefits: frozenset[str]  # "a total investment of 500 million yuan": an amount of no benefit
+    properties: dict[str, tuple[re.Pattern[str], frozenset[str]]]  # "is it taxed?": asked, and its terms
+    what_if: re.Pattern[str]  # "If I leave Wuhu early, do I still get ...?": the asker's situation changing
+    what_if_answers: frozenset[str]  # the terms a sentence speaks of such a change in
+    existence: re.Pattern[str]  # "Is there a uniform standard ...?": the thing asked to exist (group 1)
+    not_things: frozenset[str]  # words after "is there" that name no thing of their own ("any way")
+    obligation: re.Pattern[str]  # "Do I have to pay the money back?": the verb (group 1), "back" (group 2)
+    obligation_not_held: frozenset[str]  # verbs said too many ways to hold a sentence to ("work", "stay")
+    obligation_forms: dict[str, frozenset[str]]  # a verb ("pay back") -> the terms that also say it
     several_years: re.Pattern[str]  # "in the next three years": a figure over several years, not each year
     admin_levels: dict[str, str]  # a level's word ("municipal") -> the level ("city")
 
@@ -106,6 +115,23 @@ class Vocabulary:
                 {k: v for k, v in raw["entities"]["applied_to"].items() if not k.startswith("_")}
             ),
             paying=compile_all({k: v for k, v in raw["paying"].items() if not k.startswith("_")}),
+            not_benefits=frozenset(raw["not_benefits"]["words"]),
+            properties={
+                name: (re.compile(spec["asks"], re.IGNORECASE), frozenset(terms(" ".join(spec["answers"]))))
+                for name, spec in raw["properties"].items()
+                if not name.startswith("_")
+            },
+            what_if=re.compile(raw["what_if"]["asks"], re.IGNORECASE),
+            what_if_answers=frozenset(terms(" ".join(raw["what_if"]["answers"]))),
+            existence=re.compile(raw["existence"]["asks"], re.IGNORECASE),
+            not_things=frozenset(raw["existence"]["not_things"]),
+            obligation=re.compile(raw["obligation"]["asks"], re.IGNORECASE),
+            obligation_not_held=frozenset(raw["obligation"]["not_held"]),
+            obligation_forms={
+                # "pay back" is said by its forms alone ("repay", "refund"): "pay" is said of much else
+                verb: frozenset(terms(" ".join([*forms, *([] if " " in verb else [verb])])))
+                for verb, forms in raw["obligation"]["forms"].items()
+            },
             several_years=re.compile(raw["several_years"]["pattern"], re.IGNORECASE),
             admin_levels={
                 word: level for level, said in raw["admin_levels"]["levels"].items() for word in said

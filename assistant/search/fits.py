@@ -27,7 +27,8 @@ from assistant.search.question_clauses import is_question
 from assistant.text import MONTH_NAMES, terms
 
 _REDUCTION = re.compile(
-    r"\b(?:reductions?|discounts?|relief|exemptions?|waivers?|cuts?|(?:knocked|taken|shaved) off|"
+    r"\b(?:reductions?|reduced|discounts?|discounted|relief|exemptions?|waivers?|waived|cuts?|lowered|"
+    r"(?:knocked|taken|shaved) off|"
     r"off the rent)\b",
     re.IGNORECASE,
 )
@@ -109,6 +110,11 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
         reduced_price = reduced and priced and re.search(rf"\b{re.escape(priced)}", sentence, re.IGNORECASE)
         if priced and not reduced_price and not _names_a_price(priced, sentence, vocabulary):
             return Fit(False, f"gives no {priced}")
+        if priced and (whose := _price_of(part.text, priced)) and not whose & set(terms(sentence)):
+            return Fit(False, f"gives the {priced} of something else")  # "visa fee" - "the intermediary fee"
+        amounts = list(answer.finditer(stated)) if part.asks == "amount" and part.benefit else []
+        if amounts and all(_of_no_benefit(stated, m, vocabulary) for m in amounts):
+            return Fit(False, "gives an amount of something other than a benefit")  # "a total investment of"
         if part.asks == "entity" and not names_one(part.counted, sentence, vocabulary, part.known):
             return Fit(False, f"names no {' '.join(part.counted)}")
         # "Which office do I hand my application to?", "What's the deadline to apply?": said of applying
@@ -147,7 +153,9 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
         # sentence (or those just before it) naming no second batch.
         said_ordinals = ordinals_in(sentence)
         serial = {(o, n) for o, n in part.ordinals if n in vocabulary.serial}
-        asking = part.asks or part.benefit  # "What rent reduction applies in the fourth year?"
+        # "What rent reduction applies in the fourth year?", "How is the rent worked out from the fourth
+        # year?" (a claim, which the guard reads as a part too, is held to its figures instead)
+        asking = part.asks or part.benefit or is_question(part.text)
         # "At the second level, ... 20,000 yuan. On this level, ... 26,000 yuan. At the third level, ...
         # In addition, ... 13,000 yuan": the sentences before speak of the level they name last
         said_nouns = {n for _, n in said_ordinals}
@@ -178,6 +186,19 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
         return Fit(False, "gives what one applicant gets, not the total paid out")
     if part.bounded and not vocabulary.bounds["answers"].search(sentence):
         return Fit(False, "gives no upper limit")  # "... exceeds 15 percent of the taxable income"
+    spoken = frozenset(terms(f"{context} {sentence}"))
+    doing = _obliged_to(part, vocabulary)
+    if doing and not doing & spoken:
+        return Fit(False, "does not say whether one must do it")  # "Do I have to pay the money back?"
+    changed = is_question(part.text) and vocabulary.what_if.search(part.text)
+    if changed and not vocabulary.what_if_answers & spoken:  # "If I leave Wuhu early, do I still get it?"
+        return Fit(False, "does not say what happens if one's situation changes")
+    for quality, answering in _properties_asked(part, vocabulary):
+        if not answering & spoken:
+            return Fit(False, f"does not say whether it is {quality}")  # "Is the settlement subsidy taxed?"
+    thing = _asked_to_exist(part, vocabulary)
+    if thing and thing not in spoken:
+        return Fit(False, f"names no {thing}")  # "Is there a uniform standard for the pay?"
     # "What reward do the ambassadors receive?" (a question: the guard reads claims as parts too)
     asks_a_benefit = part.benefit and not part.kinds and part.asks is None and is_question(part.text)
     if asks_a_benefit and not gives_a_benefit(sentence, context, vocabulary):
@@ -193,6 +214,9 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
         and not vocabulary.given.search(sentence)
     ):
         return Fit(False, "gives an amount of something other than a benefit")
+    asks_what_is_paid = part.benefit and part.kinds and part.asks is None and _MONEY.search(part.text)
+    if asks_what_is_paid and not _money_said(sentence, context, vocabulary):
+        return Fit(False, "names no subsidy")  # "what house-purchase subsidy?" - "the same purchase policies"
     if part.benefit and part.kinds:
         specific = part.kinds - {"housing"}
         housing = {"housing", "rent", "purchase"}
@@ -215,7 +239,16 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
     said_levels = levels_in(sentence, vocabulary) if asked_levels else frozenset()
     if said_levels and not asked_levels & said_levels:  # "county-level" asked, "city-level" given
         return Fit(False, "is about another level of government")
-    if part.period and part.asks in ("amount", None):
+    level_words = {word for word, level in vocabulary.admin_levels.items() if level in asked_levels}
+    pieces = {piece for token in word_tokens(f"{context} {sentence}") for piece in token.split("-")}
+    if asked_levels and (part.asks or part.benefit) and not level_words & pieces:
+        # "the one-off subsidy for a firm in a national-level park": a sentence naming no level of its own
+        return Fit(False, "does not say it is for that level")
+    asked_periods = [p for p, pattern in vocabulary.periods.items() if pattern.search(part.text)]
+    said_periods = [p for p in asked_periods if vocabulary.periods[p].search(sentence)]
+    if len(asked_periods) > 1 and not said_periods:  # "is it paid monthly or once a year?"
+        return Fit(False, "says neither how often it is asked about")
+    if part.period and part.asks in ("amount", None) and len(asked_periods) < 2:
         other = [
             p for p, pattern in vocabulary.periods.items() if p != part.period and pattern.search(sentence)
         ]
@@ -365,6 +398,8 @@ def _in_a_clause_about_it(part: Part, sentence: str, answer: re.Pattern[str]) ->
         return True
     names = " ".join(re.findall(r"(?<!^)(?<![.?!] )\b[A-Z][\w'’-]*", part.text))  # places, programmes
     asked = set(part.focus) - set(terms(names)) - _ANY_ITEM
+    if not asked:
+        return True  # "How much is each?": the benefits were named before it, nothing ties one item
     # "the State Council special allowance": the item must name what sets the benefit apart ("special")
     qualifiers = _qualifiers(part.text, names) if part.benefit else set()
     return any(
@@ -408,6 +443,90 @@ def _names_a_price(priced: str, sentence: str, vocabulary: Vocabulary) -> bool:
         if not following or following[0] not in vocabulary.benefits:
             return True
     return False
+
+
+# Benefits paid in money: a sentence giving one names a benefit or an amount.
+_MONEY = re.compile(
+    r"\b(?:subsid(?:y|ies)|allowances?|grants?|bonus(?:es)?|stipends?|rewards?|awards?|funding|cash)\b|补贴|津贴|奖励|资助",
+    re.IGNORECASE,
+)
+
+
+def _money_said(sentence: str, context: str, vocabulary: Vocabulary) -> bool:
+    if set(word_tokens(f"{context} {sentence}")) & vocabulary.benefits:
+        return True
+    return bool(vocabulary.answers["amount"].search(sentence) or PERCENT.search(sentence))
+
+
+def _of_no_benefit(sentence: str, amount: re.Match[str], vocabulary: Vocabulary) -> bool:
+    """The amount measures something no one receives: "signed projects with a total investment of 500
+    million yuan" (but not "projects with investment over 1 billion yuan get a subsidy of 5 million")."""
+    before = set(word_tokens(sentence[max(0, amount.start() - 60) : amount.start()])[-5:])
+    return bool(before & vocabulary.not_benefits) and not before & vocabulary.benefits
+
+
+_WH_WORD = re.compile(r"\b(?:what|what's|which|who|whom|whose|where|when|why|how)\b", re.IGNORECASE)
+
+
+def _obliged_to(part: Part, vocabulary: Vocabulary) -> frozenset[str]:
+    """The terms that say what a question asks whether one must do ("Do I have to pay the money back?":
+    pay back, repay, refund ...); empty for a statement, a part asking a typed answer, or a verb said too
+    many ways to hold a sentence to."""
+    found = vocabulary.obligation.search(part.text) if part.asks is None and is_question(part.text) else None
+    if not found or _WH_WORD.search(part.text[: found.start()]):
+        return frozenset()  # "Which work permit do I need to qualify?" asks which, not whether
+    verb = found.group(1).lower() + (" back" if found.group(2) else "")
+    if verb in vocabulary.obligation_forms:
+        return vocabulary.obligation_forms[verb]
+    return frozenset() if verb in vocabulary.obligation_not_held else frozenset(terms(verb))
+
+
+def _properties_asked(part: Part, vocabulary: Vocabulary) -> list[tuple[str, frozenset[str]]]:
+    """The properties a yes-or-no question asks of a benefit ("Is the settlement subsidy taxed?": tax),
+    each with the terms that speak of it; none for a part asking a typed answer, or a statement."""
+    if part.asks is not None or not is_question(part.text) or _WH_WORD.match(part.text.strip()):
+        return []
+    return [
+        (found.group(0).lower(), answering)
+        for asked, answering in vocabulary.properties.values()
+        if (found := asked.search(part.text))
+    ]
+
+
+def _asked_to_exist(part: Part, vocabulary: Vocabulary) -> str | None:
+    """The thing a part asks whether there is, as a term ("Is there a uniform standard for the pay?":
+    standard); None when it asks for a typed answer or a benefit, which other checks read, or when the
+    words name no thing of their own ("is there any way to ...")."""
+    found = vocabulary.existence.search(part.text) if part.asks is None else None
+    if not found:
+        return None
+    head = word_tokens(found.group(1))[-1:]
+    if not head or head[0] in vocabulary.not_things or head[0] in vocabulary.benefits:
+        return None
+    if kinds_in(head[0], vocabulary) or groups_in(head[0], vocabulary) or not head[0].isalpha():
+        return None
+    stems = terms(head[0])
+    return stems[0] if stems else None
+
+
+def _price_of(text: str, priced: str) -> set[str]:
+    """What the asked price is of, in the words just before it: "the visa fee" -> {visa}; none in "the
+    monthly rent" or "the maximum salary"."""
+    found = re.search(rf"((?:[\w'’-]+\s+){{1,2}}){re.escape(priced)}s?\b", text, re.IGNORECASE)
+    if not found:
+        return set()
+    before = [w for w in found.group(1).split() if not w[:1].isupper() or w.isupper()]  # no place or name
+    return set(terms(" ".join(before))) - _QUESTION_TERMS - _PRICE_WORDS
+
+
+# Words that say which price it is, not what it is the price of.
+_PRICE_WORDS = frozenset(
+    terms(
+        "average basic starting base pre-tax after-tax gross net total overall exact actual current usual "
+        "standard normal market per month year pay paid charged charge",
+        keep_stopwords=True,
+    )
+)
 
 
 def _gives_a_total(sentence: str, vocabulary: Vocabulary) -> bool:

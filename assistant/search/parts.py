@@ -20,7 +20,7 @@ from assistant.language.places import Gazetteer
 from assistant.search.answer_types import Vocabulary, word_tokens
 from assistant.search.counting import counted_nouns
 from assistant.search.entities import entity_kinds, kind_names, of_kind
-from assistant.search.question_clauses import split_question
+from assistant.search.question_clauses import asks_in_words, split_question
 from assistant.text import terms
 
 _PRONOUN_ONLY = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those|there|one)\b", re.IGNORECASE)
@@ -71,6 +71,16 @@ _BEFORE_A_VERB = frozenset((
 ))  # fmt: skip
 
 
+# People who pay a price rather than receive pay: "would a tenant pay", "does a talent pay".
+_PAYERS = frozenset((
+    "tenant", "tenants", "renter", "renters", "buyer", "buyers", "applicant", "applicants", "talent",
+    "talents",
+    "resident", "residents", "people", "person", "someone", "one", "employee", "employees", "holder",
+    "holders", "student", "students", "parents", "family", "families", "foreigners", "expert", "experts",
+))  # fmt: skip
+_PAYING = _BEFORE_A_VERB | _PAYERS
+
+
 def _kinds(text: str, vocabulary: Vocabulary, amount: bool) -> tuple[frozenset[str], bool]:
     """The benefit kinds a clause names: the words before a benefit word ("first-home purchase
     subsidy") or after its preposition ("help with rent"). A clause asking "how much" names its kind
@@ -80,8 +90,9 @@ def _kinds(text: str, vocabulary: Vocabulary, amount: bool) -> tuple[frozenset[s
     benefits = [
         i
         for i, t in enumerate(tokens)
-        if t in vocabulary.benefits and not (t == "pay" and i > 0 and tokens[i - 1] in _BEFORE_A_VERB)
-    ]  # "do they have to pay social insurance?": to pay, not the pay one gets
+        if t in vocabulary.benefits and not (t == "pay" and i > 0 and tokens[i - 1] in _PAYING)
+    ]  # "do they have to pay social insurance?", "what rent would a tenant pay?": to pay, not pay one gets
+    # (but "does Liuzhou pay talents who buy a home?" asks what the city pays them)
     if not benefits:
         return frozenset(), False
     near: list[str] = []
@@ -153,12 +164,17 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
         bought = kinds_in(without_people(asked, vocabulary), vocabulary) & {"rent", "purchase"}
         if bought:
             kinds, benefit = bought | {"housing"}, True
+    if asks == "amount" and not kinds and not benefit and context and not terms(asked):
+        # "A Grade A talent can take either a house buying subsidy or a monthly renting subsidy. How much
+        # is each?": the amounts of the benefits just named
+        kinds, benefit = _kinds(context, vocabulary, True)
     if kinds == {"housing"} and context:
         # "I'm buying my first home. How much housing subsidy will I get?": the purchase subsidy
         kinds |= kinds_in(context, vocabulary) & {"rent", "purchase"}
     benefit = benefit or (asks is None and bool(vocabulary.asks_given.search(asked)))
-    if asks is None and benefit and period and _WHAT.match(asked):
-        # "What's the monthly rental allowance ...?", "What one-off subsidy is there?": how much it is
+    if asks is None and (benefit or _priced(asked, vocabulary)) and period and _WHAT.match(asked):
+        # "What's the monthly rental allowance ...?", "What one-off subsidy is there?", "what monthly rent
+        # would a tenant pay?": how much it is
         asks = "amount"
         kinds, benefit = _kinds(asked, vocabulary, True)
     if original and not chinese and asks == "count":
@@ -434,9 +450,17 @@ def parts_of(question: str, original: str = "") -> tuple[Part, ...]:
             merged[-1] = f"{merged[-1]}, {clause}"
         else:
             merged.append(clause)
-    return _named_places(
-        _amounts_of_what_was_asked([read_part(clause, context) for clause in merged]), question
-    )
+    parts = [_typed_amount(read_part(clause, context)) for clause in merged]
+    return _named_places(_amounts_of_what_was_asked(parts), question)
+
+
+def _typed_amount(part: Part) -> Part:
+    """ "lanzhou flexible talent intro: monthly stipend the city pays": a benefit typed with its period
+    and no question word asks how much it is, as "what's the monthly stipend?" does."""
+    if part.asks or not part.benefit or not part.period or asks_in_words(part.text):
+        return part
+    kinds, _ = _kinds(part.text, Vocabulary.load(), True)
+    return replace(part, asks="amount", kinds=kinds)
 
 
 # Between questions typed one after another: a comma; in words typed without a question word first,
@@ -490,15 +514,63 @@ _BARE_DURATION_WORDS = _QUESTION_WORDS | frozenset(
 )
 
 
+# The words of an amount question with no subject of its own: "How much money, at most?", "And what's
+# the maximum per person?"
+_BARE_AMOUNT_WORDS = _QUESTION_WORDS | frozenset(
+    terms(
+        "money cash most maximum max minimum min least highest top per person head month year monthly yearly "
+        "annual total each cap limit ceiling paid pay get gets receive given amount sum yuan rmb one-off "
+        "once "
+        "subsidy subsidies allowance benefit grant it standard standards rate level if case so",
+        keep_stopwords=True,
+    )
+)
+
+
+# "..., and how much would the same graduate get in Tai'an?": the people the earlier part named
+_SAME_PEOPLE = re.compile(
+    r"\b(?:the same|such an?|that|this|these|those)\s+(?:[\w-]+\s+)?(?:graduates?|persons?|people|talents?|"
+    r"applicants?|holders?|candidates?)\b",
+    re.IGNORECASE,
+)
+
+
+def _own_subject(part: Part, earlier: Part) -> set[str]:
+    """What an amount question names of its own beyond its people, its places and what the part before
+    it asked about: "what is a 'talent attraction ambassador' paid?" (but not "how much would the same
+    graduate get in Tai'an?", nor "Is there a rent reduction in the fourth year? How much is the
+    reduction?")."""
+    names = set(terms(" ".join(re.findall(r"\b[A-Z][\w'’-]*", part.text))))
+    return set(part.focus) - _BARE_AMOUNT_WORDS - GROUP_TERMS - names - set(earlier.focus) - {"same", "such"}
+
+
 def _amounts_of_what_was_asked(parts: list[Part]) -> tuple[Part, ...]:
     """ "Is there a rent subsidy, and how much per month?": a bare amount is of the benefit just asked
     about."""
     for i in range(1, len(parts)):
         earlier, part = parts[i - 1], parts[i]
+        generic = part.groups <= {"graduate"}  # "the same graduate"
+        same_people = not part.groups or (generic and bool(_SAME_PEOPLE.search(part.text)))
+        asks_of_it = part.benefit or (part.asks == "amount" and not _own_subject(part, earlier))
+        if asks_of_it and earlier.benefit and earlier.groups and same_people:
+            # "For a Grade D talent in Haicang, how much house-buying subsidy can I apply for, and how much is
+            # the monthly renting subsidy?": the second benefit is asked for the same people
+            parts[i] = part = replace(part, groups=earlier.groups)
+        referred = part.benefit and earlier.benefit and bool(_REFERS_BACK.search(part.text))
+        if part.asks is None and referred and not part.kinds:
+            # "what monthly living allowance can I get, and is that allowance exempt from income tax?": the
+            # allowance is the one asked about; what this part asks is whether it is taxed
+            parts[i] = replace(part, benefit=False)
+            continue
         # "What share of the purchase subsidy do junior college graduates get? How much money at
         # most?", "Is there a cap on the purchase subsidy? What's the maximum per person?": a bare
         # amount after another question about a benefit is of that benefit too
         if part.kinds or part.counted or not earlier.kinds:
+            continue
+        if part.asks is None and part.benefit and not _own_subject(part, earlier):
+            # "What monthly rent subsidy would a master's get in Changchun, and what would the same
+            # graduate get in Tai'an?": what one gets is the benefit just asked about
+            parts[i] = replace(part, kinds=earlier.kinds, period=part.period or earlier.period)
             continue
         # "What is the max monthly living subsidy? For how long?": a bare duration is that benefit's
         if part.asks == "duration" and not set(terms(part.text)) - _BARE_DURATION_WORDS:
@@ -508,8 +580,8 @@ def _amounts_of_what_was_asked(parts: list[Part]) -> tuple[Part, ...]:
                 following(part, earlier), kinds=earlier.kinds, asks="duration", focus=focus, groups=groups
             )
             continue
-        if part.asks != "amount":
-            continue
+        if part.asks != "amount" or _own_subject(part, earlier):
+            continue  # "..., and what is a 'talent attraction ambassador' paid?" asks of its own subject
         if part.benefit:  # "Is there a purchase subsidy for masters? How much money, at most?"
             # "Is there a rent reduction in the fourth year? How much?": that year's too
             parts[i] = replace(
@@ -521,6 +593,12 @@ def _amounts_of_what_was_asked(parts: list[Part]) -> tuple[Part, ...]:
             )
         else:
             parts[i] = following(part, earlier)
+    for i in range(len(parts) - 2, -1, -1):
+        part, later = parts[i], parts[i + 1]
+        if part.benefit and later.benefit and later.groups and not part.groups and not part.asker:
+            # "how much house buying subsidy and how much monthly renting subsidy can a Grade D talent
+            # apply for?": the people named last are asked about for both
+            parts[i] = replace(part, groups=later.groups)
     return tuple(parts)
 
 
@@ -582,6 +660,12 @@ _REFERS_BACK = re.compile(
 )
 
 
+_OWN_QUESTION = re.compile(
+    r"^\W*(?:(?:and|but|so|also|then)\s+)?(?:which|what|who|where|why|how)\b(?!\s+(?:about|else about)\b)",
+    re.IGNORECASE,
+)
+
+
 def following(part: Part, earlier: Part) -> Part:
     """A follow-up part ("And for a master's?") keeps what the earlier one asked, for its own group."""
     # "For how many months is that allowance paid?": the allowance asked before, for the same people
@@ -592,6 +676,15 @@ def following(part: Part, earlier: Part) -> Part:
     named = kinds_in(without_people(part.text)) if part.benefit else frozenset()
     # "How many of them were post-doctorate researchers?": the people counted are the ones asked
     counts_its_own = part.asks == "count" and bool(part.counted)
+    # "Which qualifications allow someone to get a Hainan hukou?" after "How many talents does Hainan want
+    # to attract?" asks a question of its own, not how many (but "And what about PhDs?" asks the same)
+    own_question = (
+        not part.benefit
+        and bool(_OWN_QUESTION.match(part.text))
+        and len(set(part.focus) - GROUP_TERMS - _QUESTION_WORDS) >= 2
+    )
+    if own_question and not part.asks:
+        earlier = replace(earlier, asks=None, unit=None, counted=(), measured=())
     return Part(
         text=part.text,
         asks=part.asks or (earlier.asks if not named else None),

@@ -239,6 +239,22 @@ def _named_runs(text: str, gazetteer: frozenset[str]) -> list[tuple[str, tuple[s
     return [p for p in phrases if len(p[0].split()) > 1 or _is_place(p[0], p[1], gazetteer)]
 
 
+# "what is a 'talent attraction ambassador' paid?": a name in quotes, typed in lower case
+_QUOTED = re.compile(r"(?:(?<=\s)|^)['‘\"“]([a-z][\w’'-]*(?: [\w’'-]+){1,4})['’\"”](?=[\s,.;:?!)]|$)")
+
+
+def _quoted_names(text: str, runs: list[tuple[str, tuple[str, ...]]]) -> list[tuple[str, tuple[str, ...]]]:
+    """The things a question names in quotes, in lower case ("the 'talent loan' product"), that no
+    capitalised run already holds: what the sentences answering it must be about, as a name is."""
+    named = {t for _, stems in runs for t in stems}
+    out = []
+    for found in _QUOTED.finditer(text):
+        stems = tuple(terms(found.group(1)))
+        if stems and not set(stems) <= named:
+            out.append((found.group(1), stems))
+    return out
+
+
 def _is_place(written: str, stems: tuple[str, ...], gazetteer: frozenset[str]) -> bool:
     """A place: in the gazetteer of Chinese divisions and world places, or in a corpus region's name,
     or named as one ("Tianfu New Area", "Nansha District"). "Zhejiang University" is an institution
@@ -409,6 +425,7 @@ def understand(
         stems = tuple(terms(place, keep_stopwords=True))
         if stems and not set(terms(place)) <= named:
             runs.append((place, stems))
+    runs += _quoted_names(last, runs)
     runs = _asked_about(last, runs, gazetteer)
     places = [t for _, t in runs]
     names = [w for w, _ in runs]

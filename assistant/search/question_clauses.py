@@ -10,7 +10,7 @@ from assistant.text import split_sentences
 
 _QUESTION_START = re.compile(
     r"^\s*(?:and\s+|but\s+|also\s+|so\s+|then\s+)?(?:how|what|what's|whats|when|where|which|who|whose|whom|why|is|are|"
-    r"was|were|does|do|did|can|could|will|would|should|may|might|has|have|tell|list|name|give|show|"
+    r"was|were|does|do|did|can|could|will|would|should|may|might|has|have|whether|tell|list|name|give|show|"
     r"compare|explain|describe|walk|please|any|in which|for how|on what|under what|什么|哪|多少|怎么|如何)\b",
     re.IGNORECASE,
 )
@@ -44,6 +44,15 @@ def split_question(question: str) -> tuple[list[str], str]:
     # where the next one starts in lower case, as typed in a chat
     sentences = [s for found in split_sentences(question.strip()) for s in _AFTER_QUESTION_MARK.split(found)]
     for sentence in sentences:
+        # "Caller is a junior-college graduate; she asks how much living subsidy ...": staff relay the
+        # question after saying who asks
+        reported = None if _QUESTION_START.match(sentence) else _REPORTED.search(sentence)
+        if reported:
+            if sentence[: reported.start()].strip(" ,;:"):
+                statements.append(sentence[: reported.start()].strip(" ,;:"))
+            # "... wants to know the amount of the subsidy": what the amount of the subsidy is
+            asked = _ABOUT_FIRST.sub("", sentence[reported.end() :])
+            sentence = _THE_FIRST.sub("what is the", _IF_FIRST.sub("whether", asked))
         asking = sentence.rstrip().endswith(("?", "？")) or bool(_QUESTION_START.match(sentence))
         if not asking:
             statements.append(sentence)
@@ -61,7 +70,7 @@ def split_question(question: str) -> tuple[list[str], str]:
         # said, not asked.
         # "After the group issues the letter and I go to the hall, how many days ...?": the condition
         # says when, it does not ask
-        while len(pieces) > 1 and (_is_statement(pieces[0]) or _is_condition(pieces[0])):
+        while len(pieces) > 1 and any(says(pieces[0]) for says in (_is_statement, _is_condition, _is_phrase)):
             statements.append(pieces.pop(0))
         clauses.extend(pieces)
     if not clauses:
@@ -101,7 +110,19 @@ _AFTER_QUESTION_MARK = re.compile(
     r"(?<=[?？])\s+(?=\S)|(?<=\b[A-Z]\.)\s+(?=(?:How|What|When|Where|Which|Who|Why|Is|Are|Does|Do|Can|Could|"
     r"Will|Would|Should)\b)"
 )
-_DASH = re.compile(r"\s+[-–—]+\s+")
+_DASH = re.compile(r"\s+[-–—]+\s+|:\s+")  # "Enquirer, 29, rents in Wuhu: is there a rent subsidy?" too
+# "Caller asks what ...", "An applicant wants to know whether ...": a question relayed, which starts after
+# the verb that reports it
+_REPORTED = re.compile(
+    r"\b(?:asks?|asking|asked|wants? to know|would like to know|wonders?|wondering|enquir(?:es|ing)|"
+    r"inquir(?:es|ing)|(?:is|are) curious)\s+(?:(?:us|me|about it)\s+)?"
+    r"(?=(?:how|what|what's|when|where|which|who|whose|why|whether|if|is|are|does|do|did|can|could|will|the|"
+    r"about)\b)",
+    re.IGNORECASE,
+)
+_IF_FIRST = re.compile(r"^\s*if\b", re.IGNORECASE)
+_THE_FIRST = re.compile(r"^\s*the\b", re.IGNORECASE)
+_ABOUT_FIRST = re.compile(r"^\s*about\b\s*", re.IGNORECASE)
 
 
 _CONDITION = re.compile(
@@ -121,10 +142,21 @@ def _is_condition(clause: str) -> bool:
     return not any(_QUESTION_START.match(piece) for piece in clause.split(",")[1:])
 
 
+def _is_phrase(clause: str) -> bool:
+    """A phrase that asks nothing and says nothing on its own: "With a junior college degree" (before
+    "and an intermediate job title, how many years ...?")."""
+    return bool(_PHRASE.match(clause)) and not _ASKING_WORD.search(clause) and not _STATES.search(clause)
+
+
+_PHRASE = re.compile(r"^\W*(?:with|as|for|under|in|at|by|from|having|holding)\b", re.IGNORECASE)
+
+
 def _is_statement(clause: str) -> bool:
     """Says something rather than asks: no question word, and a verb that states ("I'm a PhD")."""
     return (
         not _ASKING_WORD.search(clause)
         and not _QUESTION_START.match(clause)  # "Does the card have an age limit, and ...?"
+        # "Enquirer, 29, works in Wuhu: is there a rent subsidy for young talents"
+        and not any(_QUESTION_START.match(after) for after in _DASH.split(clause)[1:])
         and bool(_STATES.search(clause))
     )
