@@ -343,28 +343,6 @@ def test_words_typed_without_a_question_word_are_all_held_to(tmp_path: Path) -> 
     assert "1,500 yuan" in assistant.ask("river city engineers housing subsidy").answer
 
 
-def test_what_the_asker_says_of_themselves_is_no_topic_to_answer_a_question_by(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    text = (
-        "River City gives young engineers with a master's degree a housing subsidy of 1,500 yuan a month.\n\n"
-        "Engineers apply for the housing subsidy at the River City talent office."
-    )
-    (corpus / "river.txt").write_text(f"River City talent news\n\n{text}\n", encoding="utf-8")
-    lake = "Lake City pays the income tax of returning doctors for two years. They pay no tax on the grant."
-    (corpus / "lake.txt").write_text(f"Lake City talent news\n\n{lake}\n", encoding="utf-8")
-    assistant = Assistant(Settings(data_dir=tmp_path), embedder=FakeEmbedder())
-    assistant.ingest()
-    # the statement shares its words with the River City article; the question (tax) shares none
-    taxed = assistant.ask(
-        "I'm a young engineer with a master's degree and I expect to receive the River City housing subsidy "
-        "of 1,500 yuan a month. Will I have to pay income tax on it?"
-    )
-    assert taxed.declined
-    housing = assistant.ask("How much housing subsidy do young engineers get in River City?")
-    assert "1,500 yuan" in housing.answer
-
-
 def test_a_programme_described_in_words_is_answered_only_by_an_article_about_it(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()

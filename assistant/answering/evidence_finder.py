@@ -206,13 +206,8 @@ class EvidenceFinder:
         typed = part.asks is None and not asks_in_words(part.text)
         if typed:
             return self._part_words(query, part)
-        if part.asks or part.benefit or part.kinds:
+        if len(query.parts) < 2 or part.asks or part.benefit or part.kinds:
             return {}  # a part naming a benefit ("what help with housing is there?") is checked by fits()
-        # "I'm a master's graduate expecting the 30,000 RMB subsidy. Will I have to pay income tax on
-        # it?": what the asker says of themselves is no topic a sentence may answer by instead
-        told = set(terms(query.reading)) - set(part.focus)
-        if len(query.parts) < 2 and len(told) < 2:
-            return {}
         return self._part_words(query, part)
 
     def _part_words(self, query: Query, part: Part) -> dict[str, float]:
