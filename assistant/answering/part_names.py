@@ -165,7 +165,7 @@ _GROUP_NAMES = {
     "child": "their children",
 }
 _BENEFIT_PHRASE = re.compile(
-    r"((?:[\w'’-]+(?:,\d{3})*\s+){0,3}?(?:subsid(?:y|ies)|allowances?|grants?|bonus(?:es)?|rewards?|awards?|stipends?|"
+    r"((?:[\w'’-]+(?:,\d{3}[\w'’-]*)*\s+){0,3}?(?:subsid(?:y|ies)|allowances?|grants?|bonus(?:es)?|rewards?|awards?|stipends?|"
     r"funding|loans?|incentives?|benefits?|exemptions?))\b",
     re.IGNORECASE,
 )

@@ -110,8 +110,6 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
         reduced_price = reduced and priced and re.search(rf"\b{re.escape(priced)}", sentence, re.IGNORECASE)
         if priced and not reduced_price and not _names_a_price(priced, sentence, vocabulary):
             return Fit(False, f"gives no {priced}")
-        if priced and (whose := _price_of(part.text, priced)) and not whose & set(terms(sentence)):
-            return Fit(False, f"gives the {priced} of something else")  # "visa fee" - "the intermediary fee"
         amounts = list(answer.finditer(stated)) if part.asks == "amount" and part.benefit else []
         if amounts and all(_of_no_benefit(stated, m, vocabulary) for m in amounts):
             return Fit(False, "gives an amount of something other than a benefit")  # "a total investment of"
@@ -507,26 +505,6 @@ def _asked_to_exist(part: Part, vocabulary: Vocabulary) -> str | None:
         return None
     stems = terms(head[0])
     return stems[0] if stems else None
-
-
-def _price_of(text: str, priced: str) -> set[str]:
-    """What the asked price is of, in the words just before it: "the visa fee" -> {visa}; none in "the
-    monthly rent" or "the maximum salary"."""
-    found = re.search(rf"((?:[\w'’-]+\s+){{1,2}}){re.escape(priced)}s?\b", text, re.IGNORECASE)
-    if not found:
-        return set()
-    before = [w for w in found.group(1).split() if not w[:1].isupper() or w.isupper()]  # no place or name
-    return set(terms(" ".join(before))) - _QUESTION_TERMS - _PRICE_WORDS
-
-
-# Words that say which price it is, not what it is the price of.
-_PRICE_WORDS = frozenset(
-    terms(
-        "average basic starting base pre-tax after-tax gross net total overall exact actual current usual "
-        "standard normal market per month year pay paid charged charge",
-        keep_stopwords=True,
-    )
-)
 
 
 def _gives_a_total(sentence: str, vocabulary: Vocabulary) -> bool:
