@@ -1197,6 +1197,17 @@ def test_parts_of_one_question_share_its_people_and_its_benefit() -> None:
         "monthly renting subsidy?"
     )
     assert renting.groups == buying.groups == {"grade_d"}
+    # ... and the people named last, for every benefit asked before them
+    buying, renting = parts_of(
+        "In Haicang, how much house buying subsidy and how much monthly renting subsidy can a Grade D talent "
+        "apply for?"
+    )
+    assert buying.groups == renting.groups == {"grade_d"}
+    _, same = parts_of(
+        "What monthly rent subsidy would a master's graduate get in Changchun, and what would the same "
+        "graduate get in Tai'an?"
+    )
+    assert same.kinds == {"rent"} and "master" in same.groups
     allowance, tax = parts_of(
         "As a master's graduate in Liuzhou, what monthly living allowance can I get, and is that allowance "
         "exempt from income tax?"
@@ -1285,19 +1296,6 @@ def test_a_level_of_government_asked_must_be_named() -> None:
     (park,) = parts_of("How much is the one-off subsidy for a firm in a national-level HR service park?")
     assert not fits(park, "Branches of outstanding services will be rewarded with up to 300,000 yuan.").ok
     assert fits(park, "Firms in national-level HR service parks get a one-off subsidy of 5 million yuan.").ok
-
-
-def test_people_and_benefits_named_once_serve_every_part_asking_of_them() -> None:
-    buying, renting = parts_of(
-        "In Haicang, how much house buying subsidy and how much monthly renting subsidy can a Grade D talent "
-        "apply for?"
-    )
-    assert buying.groups == renting.groups == {"grade_d"}
-    _, same = parts_of(
-        "What monthly rent subsidy would a master's graduate get in Changchun, and what would the same "
-        "graduate get in Tai'an?"
-    )
-    assert same.kinds == {"rent"} and "master" in same.groups
 
 
 def test_staff_relaying_what_is_asked_and_a_phrase_before_the_question() -> None:

@@ -512,14 +512,11 @@ class EvidenceFinder:
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 # "under the youth housing policy", "the free first-year housing scheme": a programme described in words
+_PROGRAMME_HEAD = r"(?:polic(?:y|ies)|programmes?|programs?|schemes?|initiatives?)\b"
 _PROGRAMME = re.compile(
-    r"(?:\b(?i:the|this|that|its|their)|['’]s)\s+((?:[a-z][\w-]*\s+){1,3}?)(?:polic(?:y|ies)|programmes?|programs?|"
-    r"schemes?|initiatives?)\b"
+    r"(?:\b(?i:the|this|that|its|their)|['’]s)\s+((?:[a-z][\w-]*\s+){1,3}?)" + _PROGRAMME_HEAD
 )
-_THIS_PROGRAMME = re.compile(
-    r"\b(?:this|that|the same|the said)\s+(?:polic(?:y|ies)|programmes?|programs?|schemes?|initiatives?)\b",
-    re.IGNORECASE,
-)
+_THIS_PROGRAMME = re.compile(r"\b(?:this|that|the same|the said)\s+" + _PROGRAMME_HEAD, re.IGNORECASE)
 _NOT_PROGRAMME_WORDS = frozenset(
     terms(
         "what which how the a an this that these those its their new current latest local under for of about "

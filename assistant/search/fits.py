@@ -451,7 +451,7 @@ _MONEY = re.compile(
 
 
 def _money_said(sentence: str, context: str, vocabulary: Vocabulary) -> bool:
-    if set(word_tokens(f"{context} {sentence}")) & vocabulary.benefits:
+    if _benefit_word_said(sentence, context, vocabulary):
         return True
     return bool(vocabulary.answers["amount"].search(sentence) or PERCENT.search(sentence))
 
@@ -523,6 +523,11 @@ def gives_a_benefit(sentence: str, context: str = "", vocabulary: Vocabulary | N
 
 def _names_a_benefit(sentence: str, context: str, vocabulary: Vocabulary) -> bool:
     """A benefit word in the sentence or just before it, or housing given ("an apartment rent-free")."""
-    if set(word_tokens(f"{context} {sentence}")) & vocabulary.benefits:
+    if _benefit_word_said(sentence, context, vocabulary):
         return True
     return bool(kinds_in(sentence, vocabulary) & {"housing", "rent"})
+
+
+def _benefit_word_said(sentence: str, context: str, vocabulary: Vocabulary) -> bool:
+    """A benefit word in the sentence or the sentences just before it."""
+    return bool(set(word_tokens(f"{context} {sentence}")) & vocabulary.benefits)

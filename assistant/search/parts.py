@@ -549,9 +549,10 @@ def _amounts_of_what_was_asked(parts: list[Part]) -> tuple[Part, ...]:
     about."""
     for i in range(1, len(parts)):
         earlier, part = parts[i - 1], parts[i]
+        own_subject = _own_subject(part, earlier)  # the groups set below leave it as it is
         generic = part.groups <= {"graduate"}  # "the same graduate"
         same_people = not part.groups or (generic and bool(_SAME_PEOPLE.search(part.text)))
-        asks_of_it = part.benefit or (part.asks == "amount" and not _own_subject(part, earlier))
+        asks_of_it = part.benefit or (part.asks == "amount" and not own_subject)
         if asks_of_it and earlier.benefit and earlier.groups and same_people:
             # "For a Grade D talent in Haicang, how much house-buying subsidy can I apply for, and how much is
             # the monthly renting subsidy?": the second benefit is asked for the same people
@@ -567,7 +568,7 @@ def _amounts_of_what_was_asked(parts: list[Part]) -> tuple[Part, ...]:
         # amount after another question about a benefit is of that benefit too
         if part.kinds or part.counted or not earlier.kinds:
             continue
-        if part.asks is None and part.benefit and not _own_subject(part, earlier):
+        if part.asks is None and part.benefit and not own_subject:
             # "What monthly rent subsidy would a master's get in Changchun, and what would the same
             # graduate get in Tai'an?": what one gets is the benefit just asked about
             parts[i] = replace(part, kinds=earlier.kinds, period=part.period or earlier.period)
@@ -580,7 +581,7 @@ def _amounts_of_what_was_asked(parts: list[Part]) -> tuple[Part, ...]:
                 following(part, earlier), kinds=earlier.kinds, asks="duration", focus=focus, groups=groups
             )
             continue
-        if part.asks != "amount" or _own_subject(part, earlier):
+        if part.asks != "amount" or own_subject:
             continue  # "..., and what is a 'talent attraction ambassador' paid?" asks of its own subject
         if part.benefit:  # "Is there a purchase subsidy for masters? How much money, at most?"
             # "Is there a rent reduction in the fourth year? How much?": that year's too
