@@ -322,3 +322,22 @@ def test_money_paid_to_companies_is_not_what_a_person_gets_and_a_distant_period_
     )
     assert award.period is None
 
+
+def test_a_comparison_asking_one_aspect_is_a_table_of_that_aspect_or_none(comparer: Comparer) -> None:
+    places = ["Alpha City", "Gamma"]
+    lasting = comparer.compare(places, "how long is the living allowance for a PhD paid")
+    assert {r.aspect for r in lasting.rows if r.aspect in ("amount", "duration")} == {"duration"}
+    # no table gives a deadline: the question is answered (or declined) part by part instead
+    asked = "Compare the application deadlines for the living allowance in Alpha City and Gamma."
+    assert comparison_asked(asked, places) is None
+    assert comparison_asked("Compare the living allowance for a PhD in Alpha City and Gamma.", places)
+    assert comparison_asked("Which city gives a PhD more money, Alpha City or Gamma?", places)
+
+
+def test_a_yes_or_no_question_about_two_places_is_no_table_unless_it_compares() -> None:
+    places = ["Alpha City", "Gamma"]
+    assert comparison_asked("Is the living allowance taxed in Alpha City and in Gamma?", places) is None
+    assert comparison_asked("Does Alpha City or Gamma pay PhDs more?", places)
+    assert comparison_asked("Is there a living allowance for PhDs in Alpha City and in Gamma?", places)
+    leaving = "If I leave Alpha City early, do I have to pay back the allowance in Alpha City and in Gamma?"
+    assert comparison_asked(leaving, places) is None

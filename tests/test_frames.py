@@ -34,3 +34,13 @@ def test_a_chinese_question_gets_a_chinese_frame_around_english_quotes(
 def test_an_english_question_keeps_the_english_frame(assistant: Assistant) -> None:
     declined = assistant.ask("What subsidies does Taiyuan give PhD holders?")
     assert declined.answer.startswith("The corpus says nothing about Taiyuan")
+
+
+def test_a_detail_missing_for_every_place_asked_is_named_once_for_them_all(assistant: Assistant) -> None:
+    declined = assistant.ask("What documents are needed in Harbor City and in Pine County?")
+    assert declined.declined
+    assert declined.answer.startswith(
+        "The Harbor City and Pine County articles cover these places but none gives the documents required"
+    )
+    joined = Frames.load("en").join_and(["Liuzhou, Guangxi", "Wuhu", "Tai'an"])
+    assert joined == "Liuzhou, Guangxi; Wuhu and Tai'an"

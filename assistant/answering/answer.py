@@ -223,6 +223,15 @@ def decline_text(evidence: Evidence) -> str:
     if evidence.gaps:
         gap = evidence.gaps[0]
         what = frames.asked(gap.describe(), gap.part.asks, gap.part.original)
+        # "Compare the deadlines in Liuzhou and Tai'an": every place's article lacking the same detail
+        wheres = [
+            g.where
+            for g in evidence.gaps
+            if g.where and frames.asked(g.describe(), g.part.asks, g.part.original) == what
+        ]
+        wheres = list(dict.fromkeys(wheres))
+        if gap.where and len(wheres) > 1:
+            return frames.text("gap_decline_wheres", where=frames.join_and(wheres), what=what, offer=offer)
         key = "gap_decline_where" if gap.where else "gap_decline"
         return frames.text(key, where=gap.where or "", what=what, offer=offer)
     return frames.text("no_answer", offer=offer)

@@ -48,6 +48,8 @@ from assistant.snapshot import Article, Snapshot
 from assistant.text import fold_ws, terms
 
 MAX_PLACES = 6
+# What a table's figures give (compare_figures.Found.aspect): a comparison asking anything else is no table.
+TABLED = ("amount", "age", "duration", "percent")
 # Up to this many articles holding a topic's word, all are read to count those using it; past it, a sample.
 SAMPLED = 5_000
 _SENTENCE_END = set('.!?;:。！？；"”’)）')
@@ -198,6 +200,11 @@ class Comparer:
                     for figure in read_figures(sentence.text, sentence.previous, part.kinds, sentence.title):
                         if self._belongs(part, figure, sentence.text):
                             found[place].append((figure, article, sentence.text))
+        # "Compare the age limits for the housing subsidy in Wuhu and Xiamen": the rows of that aspect only
+        # (not when the question asks more: "Which city pays more, and for how long does Tai'an pay it?")
+        asked = [a for a in TABLED if Vocabulary.load().asks[a].search(topic)]
+        if len(asked) == 1 and len(split_question(question or topic)[0]) == 1:
+            found = {place: [f for f in items if f[0].aspect == asked[0]] for place, items in found.items()}
         rows = self._rows(part, columns, found)
         if said:
             rows.insert(0, statement_row(columns, said))
@@ -406,13 +413,29 @@ def comparison_asked(question: str, place_names: Sequence[str]) -> tuple[list[st
         return None
     topic = topic_of(question, places)
     part = read_part(topic, question)
-    if not (part.benefit or part.asks in ("amount", "age", "duration", "percent")):
+    if not (part.benefit or part.asks in TABLED):
         return None
-    if not (
-        is_comparison(question) or joined_by_or(question, places) or len(split_question(question)[0]) == 1
-    ):
+    # "Compare the application deadlines in Liuzhou and Tai'an": no table gives a deadline; "which city
+    # gives undergraduates more" is answered by one
+    if part.asks and part.asks not in TABLED and part.asks != "entity":
+        return None
+    compares = is_comparison(question) or joined_by_or(question, places)
+    asked = _CONDITION_FIRST.sub("", topic)  # "If I leave Lin-gang early, do I have to pay ... back?"
+    if not part.asks and _YES_NO.match(asked) and not _IS_THERE.match(asked) and not compares:
+        return None  # "Is the settlement subsidy taxed in Lin-gang and in Liangjiang?" asks no figure
+    if not (compares or len(split_question(question)[0]) == 1):
         return None
     return places, topic
+
+
+_YES_NO = re.compile(
+    r"^\W*(?:is|are|was|were|does|do|did|can|could|will|would|should|must|may|has|have)\b", re.IGNORECASE
+)
+_IS_THERE = re.compile(r"^\W*(?:is|are) there\b", re.IGNORECASE)
+_CONDITION_FIRST = re.compile(
+    r"^\W*(?:if|when|once|after|before|should)\b[^?]*?,\s*(?=(?:is|are|do|does|can|will|would|must|has|have)\b)",
+    re.IGNORECASE,
+)
 
 
 def joined_by_or(question: str, places: Sequence[str]) -> bool:

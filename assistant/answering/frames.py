@@ -68,6 +68,13 @@ class Frames:
     def join_places(self, places: list[str] | tuple[str, ...]) -> str:
         return str(self.strings["places_separator"]).join(places)
 
+    def join_and(self, names: list[str] | tuple[str, ...]) -> str:
+        """'A and B', 'A; B and C' (region names hold commas of their own: "Liuzhou, Guangxi")."""
+        if len(names) < 2:
+            return "".join(names)
+        head = str(self.strings["list_separator"]).join(names[:-1])
+        return head + str(self.strings["and_separator"]) + names[-1]
+
 
 @functools.cache
 def _frames(language: str) -> Frames:
