@@ -171,6 +171,8 @@ def test_a_gap_names_the_benefit_and_the_people_plainly() -> None:
     assert describe(apply) == "how to apply for the new talent introduction subsidy"
     (years,) = parts_of("For how many years is the rent subsidy for a master's graduate paid?")
     assert describe(years) == "how long the rent subsidy lasts for master's graduates"
+    (owned,) = parts_of("What is the age limit for Tai'an's monthly living allowance?")
+    assert describe(owned) == "the age limit of the monthly living allowance"
 
 
 def test_a_numbered_programme_is_answered_only_from_its_own_sentences(tmp_path: Path) -> None:
@@ -241,6 +243,10 @@ def test_filing_an_application_on_a_website_is_no_question_about_the_publisher()
     assert asked_metadata(hurried) == ["author", "publisher"]
     assert asked_metadata("lanzhou flexible talent news piece - author and outlet") == ["author", "publisher"]
     assert asked_metadata("changchun 12 measures page: source and updated date") == ["publisher", "date"]
+    assert asked_metadata("liuzhou talent introduction policy article date") == ["date"]
+    assert asked_metadata("liuzhou talent policy application date") == []
+    assert asked_metadata("Which organisation put out that announcement?") == ["publisher"]
+    assert asked_metadata("Which department issued the policy?") == []
     edited = "Who edited that China Daily report, and on what date was it updated?"
     assert asked_metadata(edited) == ["author", "date"]
     written_for = "Who wrote the news piece about Lanzhou's 2023 batch, and which paper was it written for?"

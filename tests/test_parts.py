@@ -1306,3 +1306,65 @@ def test_staff_relaying_what_is_asked_and_a_phrase_before_the_question() -> None
         "Hainan before I can get a Hainan hukou?"
     )
     assert years.asks == "duration"
+
+
+def test_words_typed_without_a_question_split_at_a_comma_before_a_short_question() -> None:
+    amount, taxed = parts_of("xiamen phd subsidy amount, taxable?")
+    assert amount.asks == "amount" and taxed.text == "taxable?"
+    allowance, lasting = parts_of("liuzhou masters living allowance monthly, for how many months")
+    assert lasting.asks == "duration" and allowance.kinds == {"living"}
+    # a list after the comma, or a comma inside a question, leaves one part
+    assert len(parts_of("living allowance for PhDs, masters and bachelors in Tai'an")) == 1
+    assert len(parts_of("How much is the subsidy, and is it paid monthly?")) == 2
+    assert len(parts_of("Tai'an PhD living allowance for three years, or less?")) == 1
+    assert len(parts_of("PhD in Wuhu, any rent subsidy?")) == 1  # who asks, then the question
+    assert len(parts_of("Under the Bay Area income tax subsidy, which kinds of income are covered?")) == 1
+    discount, utilities = parts_of("zhuhai youth apartment discount, utilities included?")
+    assert discount.benefit and utilities.text == "utilities included?"
+
+
+def test_what_a_question_asks_whether_one_needs_must_be_said() -> None:
+    (hukou,) = parts_of("Do I need a local hukou to get the monthly living allowance as a master's graduate?")
+    allowance = "Master's students get a monthly living allowance of 1,500 yuan for three years."
+    assert not fits(hukou, allowance).ok
+    assert fits(hukou, "Master's graduates applying for the living allowance must hold a local hukou.").ok
+    (required,) = parts_of("Is a Wenzhou hukou required for the employment subsidy?")
+    assert not fits(required, "Graduates in small firms get an employment subsidy of 40,000 yuan.").ok
+    # which thing one needs, and the degree one holds, are read by other checks
+    (which,) = parts_of("Which work permit do I need to hold for the card?")
+    assert fits(which, 'Talents must have obtained the "Foreigner Work Permit (Class A)".').ok
+    (degree,) = parts_of("Do I need a master's degree to get the living allowance?")
+    assert fits(degree, allowance).ok
+    (insurance,) = parts_of("What social insurance does the city require for its living subsidy?")
+    assert not fits(insurance, "Talents get a living subsidy of up to 25,000 yuan per month.").ok
+
+
+def test_how_a_benefit_is_paid_is_not_answered_by_how_much_it_is() -> None:
+    (paid,) = parts_of("How is the 6 million yuan award for top talents paid out?")
+    assert not fits(paid, "Top talents who buy a house can get 6 million yuan to settle down.").ok
+    assert fits(paid, "The 6 million yuan award for top talents is paid in three installments.").ok
+    (much,) = parts_of("How much is paid to top talents?")
+    assert fits(much, "Top talents who buy a house can get 6 million yuan to settle down.").ok
+    # asked without the amount, how much is part of how it is paid
+    (how,) = parts_of("How is the house purchase subsidy paid to a junior college graduate?")
+    assert fits(how, "Junior college graduates get a purchase subsidy of 10% up to 200000 yuan.").ok
+
+
+def test_where_to_apply_is_answered_by_a_place_or_channel_not_by_applying_being_possible() -> None:
+    (where,) = parts_of("Where do graduates submit their application for the monthly living subsidy?")
+    assert not fits(where, "With such process I read today, I found that I could apply immediately.").ok
+    assert fits(where, "Graduates apply for the monthly living subsidy on the talent service platform.").ok
+
+
+def test_a_benefit_typed_per_person_asks_how_much() -> None:
+    (funding,) = parts_of("heilongjiang leading wild goose funding per scientist")
+    assert funding.asks == "amount"
+    assert not fits(funding, "Special funds support the Leading Wild Goose plan's scientists.").ok
+    (subsidy,) = parts_of("wuhu housing subsidy for a graduate")
+    assert subsidy.asks is None
+
+
+def test_whether_two_benefits_combine_is_not_answered_by_one_of_them() -> None:
+    (both,) = parts_of("Can I get the rent subsidy and the purchase subsidy at the same time?")
+    assert not fits(both, "Master graduates get a rent subsidy of 1,000 yuan per month.").ok
+    assert fits(both, "The rent subsidy and the purchase subsidy cannot be enjoyed simultaneously.").ok

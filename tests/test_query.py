@@ -236,3 +236,18 @@ def test_a_thing_named_in_quotes_is_named_as_a_capitalised_one_is() -> None:
     assert query.place_names == ("Chun'an County", "talent attraction ambassadors")
     assert understand(['Does the "talent loan" have a cap?']).place_names == ("talent loan",)
     assert understand(["I'm told it's free. Is it?"]).place_names == ()
+
+
+def test_chinese_asking_how_many_talents_counts_people_and_how_much_off_the_rent_asks_the_cut() -> None:
+    (planned,) = understand(["金普新区2018年计划引进多少人才呀"], GAZETTEER).parts
+    assert planned.asks == "count"
+    (subsidy,) = understand(["能拿多少人才补贴"], GAZETTEER).parts
+    assert subsidy.asks == "amount"
+    (cut,) = understand(["第二年房租能减多少呀"], GAZETTEER).parts
+    assert cut.asks == "amount" and "reduced" in cut.text
+    # 福利 are benefits, not "material" (which asks for documents)
+    (benefits,) = understand(["优才卡有什么福利"], GAZETTEER).parts
+    assert benefits.asks is None and benefits.benefit
+    # 落户 is registering one's hukou, not a settlement allowance asked about
+    (registered,) = understand(["落户厦门的话新引进人才补贴能拿多少？"], GAZETTEER).parts
+    assert "settlement" not in registered.kinds and "hukou" in registered.text

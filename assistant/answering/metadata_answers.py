@@ -33,14 +33,20 @@ _META_ASKS = {
         # "who wrote the lanzhou piece, which paper", "author and outlet": the paper asked on its own
         r"\b(?:which|what) (?:newspaper|paper|outlet|publication|news outlet|media outlet|newswire)"
         r"\W*(?:$|[,;?])|\b(?:outlet|masthead)\b|\bsource\b(?! of)|"
-        r"\boriginally published\b",
+        r"\boriginally published\b|"
+        # "Which organisation put out that announcement?" (not "which department issued the policy")
+        r"\b(?:which|what) (?:organi[sz]ations?|body|bodies|agency|company|institution)\b.{0,30}"
+        r"\b(?:put out|published|released|issued|posted|sent out)\s+(?:that|this|the)\s+"
+        r"(?:announcement|press release|release|article|news release|notice|story|report)\b",
         re.IGNORECASE,
     ),
     "date": re.compile(
         r"\b(?:when|what date|which date|what day|on what date|on which date) (?:was|were|did)\b.{0,140}"
         r"\b(?:published|written|released|issued|posted|put out|dated|carried|come out|updated|edited)\b|"
         r"\b(?:publication|release|issue|updated|update|posting|posted|published) date\b|"
-        r"\bdate of (?:the|this|that)\b",
+        r"\bdate of (?:the|this|that)\b|"
+        # "liuzhou talent policy article date", typed without a question
+        r"\b(?:article|piece|story|report|news item|notice|press release)(?:'s|’s)? (?:date|dated)\b",
         re.IGNORECASE,
     ),
     "title": re.compile(
@@ -54,7 +60,7 @@ _META_ASKS = {
 # The question is about a document, not about the policy it reports.
 _DOCUMENT = re.compile(
     r"\b(?:article|piece|story|report|news|press release|release|transcript|notice|post|page|interview|"
-    r"headline|website|newswire|newspaper|paper|byline|press conference)\b",
+    r"announcement|headline|website|newswire|newspaper|paper|byline|press conference)\b",
     re.IGNORECASE,
 )
 _META_NAMES = {"author": "author", "publisher": "publisher", "date": "publication date", "title": "title"}

@@ -178,7 +178,7 @@ _PHRASE_NOISE = re.compile(
 
 _PHRASE_LEAD = re.compile(
     r"^(?:.*\b(?:through|via|from|by|with|to|on|at|under|for|of|in|get|gets|receive|receives|enjoy|enjoys|"
-    r"offer|offers|give|gives|provide|provides|claim|claims)\s+)?(?:[A-Z][\w-]*(?:'s|’s)\s+)?"
+    r"offer|offers|give|gives|provide|provides|claim|claims)\s+)?(?:[A-Z][\w-]*(?:['’][a-z]+)?(?:'s|’s)\s+)?"
     r"(?:(?:a|an|the)\s+)?(?:(?:[A-Z][\w-]*\s+)+(?=[a-z]))?"
 )
 

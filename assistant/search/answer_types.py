@@ -48,12 +48,14 @@ class Vocabulary:
     asks_given: re.Pattern[str]  # "What can the selected leaders receive?": a benefit, named or not
     applied_to: dict[str, re.Pattern[str]]  # "asks": which office one applies to; "answers": applying said
     paying: dict[str, re.Pattern[str]]  # "asks": when money is paid out; "answers": paying said
+    applying_where: dict[str, re.Pattern[str]]  # "asks": where one applies; "answers": a place named
     not_benefits: frozenset[str]  # "a total investment of 500 million yuan": an amount of no benefit
     properties: dict[str, tuple[re.Pattern[str], frozenset[str]]]  # "is it taxed?": asked, and its terms
     what_if: re.Pattern[str]  # "If I leave Wuhu early, do I still get ...?": the asker's situation changing
     what_if_answers: frozenset[str]  # the terms a sentence speaks of such a change in
     existence: re.Pattern[str]  # "Is there a uniform standard ...?": the thing asked to exist (group 1)
     not_things: frozenset[str]  # words after "is there" that name no thing of their own ("any way")
+    required: tuple[re.Pattern[str], ...]  # "Do I need a local hukou ...?": the thing asked (group 1)
     obligation: re.Pattern[str]  # "Do I have to pay the money back?": the verb (group 1), "back" (group 2)
     obligation_not_held: frozenset[str]  # verbs said too many ways to hold a sentence to ("work", "stay")
     obligation_forms: dict[str, frozenset[str]]  # a verb ("pay back") -> the terms that also say it
@@ -69,7 +71,8 @@ class Vocabulary:
         )
 
         def compile_all(patterns: dict[str, str]) -> dict[str, re.Pattern[str]]:
-            return {k: re.compile(v, re.IGNORECASE) for k, v in patterns.items()}
+            """Each pattern compiled; a key starting with "_" is a note, not a pattern."""
+            return {k: re.compile(v, re.IGNORECASE) for k, v in patterns.items() if not k.startswith("_")}
 
         def words(items: list[str]) -> re.Pattern[str]:
             alternatives = "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
@@ -89,14 +92,10 @@ class Vocabulary:
             units=compile_all(raw["units"]),
             aggregate=re.compile(raw["aggregate"], re.IGNORECASE),
             totalled=re.compile(raw["totalled"], re.IGNORECASE),
-            minimum_duration=compile_all(
-                {k: v for k, v in raw["minimum_duration"].items() if not k.startswith("_")}
-            ),
-            bounds=compile_all({k: v for k, v in raw["bounds"].items() if not k.startswith("_")}),
-            score_threshold=compile_all(
-                {k: v for k, v in raw["score_threshold"].items() if not k.startswith("_")}
-            ),
-            achieved=compile_all({k: v for k, v in raw["achieved"].items() if not k.startswith("_")}),
+            minimum_duration=compile_all(raw["minimum_duration"]),
+            bounds=compile_all(raw["bounds"]),
+            score_threshold=compile_all(raw["score_threshold"]),
+            achieved=compile_all(raw["achieved"]),
             documents_named=re.compile(raw["documents"]["named"], re.IGNORECASE),
             multipliers=frozenset(w.lower() for w in raw["measures"]["multipliers"]),
             measure_units=frozenset(w.lower() for w in raw["measures"]["units"]),
@@ -111,10 +110,9 @@ class Vocabulary:
             serial=frozenset(t for noun in raw["serial"]["nouns"] for t in terms(noun)),
             given=re.compile(raw["given"]["pattern"], re.IGNORECASE),
             asks_given=re.compile(raw["given"]["asks"], re.IGNORECASE),
-            applied_to=compile_all(
-                {k: v for k, v in raw["entities"]["applied_to"].items() if not k.startswith("_")}
-            ),
-            paying=compile_all({k: v for k, v in raw["paying"].items() if not k.startswith("_")}),
+            applied_to=compile_all(raw["entities"]["applied_to"]),
+            paying=compile_all(raw["paying"]),
+            applying_where=compile_all(raw["applying_where"]),
             not_benefits=frozenset(raw["not_benefits"]["words"]),
             properties={
                 name: (re.compile(spec["asks"], re.IGNORECASE), frozenset(terms(" ".join(spec["answers"]))))
@@ -125,6 +123,7 @@ class Vocabulary:
             what_if_answers=frozenset(terms(" ".join(raw["what_if"]["answers"]))),
             existence=re.compile(raw["existence"]["asks"], re.IGNORECASE),
             not_things=frozenset(raw["existence"]["not_things"]),
+            required=tuple(re.compile(p, re.IGNORECASE) for p in raw["requirement"]["asks"]),
             obligation=re.compile(raw["obligation"]["asks"], re.IGNORECASE),
             obligation_not_held=frozenset(raw["obligation"]["not_held"]),
             obligation_forms={

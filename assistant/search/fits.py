@@ -125,6 +125,10 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
         )
         if applying and not applied_to["answers"].search(sentence):
             return Fit(False, f"names no {'office' if part.asks == 'entity' else 'date'} for applying")
+        where = vocabulary.applying_where
+        asks_where = part.asks == "procedure" and where["asks"].search(part.text)
+        if asks_where and not where["answers"].search(sentence):
+            return Fit(False, "names no place or channel to apply")  # "I could apply immediately"
         payday = part.asks in ("date", "deadline") and bool(vocabulary.paying["asks"].search(part.text))
         if payday and not vocabulary.paying["answers"].search(sentence):
             return Fit(False, "gives no date of payment")  # "effective from January 1" is another date
@@ -133,6 +137,13 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
             for m in PERCENT.finditer(sentence)
         ):
             return Fit(False, "gives another rate")  # "net inflow rate ... increased by 35%"
+    # "How is the 6 million yuan award paid out?" - "... can get 6 million yuan" says how much, which the
+    # question already knows, not how (asked without the amount, how much is part of how it is paid)
+    paying = vocabulary.paying
+    knows_amount = part.asks is None and bool(vocabulary.answers["amount"].search(part.text))
+    manner = knows_amount and paying["manner"].search(f"{part.text} {part.original}")
+    if manner and not (paying["answers"].search(sentence) or paying["manner_answers"].search(sentence)):
+        return Fit(False, "does not say how it is paid")
     if part.years:
         # Years and relative years ("last year") are compared each with their own kind.
         said = _years_said(sentence, year)
@@ -153,7 +164,7 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
         serial = {(o, n) for o, n in part.ordinals if n in vocabulary.serial}
         # "What rent reduction applies in the fourth year?", "How is the rent worked out from the fourth
         # year?" (a claim, which the guard reads as a part too, is held to its figures instead)
-        asking = part.asks or part.benefit or is_question(part.text)
+        asking = part.asks or part.benefit or _asked(part)
         # "At the second level, ... 20,000 yuan. On this level, ... 26,000 yuan. At the third level, ...
         # In addition, ... 13,000 yuan": the sentences before speak of the level they name last
         said_nouns = {n for _, n in said_ordinals}
@@ -188,7 +199,7 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
     doing = _obliged_to(part, vocabulary)
     if doing and not doing & spoken:
         return Fit(False, "does not say whether one must do it")  # "Do I have to pay the money back?"
-    changed = is_question(part.text) and vocabulary.what_if.search(part.text)
+    changed = _asked(part) and vocabulary.what_if.search(part.text)
     if changed and not vocabulary.what_if_answers & spoken:  # "If I leave Wuhu early, do I still get it?"
         return Fit(False, "does not say what happens if one's situation changes")
     for quality, answering in _properties_asked(part, vocabulary):
@@ -198,7 +209,7 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
     if thing and thing not in spoken:
         return Fit(False, f"names no {thing}")  # "Is there a uniform standard for the pay?"
     # "What reward do the ambassadors receive?" (a question: the guard reads claims as parts too)
-    asks_a_benefit = part.benefit and not part.kinds and part.asks is None and is_question(part.text)
+    asks_a_benefit = part.benefit and not part.kinds and part.asks is None and _asked(part)
     if asks_a_benefit and not gives_a_benefit(sentence, context, vocabulary):
         return Fit(False, "names no benefit")
     # "Do the ambassadors get a reward? How much?" is not answered by "a total investment of 500
@@ -207,7 +218,7 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
     if (
         benefit_amount
         and one_applicant
-        and is_question(part.text)
+        and _asked(part)
         and not _names_a_benefit(sentence, context, vocabulary)
         and not vocabulary.given.search(sentence)
     ):
@@ -463,6 +474,11 @@ def _of_no_benefit(sentence: str, amount: re.Match[str], vocabulary: Vocabulary)
     return bool(before & vocabulary.not_benefits) and not before & vocabulary.benefits
 
 
+def _asked(part: Part) -> bool:
+    """The part is a user's question (or reads as one), not a claim of an answer."""
+    return part.question or is_question(part.text)
+
+
 _WH_WORD = re.compile(r"\b(?:what|what's|which|who|whom|whose|where|when|why|how)\b", re.IGNORECASE)
 
 
@@ -470,7 +486,7 @@ def _obliged_to(part: Part, vocabulary: Vocabulary) -> frozenset[str]:
     """The terms that say what a question asks whether one must do ("Do I have to pay the money back?":
     pay back, repay, refund ...); empty for a statement, a part asking a typed answer, or a verb said too
     many ways to hold a sentence to."""
-    found = vocabulary.obligation.search(part.text) if part.asks is None and is_question(part.text) else None
+    found = vocabulary.obligation.search(part.text) if part.asks is None and _asked(part) else None
     if not found or _WH_WORD.search(part.text[: found.start()]):
         return frozenset()  # "Which work permit do I need to qualify?" asks which, not whether
     verb = found.group(1).lower() + (" back" if found.group(2) else "")
@@ -482,7 +498,7 @@ def _obliged_to(part: Part, vocabulary: Vocabulary) -> frozenset[str]:
 def _properties_asked(part: Part, vocabulary: Vocabulary) -> list[tuple[str, frozenset[str]]]:
     """The properties a yes-or-no question asks of a benefit ("Is the settlement subsidy taxed?": tax),
     each with the terms that speak of it; none for a part asking a typed answer, or a statement."""
-    if part.asks is not None or not is_question(part.text) or _WH_WORD.match(part.text.strip()):
+    if part.asks is not None or not _asked(part) or _WH_WORD.match(part.text.strip()):
         return []
     return [
         (found.group(0).lower(), answering)
@@ -492,10 +508,15 @@ def _properties_asked(part: Part, vocabulary: Vocabulary) -> list[tuple[str, fro
 
 
 def _asked_to_exist(part: Part, vocabulary: Vocabulary) -> str | None:
-    """The thing a part asks whether there is, as a term ("Is there a uniform standard for the pay?":
-    standard); None when it asks for a typed answer or a benefit, which other checks read, or when the
-    words name no thing of their own ("is there any way to ...")."""
+    """The thing a part asks whether there is, or whether one needs, as a term ("Is there a uniform
+    standard for the pay?": standard; "Is a local hukou required?": hukou); None when it asks for a
+    typed answer or a benefit, which other checks read, or when the words name no thing of their own
+    ("is there any way to ...")."""
     found = vocabulary.existence.search(part.text) if part.asks is None else None
+    if not found and part.asks is None and _asked(part):
+        # "Do I need a local hukou to get it?" (not "Which permit do I need?": which, not whether)
+        needed = (m for pattern in vocabulary.required if (m := pattern.search(part.text)))
+        found = next((m for m in needed if not _WH_WORD.search(part.text[: m.start()])), None)
     if not found:
         return None
     head = word_tokens(found.group(1))[-1:]
@@ -503,6 +524,8 @@ def _asked_to_exist(part: Part, vocabulary: Vocabulary) -> str | None:
         return None
     if kinds_in(head[0], vocabulary) or groups_in(head[0], vocabulary) or not head[0].isalpha():
         return None
+    if groups_in(found.group(1), vocabulary):
+        return None  # "Do I need a master's degree?": the people it is for, which other checks read
     stems = terms(head[0])
     return stems[0] if stems else None
 

@@ -58,6 +58,9 @@ class Part:
     )  # the places the question names (lower case): not an answer to "which"
     focus: tuple[str, ...] = field(default=(), compare=False)  # the clause's own terms
     original: str = field(default="", compare=False)  # the Chinese clause text translates, if any
+    # asked by a user, however typed ("tai'an phd allowance paid by employer or government"), not a claim
+    # of an answer the guard reads as a part
+    question: bool = field(default=False, compare=False)
 
     @property
     def topical(self) -> bool:
@@ -440,6 +443,10 @@ def parts_of(question: str, original: str = "") -> tuple[Part, ...]:
 
     A clause with no topic of its own ("..., and how much?") adds what it asks to the clause before.
     """
+    return tuple(replace(part, question=True) for part in _question_parts(question, original))
+
+
+def _question_parts(question: str, original: str) -> tuple[Part, ...]:
     if original:
         return _named_places(_translated_parts(question, original), question)
     clauses, context = split_question(question)
@@ -456,11 +463,20 @@ def parts_of(question: str, original: str = "") -> tuple[Part, ...]:
 
 def _typed_amount(part: Part) -> Part:
     """ "lanzhou flexible talent intro: monthly stipend the city pays": a benefit typed with its period
-    and no question word asks how much it is, as "what's the monthly stipend?" does."""
-    if part.asks or not part.benefit or not part.period or asks_in_words(part.text):
+    and no question word asks how much it is, as "what's the monthly stipend?" does; so does one typed
+    per person ("leading wild goose funding per scientist")."""
+    each = bool(_PER_HEAD.search(part.text))
+    if part.asks or not part.benefit or not (part.period or each) or asks_in_words(part.text):
         return part
     kinds, _ = _kinds(part.text, Vocabulary.load(), True)
     return replace(part, asks="amount", kinds=kinds)
+
+
+_PER_HEAD = re.compile(
+    r"\b(?:per|each|for every)\s+(?:person|head|capita|recipient|talent|scientist|researcher|"
+    r"expert|team|applicant|graduate|student|doctor|phd|household|family|couple|company|enterprise|project)\b",
+    re.IGNORECASE,
+)
 
 
 # Between questions typed one after another: a comma; in words typed without a question word first,
@@ -708,6 +724,7 @@ def following(part: Part, earlier: Part) -> Part:
         ordinals=part.ordinals or earlier.ordinals,
         focus=part.focus,
         original=part.original,
+        question=part.question,
     )
 
 

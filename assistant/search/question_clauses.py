@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.search.answer_types import Vocabulary, word_tokens
 from assistant.text import split_sentences
 
 _QUESTION_START = re.compile(
@@ -64,6 +65,8 @@ def split_question(question: str) -> tuple[list[str], str]:
             statements.append(sentence[: dash.start()].strip())
             sentence = sentence[dash.end() :]
         pieces = _joined_pieces(sentence)
+        if not _QUESTION_START.match(sentence):
+            pieces = [t for piece in pieces for t in _terse_pieces(piece)]
         # "OK, and if I only qualify as Grade D, how much ...?": a word of conversation asks nothing
         pieces = [p for p in pieces if not _INTERJECTION.fullmatch(p)] or pieces
         # "Heilongjiang says more graduates are staying, but what is the number?": the premise is
@@ -76,7 +79,8 @@ def split_question(question: str) -> tuple[list[str], str]:
     if not clauses:
         # an instruction or a statement alone ("Housing subsidies in Wuhu."): one part, unless it joins
         # questions as one types them ("xiamen phd subsidy how much and how long is it paid")
-        return _joined_pieces(question.strip()) or [question.strip()], ""
+        pieces = [t for piece in _joined_pieces(question.strip()) for t in _terse_pieces(piece)]
+        return pieces or [question.strip()], ""
     return clauses, " ".join(statements)
 
 
@@ -87,6 +91,35 @@ def _joined_pieces(sentence: str) -> list[str]:
 
 
 _TRAILING_JOIN = re.compile(r"[\s,]+(?:and|but|also|plus)\s*$", re.IGNORECASE)
+
+
+def _terse_pieces(piece: str) -> list[str]:
+    """The questions of words typed without a question first, joined by commas: "xiamen phd subsidy
+    amount, taxable?" asks the amount and whether it is taxed; "..., for how many months" how long."""
+    head, *rest = re.split(r",\s+", piece)
+    vocabulary = Vocabulary.load()
+    asks = vocabulary.asks.values()
+    asks_first = _ASKING_WORD.search(head) or any(pattern.search(head) for pattern in asks)
+    # "zhuhai youth apartment discount, utilities included?": a benefit, then a question of it (not
+    # "PhD in Wuhu, any rent subsidy?": who asks, then the one question)
+    of_benefit = _names_benefit(head, vocabulary) and not any(_names_benefit(r, vocabulary) for r in rest)
+    if not rest or len(head.split()) < 3 or not (asks_first or of_benefit) or _PHRASE.match(head):
+        return [piece]  # "Under the Greater Bay Area tax subsidy, which kinds of income ...?" is one
+    # "Besides the resettlement subsidy, is there a rent subsidy?", "... for three years, or less?": one
+    short = (len(r.split()) <= _TERSE_WORDS and is_question(r) for r in rest)
+    if not all(short) or any(_STILL_ONE_QUESTION.match(r) for r in rest):
+        return [piece]
+    return [head, *rest]
+
+
+def _names_benefit(text: str, vocabulary: Vocabulary) -> bool:
+    return bool(set(word_tokens(text)) & vocabulary.benefits)
+
+
+_TERSE_WORDS = 6  # "second-hand homes ok?": a short question after the comma, not a list of places
+_STILL_ONE_QUESTION = re.compile(
+    r"^\W*(?:is|are|was|were|does|do|did|can|could|will|would|should|may|might|has|have|or)\b", re.IGNORECASE
+)
 
 
 def asks_in_words(text: str) -> bool:
