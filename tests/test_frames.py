@@ -40,7 +40,7 @@ def test_a_detail_missing_for_every_place_asked_is_named_once_for_them_all(assis
     declined = assistant.ask("What documents are needed in Harbor City and in Pine County?")
     assert declined.declined
     assert declined.answer.startswith(
-        "The Harbor City and Pine County articles cover these places but none gives the documents required"
+        "The Harbor City and Pine County articles cover these places but do not give the documents required"
     )
     joined = Frames.load("en").join_and(["Liuzhou, Guangxi", "Wuhu", "Tai'an"])
     assert joined == "Liuzhou, Guangxi; Wuhu and Tai'an"

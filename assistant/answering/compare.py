@@ -201,8 +201,12 @@ class Comparer:
                         if self._belongs(part, figure, sentence.text):
                             found[place].append((figure, article, sentence.text))
         # "Compare the age limits for the housing subsidy in Wuhu and Xiamen": the rows of that aspect only
-        # (not when the question asks more: "Which city pays more, and for how long does Tai'an pay it?")
-        asked = [a for a in TABLED if Vocabulary.load().asks[a].search(topic)]
+        # (not when the question asks more: "Which city pays more, and for how long does Tai'an pay it?",
+        # "每个月能拿多少 living subsidy, and for up to how many months?")
+        asks = Vocabulary.load()
+        asked = [a for a in TABLED if asks.asks[a].search(topic) or asks.asks_chinese[a].search(topic)]
+        if part.benefit and _HOW_MUCH.search(topic) and "amount" not in asked:
+            asked.append("amount")
         if len(asked) == 1 and len(split_question(question or topic)[0]) == 1:
             found = {place: [f for f in items if f[0].aspect == asked[0]] for place, items in found.items()}
         rows = self._rows(part, columns, found)
@@ -428,6 +432,7 @@ def comparison_asked(question: str, place_names: Sequence[str]) -> tuple[list[st
     return places, topic
 
 
+_HOW_MUCH = re.compile(r"\bhow much\b|多少|几多", re.IGNORECASE)
 _YES_NO = re.compile(
     r"^\W*(?:is|are|was|were|does|do|did|can|could|will|would|should|must|may|has|have)\b", re.IGNORECASE
 )
