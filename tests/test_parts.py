@@ -1282,6 +1282,9 @@ def test_a_property_asked_of_a_benefit_must_be_spoken_of() -> None:
     assert fits(taxed, "The settlement subsidy is exempt from individual income tax.").ok
     (renewed,) = parts_of("Can the talent card be renewed?")
     assert not fits(renewed, "The talent card is valid for five years.").ok
+    (both,) = parts_of("Can I get the rent subsidy and the purchase subsidy at the same time?")
+    assert not fits(both, "Master graduates get a rent subsidy of 1,000 yuan per month.").ok
+    assert fits(both, "The rent subsidy and the purchase subsidy cannot be enjoyed simultaneously.").ok
 
 
 def test_what_happens_if_the_askers_situation_changes_must_be_said() -> None:
@@ -1362,9 +1365,3 @@ def test_a_benefit_typed_per_person_asks_how_much() -> None:
     assert not fits(funding, "Special funds support the Leading Wild Goose plan's scientists.").ok
     (subsidy,) = parts_of("wuhu housing subsidy for a graduate")
     assert subsidy.asks is None
-
-
-def test_whether_two_benefits_combine_is_not_answered_by_one_of_them() -> None:
-    (both,) = parts_of("Can I get the rent subsidy and the purchase subsidy at the same time?")
-    assert not fits(both, "Master graduates get a rent subsidy of 1,000 yuan per month.").ok
-    assert fits(both, "The rent subsidy and the purchase subsidy cannot be enjoyed simultaneously.").ok

@@ -203,8 +203,10 @@ class Comparer:
         # "Compare the age limits for the housing subsidy in Wuhu and Xiamen": the rows of that aspect only
         # (not when the question asks more: "Which city pays more, and for how long does Tai'an pay it?",
         # "每个月能拿多少 living subsidy, and for up to how many months?")
-        asks = Vocabulary.load()
-        asked = [a for a in TABLED if asks.asks[a].search(topic) or asks.asks_chinese[a].search(topic)]
+        vocabulary = Vocabulary.load()
+        asked = [
+            a for a in TABLED if vocabulary.asks[a].search(topic) or vocabulary.asks_chinese[a].search(topic)
+        ]
         if part.benefit and _HOW_MUCH.search(topic) and "amount" not in asked:
             asked.append("amount")
         if len(asked) == 1 and len(split_question(question or topic)[0]) == 1:

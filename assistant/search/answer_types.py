@@ -137,6 +137,10 @@ class Vocabulary:
             },
         )
 
+    def names_benefit(self, text: str) -> bool:
+        """A benefit word in the text ("subsidy", "allowance", "funding" ...)."""
+        return bool(set(word_tokens(text)) & self.benefits)
+
 
 _TOKEN = re.compile(r"[a-z][a-z'’&.-]*[a-z]|[a-z]|\d[\d,.]*|[\u3400-\u9fff]+", re.IGNORECASE)
 

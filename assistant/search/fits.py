@@ -553,4 +553,4 @@ def _names_a_benefit(sentence: str, context: str, vocabulary: Vocabulary) -> boo
 
 def _benefit_word_said(sentence: str, context: str, vocabulary: Vocabulary) -> bool:
     """A benefit word in the sentence or the sentences just before it."""
-    return bool(set(word_tokens(f"{context} {sentence}")) & vocabulary.benefits)
+    return vocabulary.names_benefit(f"{context} {sentence}")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.search.answer_types import Vocabulary, word_tokens
+from assistant.search.answer_types import Vocabulary
 from assistant.text import split_sentences
 
 _QUESTION_START = re.compile(
@@ -102,7 +102,7 @@ def _terse_pieces(piece: str) -> list[str]:
     asks_first = _ASKING_WORD.search(head) or any(pattern.search(head) for pattern in asks)
     # "zhuhai youth apartment discount, utilities included?": a benefit, then a question of it (not
     # "PhD in Wuhu, any rent subsidy?": who asks, then the one question)
-    of_benefit = _names_benefit(head, vocabulary) and not any(_names_benefit(r, vocabulary) for r in rest)
+    of_benefit = vocabulary.names_benefit(head) and not any(vocabulary.names_benefit(r) for r in rest)
     if not rest or len(head.split()) < 3 or not (asks_first or of_benefit) or _PHRASE.match(head):
         return [piece]  # "Under the Greater Bay Area tax subsidy, which kinds of income ...?" is one
     # "Besides the resettlement subsidy, is there a rent subsidy?", "... for three years, or less?": one
@@ -110,10 +110,6 @@ def _terse_pieces(piece: str) -> list[str]:
     if not all(short) or any(_STILL_ONE_QUESTION.match(r) for r in rest):
         return [piece]
     return [head, *rest]
-
-
-def _names_benefit(text: str, vocabulary: Vocabulary) -> bool:
-    return bool(set(word_tokens(text)) & vocabulary.benefits)
 
 
 _TERSE_WORDS = 6  # "second-hand homes ok?": a short question after the comma, not a list of places
