@@ -220,6 +220,27 @@ def figures(text: str) -> dict[str, str]:
     return found
 
 
+_AMOUNT_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_AMOUNT_SCALE = {
+    "million": 1e6, "billion": 1e9, "thousand": 1e3, "hundred thousand": 1e5, "ten thousand": 1e4
+}
+
+
+def amount_value(text: str) -> float | None:
+    """The yuan an amount names ("800 thousand RMB" -> 800000.0); None for other currencies or ranges."""
+    if "$" in text or re.search(r"dollar", text, re.IGNORECASE):
+        return None
+    numbers = _AMOUNT_NUMBER.findall(text)
+    if len(numbers) != 1:
+        return None
+    value = float(numbers[0].replace(",", ""))
+    lowered = text.lower()
+    for word in sorted(_AMOUNT_SCALE, key=len, reverse=True):
+        if re.search(rf"\b{word}\b", lowered):
+            return value * _AMOUNT_SCALE[word]
+    return value
+
+
 def as_written(text: str, figure: str) -> str:
     """How a text writes a normalised figure ('1500' may be '1,500')."""
     return next((t for t in _NUMBER.findall(text) if normal_figure(t) == figure), figure)

@@ -243,6 +243,11 @@ def test_filing_an_application_on_a_website_is_no_question_about_the_publisher()
     assert asked_metadata(hurried) == ["author", "publisher"]
     assert asked_metadata("lanzhou flexible talent news piece - author and outlet") == ["author", "publisher"]
     assert asked_metadata("changchun 12 measures page: source and updated date") == ["publisher", "date"]
+    assert asked_metadata("What's the date on that Shenyang article, and which source supplied it?") == [
+        "publisher",
+        "date",
+    ]
+    assert asked_metadata("Who published the Wuhu article, and when?") == ["publisher", "date"]
     assert asked_metadata("liuzhou talent introduction policy article date") == ["date"]
     assert asked_metadata("liuzhou talent policy application date") == []
     assert asked_metadata("Which organisation put out that announcement?") == ["publisher"]

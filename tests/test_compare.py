@@ -13,11 +13,12 @@ from conftest import run_cli
 
 from assistant import Assistant
 from assistant.answering.compare import Comparer, comparison_asked
-from assistant.answering.compare_figures import amount_value, read_figures, topic_suggestions
+from assistant.answering.compare_figures import read_figures, topic_suggestions
 from assistant.answering.compare_table import NOT_COVERED, NOT_STATED, Comparison
 from assistant.evaluation.comparing import CompareCase, score
 from assistant.ingest.metadata import ArticleMeta
 from assistant.snapshot import Article, Snapshot
+from assistant.text import amount_value
 
 TAIAN = (
     "For example, qualified full-time doctoral students, master's students, undergraduate graduates from "

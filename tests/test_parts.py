@@ -1293,6 +1293,9 @@ def test_what_happens_if_the_askers_situation_changes_must_be_said() -> None:
     assert fits(leave, "Talents who leave Wuhu within five years lose the remaining 5% of the subsidy.").ok
     (moving,) = parts_of("If I move to Wuhu, how much purchase subsidy do I get?")
     assert fits(moving, "Graduates get a purchase subsidy of 12% of the price, up to 200,000 yuan.").ok
+    # the change said in a condition joined to the question, not only in the question itself
+    (changing,) = parts_of("If I change jobs and leave Wuhu, do I lose the remaining instalments?")
+    assert not fits(changing, "The remaining 5% will be paid in equal amounts over five years.").ok
 
 
 def test_a_level_of_government_asked_must_be_named() -> None:
@@ -1365,3 +1368,60 @@ def test_a_benefit_typed_per_person_asks_how_much() -> None:
     assert not fits(funding, "Special funds support the Leading Wild Goose plan's scientists.").ok
     (subsidy,) = parts_of("wuhu housing subsidy for a graduate")
     assert subsidy.asks is None
+
+
+def test_how_long_handling_takes_is_not_answered_by_how_long_it_is_valid() -> None:
+    (issuing,) = parts_of("How long does the embassy take to issue the R visa?")
+    assert describe(issuing).startswith("how long it takes")
+    assert not fits(issuing, "Holders are eligible for a five to ten year valid multiple entry R visa.").ok
+    assert fits(issuing, "The embassy issues the R visa within two working days.").ok
+    (valid,) = parts_of("How long is the R visa valid?")
+    assert fits(valid, "Holders are eligible for a five to ten year valid multiple entry R visa.").ok
+
+
+def test_who_pays_between_the_employer_and_the_government_needs_one_of_them_said() -> None:
+    (payer,) = parts_of("tai'an doctoral living allowance paid by employer or government")
+    listing = "Doctoral students will get a monthly living allowance of 3,000 yuan each for three years."
+    assert not fits(payer, listing).ok
+    assert fits(payer, "Doctoral graduates' living allowance is paid by the employer each month.").ok
+    (employer,) = parts_of("Does the employer pay the living allowance?")
+    assert not fits(employer, "The living allowance is paid by the government each month.").ok
+
+
+def test_a_benefit_named_again_is_the_one_just_stated() -> None:
+    (part,) = parts_of(
+        "Liuzhou gives doctors a living allowance of 1,500 a month. How long is that allowance paid?"
+    )
+    assert part.kinds == {"living"} and part.asks == "duration"
+    (general,) = parts_of("I rent a flat in Wuhu. What subsidies can I get?")  # not only the rent subsidy
+    assert not general.kinds
+
+
+def test_an_amount_taken_as_given_binds_the_answer_to_that_benefit() -> None:
+    (paid,) = parts_of("How is the Kunming Area's 6 million yuan award for top talents paid out?")
+    assert not fits(paid, "Top talents can get a one-off reward ranging from 10,000 yuan to 200,000 yuan.").ok
+    assert fits(paid, "Top talents' 6 million yuan award is paid in three instalments over three years.").ok
+    # the amount a yes-or-no question states is what it asks: the article's own figure answers it
+    (claimed,) = parts_of("Does Tai'an pay master's graduates a living allowance of 2,000 yuan a month?")
+    assert fits(claimed, "Master's graduates get a monthly living allowance of 1,500 yuan.").ok
+
+
+def test_the_next_batch_is_not_the_first() -> None:
+    (batch,) = parts_of("When does the next batch of applications open in Lanzhou?")
+    assert not fits(batch, "Lanzhou opened its first batch of applications on June 1, 2023.").ok
+    assert fits(batch, "The next batch of applications opens on November 1.").ok
+    (year,) = parts_of("I plan to move next year. How long is the living subsidy paid?")
+    assert not year.ordinals
+
+
+def test_a_chinese_choice_between_two_sides_asks_both() -> None:
+    (part,) = parts_of("Kunming top talents 6 million yuan, one-off or?", "是一次性给还是分期发")
+    assert {side for _, side in part.sides} == {0, 1}
+    assert not fits(part, "Top talents who purchase a house in the Kunming Area can get 6 million yuan.").ok
+
+
+def test_a_clause_of_pronouns_joins_the_question_before_it() -> None:
+    parts = parts_of("Which universities count as prominent universities in Tai'an, and is mine one of them?")
+    assert len(parts) == 1 and parts[0].asks == "entity"
+    (tier,) = parts_of("Which universities count for Tai'an's higher 1,000-yuan living allowance?")
+    assert tier.asks == "entity"  # "higher" names a tier here; it compares nothing

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from assistant.ingest.metadata import ArticleMeta, regions_by_count
+from assistant.ingest.metadata import ArticleMeta, find_publisher, regions_by_count
 from assistant.text import (
     ABBREVIATIONS,
     MONTHS,
@@ -94,3 +94,11 @@ def test_regions_are_counted_most_articles_first_with_ties_first_seen_or_alphabe
     metas = [ArticleMeta(region=r) for r in ("Lanzhou", "Chongqing", None, "Chongqing", "Harbin", "Anhui")]
     assert regions_by_count(metas) == ["Chongqing", "Lanzhou", "Harbin", "Anhui"]
     assert regions_by_count(metas, alphabetical_ties=True) == ["Chongqing", "Anhui", "Harbin", "Lanzhou"]
+
+
+def test_a_page_header_labels_its_source_and_author_in_chinese_or_english() -> None:
+    header = "时间:2022-07-06 撰稿人: 供稿部门:Shenyang Municipal Government website\n\nThey are attracted."
+    assert find_publisher(header) == ("Shenyang Municipal Government website", None)
+    assert find_publisher("来源：新华社 作者：张三\n正文") == ("新华社", "张三")
+    assert find_publisher("Updated : 2020-07-27Source : CCFAO\n\nbody") == ("CCFAO", None)
+    assert find_publisher("The subsidy's source: the city budget.") == (None, None)

@@ -206,3 +206,23 @@ def test_zones_the_gazetteer_lacks_are_read_by_their_english_names(translator: T
     assert "Tianfu New Area" in translator.translate("成都天府新区博士来了给多少安家费？").text
     assert "Superior Talent Card" in translator.translate("横琴优才卡的租房补贴每个月多少钱？").text
     assert "first home" in translator.translate("柳州人才买首套房，购房补贴给多少？").text
+
+
+def test_a_premise_before_then_is_said_and_not_asked(translator: Translator) -> None:
+    question = "青年人才住房第三年是五折，那第四年以后呢还有优惠吗"
+    reading = translator.translate(question)
+    (part,) = parts_of(reading.text, reading.source)
+    assert part.ordinals == {("fourth", "year")}
+    assert not fits(part, "Rent is reduced by 50 percent in the third year.").ok
+    question = "我是博士，那能拿多少补贴呀"
+    reading = translator.translate(question)
+    (part,) = parts_of(reading.text, reading.source)
+    assert part.asks == "amount" and "doctor" in part.groups
+
+
+def test_a_figure_keeps_its_unit_of_time(translator: Translator) -> None:
+    assert translator.translate("生活补贴最多可以领三年").text.endswith("3 years")
+    assert translator.translate("3个月").text == "3 months"
+    assert translator.translate("5天内").text.startswith("5 days")
+    assert translator.translate("2023年").text == "2023"  # a year, not a duration
+    assert "years" not in translator.translate("30万年薪").text

@@ -28,8 +28,6 @@ _CLAUSE_BREAK = re.compile(
     r"\s*[;；]\s*|,\s*(?:while|whereas|but)\s+|,\s+(?:and\s+)?|\s+or\s+|\s+and\s+", re.I
 )
 _LABEL = re.compile(r"^\s*([^:：]{1,60})[:：]\s*")
-_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
-_SCALE = {"million": 1e6, "billion": 1e9, "thousand": 1e3, "hundred thousand": 1e5, "ten thousand": 1e4}
 _INCOME = re.compile(
     r"\b(?:income|salary|salaries|wages?|earnings?|earns?|turnover|revenue|investment)\b", re.I
 )
@@ -275,19 +273,3 @@ _CONTINUES = re.compile(
     r"^\s*(?:They|These|Those|This|Such|It|Its|Their|On this level|At this level|In addition)\b",
     re.IGNORECASE,
 )
-
-
-# -- the sentences under the table -----------------------------------------------------------------
-def amount_value(text: str) -> float | None:
-    """The yuan an amount names ("800 thousand RMB" -> 800000.0); None for other currencies or ranges."""
-    if "$" in text or re.search(r"dollar", text, re.IGNORECASE):
-        return None
-    numbers = _NUMBER.findall(text)
-    if len(numbers) != 1:
-        return None
-    value = float(numbers[0].replace(",", ""))
-    lowered = text.lower()
-    for word in sorted(_SCALE, key=len, reverse=True):
-        if re.search(rf"\b{word}\b", lowered):
-            return value * _SCALE[word]
-    return value

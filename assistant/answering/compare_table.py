@@ -12,10 +12,10 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from assistant.answering.answer import Answer, Citation
-from assistant.answering.compare_figures import ASPECT_ORDER, GROUP_ORDER, Vocab, amount_value
+from assistant.answering.compare_figures import ASPECT_ORDER, GROUP_ORDER, Vocab
 from assistant.search.parts import Part
 from assistant.snapshot import Article
-from assistant.text import fold_ws
+from assistant.text import amount_value, fold_ws
 
 NOT_STATED = "not stated"
 NOT_COVERED = "not covered"

@@ -30,6 +30,9 @@ _META_ASKS = {
         r"(?!.{0,40}\b(?:apply|applies|applying|register|registering|submit|sign up|claim|declare|book|file|"
         r"files|filing|lodge|lodging)\b)|"
         r"\b(?:where|by whom) was\b.{0,80}\b(?:published|posted|released|carried)\b|"
+        # "The story I'm quoting - was it published by China Daily?"
+        r"\b(?:was|is) (?:it|the (?:article|piece|story|report)|this|that) "
+        r"(?:published|put out|released|posted|carried) by\b|\bwritten by\b[^?]{1,40}?\bfor\b|"
         # "who wrote the lanzhou piece, which paper", "author and outlet": the paper asked on its own
         r"\b(?:which|what) (?:newspaper|paper|outlet|publication|news outlet|media outlet|newswire)"
         r"\W*(?:$|[,;?])|\b(?:outlet|masthead)\b|\bsource\b(?! of)|"
@@ -44,7 +47,7 @@ _META_ASKS = {
         r"\b(?:when|what date|which date|what day|on what date|on which date) (?:was|were|did)\b.{0,140}"
         r"\b(?:published|written|released|issued|posted|put out|dated|carried|come out|updated|edited)\b|"
         r"\b(?:publication|release|issue|updated|update|posting|posted|published) date\b|"
-        r"\bdate of (?:the|this|that)\b|"
+        r"\bdate (?:of|on) (?:the|this|that)\b|"
         # "liuzhou talent policy article date", typed without a question
         r"\b(?:article|piece|story|report|news item|notice|press release)(?:'s|’s)? (?:date|dated)\b",
         re.IGNORECASE,
@@ -72,7 +75,9 @@ def asked_metadata(question: str) -> list[str]:
         return []
     fields = [field for field, pattern in _META_ASKS.items() if pattern.search(question)]
     # "Which website carried the transcript, and on what date?": the date asked beside is its date too.
-    if fields and "date" not in fields and re.search(r"\b(?:what|which) (?:date|day)\b", question, re.I):
+    # "Who published the Wuhu article, and when?" too.
+    beside = re.search(r"\b(?:what|which) (?:date|day)\b|\band when\b|\bwhen\s*\?", question, re.I)
+    if fields and "date" not in fields and beside:
         fields.append("date")
     return fields
 

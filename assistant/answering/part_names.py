@@ -126,7 +126,8 @@ def _duration_asked(part: Part, phrase: str | None) -> tuple[str, str | None]:
     takes, how long something is valid, or how long it lasts."""
     if part.minimum:
         return "the minimum period required", phrase
-    if _TAKES.search(part.text):
+    handling = Vocabulary.load().processing["asks"]
+    if _TAKES.search(part.text) or handling.search(f"{part.text} {part.original}"):
         return "how long it takes", phrase
     if _VALID.search(part.text):
         return (f"how long the {phrase} is valid", None) if phrase else ("how long it is valid", None)

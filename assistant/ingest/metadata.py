@@ -31,6 +31,23 @@ _BRACKET_SOURCE = re.compile(r"\[\s*Source\s*[:：]\s*(.+?)\s*\]")
 _BYLINE = re.compile(r"written by ([^.]{2,60}?) for ([^\n]{2,80}?)\.?\s*$", re.MULTILINE)
 # "China.org.cn, May 15, 2024": a site name right before the date line.
 _SITE_BEFORE_DATE = re.compile(r"([A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)+),\s*" + _MONTH_DATE.pattern)
+# "时间:2022-07-06 撰稿人: 供稿部门:Shenyang Municipal Government website", "来源:新华社 作者:张三" (or with
+# full-width colons): labelled fields in a page's header line, each value running to the next label or the
+# end of the line
+_LABELS = {
+    "publisher": r"供稿部门|供稿单位|信息来源|来源|稿源|发布机构|发布单位|Source",
+    "author": r"撰稿人|撰稿|作者|记者|Author|Reporter",
+    "other": r"时间|发布时间|日期|编辑|责任编辑|浏览次数|字号|Date|Editor",
+}
+_ANY_LABEL = "|".join(_LABELS.values())
+_LABELLED = {
+    field: re.compile(
+        rf"(?:^|(?<=[\s\d]))(?:{names})\s*[:：][ \t]*(.*?)[ \t]*(?=\s*(?:{_ANY_LABEL})\s*[:：]|$)",
+        re.MULTILINE,
+    )
+    for field, names in _LABELS.items()
+    if field != "other"
+}
 _WIRE = re.compile(r"/\s*(PRNewswire|Xinhua|Reuters)\s*/", re.IGNORECASE)
 _PLACE = re.compile(
     r"\b((?:[A-Z][a-z']+ ?){1,3}?)\s+(?:City|Province|County|New Area|District|Municipality)\b"
@@ -97,11 +114,19 @@ def find_publisher(text: str) -> tuple[str | None, str | None]:
     if m := _BYLINE.search(text):
         return m.group(2).strip(), m.group(1).strip()
     head = "\n".join(text.splitlines()[:15])
+    labelled = {field: _labelled(pattern, head) for field, pattern in _LABELLED.items()}
+    if labelled["publisher"]:
+        return labelled["publisher"], labelled["author"]
     if m := _SITE_BEFORE_DATE.search(head):
         return m.group(1), None
     if m := _WIRE.search(head):
         return m.group(1), None
     return None, None
+
+
+def _labelled(pattern: re.Pattern[str], head: str) -> str | None:
+    """The first value a label gives in a page's header, if any is not empty."""
+    return next((m.group(1) for m in pattern.finditer(head) if m.group(1).strip()), None)
 
 
 def find_title(paragraphs: list[str]) -> str | None:

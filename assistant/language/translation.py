@@ -200,7 +200,7 @@ class Translator:
 
         known: whether the corpus uses a term, to choose among a word's glosses.
         """
-        simplified = self.dictionary.simplify(_half_width(text))
+        simplified = _premises_ended(self.dictionary.simplify(_half_width(text)))
         words: list[str] = []
         alternatives: dict[str, tuple[str, ...]] = {}
         places: list[str] = []
@@ -208,7 +208,7 @@ class Translator:
         prepared = _GRADE.sub(r" Grade \1 ", prepared)
         prepared = _ORDINAL.sub(_ordinal_english, prepared)
         named = [w for w, _ in self.gazetteer.find(prepared) if _CJK_RUN.match(w)]
-        prepared = self._figures_in_english(prepared, named)
+        prepared = _with_units(self._figures_in_english(prepared, named))
         # 来长就业 beside 长春市: a place named in full is also written by its first character alone
         initials = {w[0] for w in named}
         for token in self._words(list(self.tokenizer.cut(prepared, HMM=False)), known, initials):
@@ -372,6 +372,31 @@ class Translator:
 
 # "多久召开一次" (how long ... once) asks how often: read as "多久一次 召开" (the glossary's "how often").
 _OFTEN = re.compile(r"(多久|多长时间)([^?？,，。]{1,8}?)一次")
+# "第三年是五折, 那第四年以后呢": what comes before "那" (then) is said, not asked; it ends a sentence,
+# as in English "The third year is half price. What about the fourth?"
+_PREMISE_THEN = re.compile(r"(?<=[^?.!。？！\s])\s*,\s*那么?(?![个些里儿边样种时])")
+# "三年", "3个月", "5天": a figure and its unit of time, which no single character is read as alone (not
+# "2023年", a year, nor "3年薪" or "3年级")
+_UNITS_OF_TIME = (
+    (re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*年(?![薪度级代龄终底初末份])"), r" \1 years "),
+    (re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*个\s*月"), r" \1 months "),
+    (re.compile(r"(?<![\d.])(\d{1,3})\s*(?:个)?\s*(?:自然|日历)?\s*天"), r" \1 days "),
+    (re.compile(r"(?<![\d.])(\d{1,3})\s*(?:个)?\s*(?:星期|周)(?!岁)"), r" \1 weeks "),
+)
+
+
+def _with_units(text: str) -> str:
+    for pattern, english in _UNITS_OF_TIME:
+        text = pattern.sub(english, text)
+    return text
+
+
+def _premises_ended(text: str) -> str:
+    """The text with its premises ended as sentences, so that what is said and what is asked split as in
+    English."""
+    return _PREMISE_THEN.sub(". ", text).strip()
+
+
 # "有多少人" counts people; "多少人才补贴" is "how much talent subsidy" (人才, 人员, 人口 are words).
 _PEOPLE = re.compile(r"多少人(?![才员口力事数])")
 # "C类人才": a Grade C talent

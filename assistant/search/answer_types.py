@@ -49,6 +49,8 @@ class Vocabulary:
     applied_to: dict[str, re.Pattern[str]]  # "asks": which office one applies to; "answers": applying said
     paying: dict[str, re.Pattern[str]]  # "asks": when money is paid out; "answers": paying said
     applying_where: dict[str, re.Pattern[str]]  # "asks": where one applies; "answers": a place named
+    processing: dict[str, re.Pattern[str]]  # "asks": how long handling takes; "answers": handling said
+    verification: dict[str, re.Pattern[str]]  # "is that right?": the markers of a claim to verify
     not_benefits: frozenset[str]  # "a total investment of 500 million yuan": an amount of no benefit
     properties: dict[str, tuple[re.Pattern[str], frozenset[str]]]  # "is it taxed?": asked, and its terms
     what_if: re.Pattern[str]  # "If I leave Wuhu early, do I still get ...?": the asker's situation changing
@@ -113,6 +115,8 @@ class Vocabulary:
             applied_to=compile_all(raw["entities"]["applied_to"]),
             paying=compile_all(raw["paying"]),
             applying_where=compile_all(raw["applying_where"]),
+            processing=compile_all(raw["processing"]),
+            verification=compile_all(raw["verification"]),
             not_benefits=frozenset(raw["not_benefits"]["words"]),
             properties={
                 name: (re.compile(spec["asks"], re.IGNORECASE), frozenset(terms(" ".join(spec["answers"]))))

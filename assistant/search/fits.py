@@ -24,7 +24,7 @@ from assistant.search.parts import (
     years_in,
 )
 from assistant.search.question_clauses import is_question
-from assistant.text import MONTH_NAMES, terms
+from assistant.text import MONTH_NAMES, amount_value, terms
 
 _REDUCTION = re.compile(
     r"\b(?:reductions?|reduced|discounts?|discounted|relief|exemptions?|waivers?|waived|cuts?|lowered|"
@@ -129,6 +129,10 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
         asks_where = part.asks == "procedure" and where["asks"].search(part.text)
         if asks_where and not where["answers"].search(sentence):
             return Fit(False, "names no place or channel to apply")  # "I could apply immediately"
+        # "How long does the embassy take to issue the R visa?" - "a five to ten year valid visa"
+        handling = vocabulary.processing["asks"].search(f"{part.text} {part.original}")
+        if part.asks == "duration" and handling and not vocabulary.processing["answers"].search(sentence):
+            return Fit(False, "gives how long it is valid or paid, not how long handling takes")
         payday = part.asks in ("date", "deadline") and bool(vocabulary.paying["asks"].search(part.text))
         if payday and not vocabulary.paying["answers"].search(sentence):
             return Fit(False, "gives no date of payment")  # "effective from January 1" is another date
@@ -144,6 +148,16 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
     manner = knows_amount and paying["manner"].search(f"{part.text} {part.original}")
     if manner and not (paying["answers"].search(sentence) or paying["manner_answers"].search(sentence)):
         return Fit(False, "does not say how it is paid")
+    # "How is the 6 million yuan for top talents who buy a house paid out?", "... 6 million yuan, one-off or
+    # over several years?" are not answered by "a one-off reward ranging from 10,000 yuan to 200,000 yuan":
+    # the amount the question takes as given is another benefit's. (In "Does Tai'an pay masters 2,000 yuan
+    # a month?" the amount is what is asked: a sentence giving 1,500 yuan answers it.)
+    wh_question = _WH_FIRST.match(part.text)
+    takes_as_given = part.asks not in (None, "amount") or wh_question or _both_sides(part)
+    known_amounts = _benefit_amounts(part.text, vocabulary) if takes_as_given else frozenset()
+    given_amounts = _benefit_amounts(sentence, vocabulary) if known_amounts else frozenset()
+    if given_amounts and not known_amounts & given_amounts:
+        return Fit(False, "is about a benefit of another amount")
     if part.years:
         # Years and relative years ("last year") are compared each with their own kind.
         said = _years_said(sentence, year)
@@ -467,6 +481,28 @@ def _money_said(sentence: str, context: str, vocabulary: Vocabulary) -> bool:
     return bool(vocabulary.answers["amount"].search(sentence) or PERCENT.search(sentence))
 
 
+def _both_sides(part: Part) -> bool:
+    """The part asks which of two opposite sides holds ("one-off or in instalments?")."""
+    return any((pair, 1 - side) in part.sides for pair, side in part.sides)
+
+
+def _benefit_amounts(text: str, vocabulary: Vocabulary) -> frozenset[float]:
+    """The yuan of each amount a text gives of a benefit, not of a price, a salary or an investment ("an
+    annual salary of 350,000 yuan", "a monthly rent of 800 yuan")."""
+    values = set()
+    for found in vocabulary.answers["amount"].finditer(text):
+        # the words just around it: "a monthly rent of 800 yuan", "an annual salary of 350,000 yuan"
+        before = " ".join(text[: found.start()].split()[-3:])
+        after = " ".join(text[found.end() :].split()[:2])
+        priced = any(p.search(f"{before} {after}") for p in vocabulary.priced.values())
+        if priced or _of_no_benefit(text, found, vocabulary):
+            continue
+        value = amount_value(found.group())
+        if value is not None:
+            values.add(value)
+    return frozenset(values)
+
+
 def _of_no_benefit(sentence: str, amount: re.Match[str], vocabulary: Vocabulary) -> bool:
     """The amount measures something no one receives: "signed projects with a total investment of 500
     million yuan" (but not "projects with investment over 1 billion yuan get a subsidy of 5 million")."""
@@ -479,6 +515,9 @@ def _asked(part: Part) -> bool:
     return part.question or is_question(part.text)
 
 
+_WH_FIRST = re.compile(
+    r"^\W*(?:(?:and|but|so|then|also)\s+)?(?:how|what|what's|which|when|where|who|whom|whose|why)\b", re.I
+)
 _WH_WORD = re.compile(r"\b(?:what|what's|which|who|whom|whose|where|when|why|how)\b", re.IGNORECASE)
 
 

@@ -171,6 +171,11 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
         # "A Grade A talent can take either a house buying subsidy or a monthly renting subsidy. How much
         # is each?": the amounts of the benefits just named
         kinds, benefit = _kinds(context, vocabulary, True)
+    refers_back = _REFERS_BACK.search(text) or _REFERS_BACK_CHINESE.search(original)
+    if benefit and not kinds and context and refers_back:
+        # "Liuzhou gives doctors a living allowance of 1,500 a month. How many months can they get that
+        # allowance?": the benefit just named
+        kinds = kinds_in(without_people(context, vocabulary), vocabulary)
     if kinds == {"housing"} and context:
         # "I'm buying my first home. How much housing subsidy will I get?": the purchase subsidy
         kinds |= kinds_in(context, vocabulary) & {"rent", "purchase"}
@@ -186,9 +191,9 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
         asks = "amount" if (benefit or kinds or _priced(text, vocabulary)) else None
         kinds, benefit = _kinds(asked, vocabulary, asks == "amount")
     groups, asker = _asked_groups(asked, context, vocabulary)
-    if not (benefit or kinds or asks):
+    if not (benefit or kinds or asks) or asks == "count":
         # "I hold a master's. Which industries does Chun'an focus on?": who asks narrows what they get,
-        # not what the article says of anything else
+        # not what the article says of anything else; nor how many posts there are for graduates
         groups, asker = groups - asker, frozenset()
     unit = None
     if asks == "duration":
@@ -227,7 +232,7 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
         ordinals=ordinals_in(text),
         counted=counted,
         measured=_measured(text) if asks == "percent" else (),
-        sides=sides_in(text, vocabulary),
+        sides=_sides_asked(text, original, vocabulary) if asks is None else sides_in(text, vocabulary),
         # a translated question's relative years may be a dictionary's gloss ("五年内": within five years)
         years=frozenset(_YEAR.findall(text)) if original else years_in(text),
         by_end=_by_end(text) if asks in ("count", "amount") else None,
@@ -372,7 +377,7 @@ _WEIGHT = re.compile(
 
 
 _ORDINAL = re.compile(
-    r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|[4-9]th|10th)\s+"
+    r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|[4-9]th|10th|next)\s+"
     r"([a-z][a-z-]*)",
     re.IGNORECASE,
 )
@@ -384,12 +389,18 @@ def ordinals_in(text: str) -> frozenset[tuple[str, str]]:
     return frozenset(_ordinals(text))
 
 
+_CALENDAR = frozenset(terms("year month week term period"))
+
+
 def _ordinals(text: str) -> Iterator[tuple[str, str]]:
     """Each (ordinal, noun) a text gives, in order: "the 2nd round" -> ("second", "round")."""
+    serial = Vocabulary.load().serial
     for match in _ORDINAL.finditer(text):
         noun = terms(match.group(2))
-        if noun:
-            ordinal = match.group(1).lower()
+        ordinal = match.group(1).lower()
+        # "When does the next batch open?" is not answered by the first batch's date ("next year", "next
+        # month" are dates)
+        if noun and (ordinal != "next" or (noun[0] in serial and noun[0] not in _CALENDAR)):
             yield _ORDINAL_DIGITS.get(ordinal, ordinal), noun[0]
 
 
@@ -417,6 +428,16 @@ def latest_ordinals(text: str) -> dict[str, str]:
     return {noun: ordinal for ordinal, noun in _ordinals(text)}  # a later one replaces an earlier
 
 
+def _sides_asked(text: str, original: str, vocabulary: Vocabulary) -> tuple[tuple[int, int], ...]:
+    """The sides of opposite qualifiers a clause names; "是一次性给还是分几年发" (A 还是 B: A or B) asks
+    between both sides of a pair, though only one is read (when the clause asks nothing else: in
+    "补贴是多少, 是一次性还是分期" the amount is answered without them)."""
+    sides = sides_in(text, vocabulary)
+    if "还是" not in original:
+        return sides
+    return tuple(sorted({(pair, side) for pair, _ in sides for side in (0, 1)}))
+
+
 def sides_in(text: str, vocabulary: Vocabulary | None = None) -> tuple[tuple[int, int], ...]:
     """The sides of opposite qualifiers a text names: (pair, 0) for "online", (pair, 1) for "in person"."""
     vocabulary = vocabulary or Vocabulary.load()
@@ -432,7 +453,7 @@ _QUESTION_WORDS = frozenset(
     terms(
         "how much many long big large what which when where who whose is are was were does do did can "
         "could will would there any it its they them this that about and or also plus so then exactly "
-        "actually roughly total",
+        "actually roughly total of one mine ours yours theirs",
         keep_stopwords=True,
     )
 )
@@ -639,8 +660,9 @@ def _named_places(parts: tuple[Part, ...], question: str) -> tuple[Part, ...]:
     )
 
 
+# (not "Tai'an's higher 1,000-yuan allowance", which names one of a place's tiers)
 _COMPARING = re.compile(
-    r"\b(?:more|less|better|worse|higher|lower|larger|bigger|most|least|best|cheaper)\b", re.I
+    r"(?<!'s )(?<!’s )\b(?:more|less|better|worse|higher|lower|larger|bigger|most|least|best|cheaper)\b", re.I
 )
 
 
@@ -656,10 +678,11 @@ def _entity_part(part: Part, named: frozenset[str], choices: int) -> Part:
 def _translated_parts(question: str, original: str) -> tuple[Part, ...]:
     """A translated question's parts: one per question (?) the Chinese and the English both end, each
     read with its Chinese; one part when they do not line up."""
+    said, question, original = _premises(question, original)
     english = [c for c in re.split(r"(?<=[?？])", question) if c.strip()]
     chinese = [c for c in re.split(r"(?<=[?？])", original) if c.strip()]
     if len(english) != len(chinese) or len(english) < 2:
-        return (read_part(question, "", original),)
+        return (read_part(question, said, original),)
     merged: list[tuple[str, str]] = []
     for clause, source in zip(english, chinese, strict=True):
         own = [t for t in terms(clause, keep_stopwords=True) if t not in _QUESTION_WORDS]
@@ -667,13 +690,34 @@ def _translated_parts(question: str, original: str) -> tuple[Part, ...]:
             merged[-1] = (f"{merged[-1][0]} {clause}", f"{merged[-1][1]}{source}")
         else:
             merged.append((clause, source))
-    return _amounts_of_what_was_asked([read_part(clause, "", source) for clause, source in merged])
+    return _amounts_of_what_was_asked([read_part(clause, said, source) for clause, source in merged])
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?!\d)")
+
+
+def _premises(question: str, original: str) -> tuple[str, str, str]:
+    """A translated question's leading statements ("第三年是五折, 那第四年以后呢": the third year is half
+    price), then its English and Chinese without them; none when the two do not split alike."""
+    english = [s for s in _SENTENCE_END.split(question) if s.strip()]
+    chinese = [s for s in _SENTENCE_END.split(original) if s.strip()]
+    if len(english) != len(chinese):
+        return "", question, original
+    said = 0
+    while said < len(english) - 1 and not asks_in_words(english[said]):
+        said += 1
+    return " ".join(english[:said]), " ".join(english[said:]), " ".join(chinese[said:])
 
 
 _REFERS_BACK = re.compile(
     r"\b(?:that|this|the same|those|these|said)\s+(?:[\w-]+\s+)?(?:subsid(?:y|ies)|allowances?|grants?|"
     r"bonus(?:es)?|rewards?|awards?|stipends?|benefits?|payments?)\b",
     re.IGNORECASE,
+)
+
+
+_REFERS_BACK_CHINESE = re.compile(
+    r"(?:这个|那个|这项|那项|该|此)\s*(?:[\w-]+\s*)?(?:补贴|补助|津贴|奖励|allowance|subsidy)", re.IGNORECASE
 )
 
 
@@ -695,13 +739,14 @@ def following(part: Part, earlier: Part) -> Part:
     counts_its_own = part.asks == "count" and bool(part.counted)
     # "Which qualifications allow someone to get a Hainan hukou?" after "How many talents does Hainan want
     # to attract?" asks a question of its own, not how many (but "And what about PhDs?" asks the same)
-    own_question = (
-        not part.benefit
-        and bool(_OWN_QUESTION.match(part.text))
-        and len(set(part.focus) - GROUP_TERMS - _QUESTION_WORDS) >= 2
-    )
+    # "And what can the leaders selected under the '10 Talent Plan' receive?" after "How many skilled
+    # workers ...?" neither counts nor asks about the skilled workers
+    own_words = set(part.focus) - GROUP_TERMS - _QUESTION_WORDS
+    own_question = bool(_OWN_QUESTION.match(part.text)) and len(own_words) >= 2
     if own_question and not part.asks:
         earlier = replace(earlier, asks=None, unit=None, counted=(), measured=())
+    if own_question and part.benefit and not earlier.benefit:
+        earlier = replace(earlier, groups=frozenset())
     return Part(
         text=part.text,
         asks=part.asks or (earlier.asks if not named else None),

@@ -13,6 +13,7 @@ from assistant.language.glossary import SYNONYM_TERMS, spelling_alternatives
 from assistant.language.places import Gazetteer
 from assistant.language.shorthand import spelt_out
 from assistant.language.translation import Translation, Translator, places_in_capitals, without_glosses
+from assistant.search.claims import claim_as_question
 from assistant.search.parts import GROUP_TERMS, Part, following, parts_of
 from assistant.search.question_clauses import split_question
 from assistant.text import STOPWORDS, has_cjk, terms
@@ -414,6 +415,10 @@ def understand(
     question = turns[-1]
     read = read or Translator.for_corpus(None).translate
     unglossed = [without_glosses(t) for t in turns]  # "Zunyi (遵义)" names one place, once
+    # "A colleague says Liuzhou pays 1,500 yuan a month - is that right?": how much Liuzhou pays
+    claim = claim_as_question(unglossed[-1])
+    if claim:
+        question = unglossed[-1] = claim
     translations = [read(t) if has_cjk(t) else Translation(t) for t in unglossed]
     english = [respelt(places_in_capitals(spelt_out(t.text)), spellings or {}) for t in translations]
     last = english[-1]
@@ -450,9 +455,11 @@ def understand(
             # the earlier turn's places as it asked them: "my father lives in Qiqihar" was no question
             earlier_runs = _asked_about(earlier, _named_runs(earlier, gazetteer), gazetteer)
             earlier_places = [stems for _, stems in earlier_runs]
-            if not places and earlier_places:
-                places = earlier_places
-                names = [written for written, _ in earlier_runs]
+            # "And what can the leaders selected under the '10 Talent Plan' receive?": a programme's name is
+            # no place of its own; the place is the earlier turn's
+            if not any(_is_place(written, stems, gazetteer) for written, stems in runs) and earlier_places:
+                places = [*earlier_places, *places]
+                names = [*(written for written, _ in earlier_runs), *names]
                 carried.append(" ".join(_named_words(earlier, earlier_places)))
             if not topic:
                 focus = [*_focus_terms(earlier, earlier_places), *focus]

@@ -74,6 +74,10 @@ def split_question(question: str) -> tuple[list[str], str]:
         # "After the group issues the letter and I go to the hall, how many days ...?": the condition
         # says when, it does not ask
         while len(pieces) > 1 and any(says(pieces[0]) for says in (_is_statement, _is_condition, _is_phrase)):
+            if Vocabulary.load().what_if.search(f"{pieces[0]} {pieces[1]}"):
+                # "If I change jobs and leave Wuhu, do I lose the rest?" asks what the change does
+                pieces[:2] = [f"{pieces[0]} and {pieces[1]}"]
+                continue
             statements.append(pieces.pop(0))
         clauses.extend(pieces)
     if not clauses:
