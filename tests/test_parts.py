@@ -1280,6 +1280,12 @@ def test_a_property_asked_of_a_benefit_must_be_spoken_of() -> None:
     (taxed,) = parts_of("Is the settlement subsidy taxed in Lin-gang?")
     assert not fits(taxed, "Talents in Lin-gang can apply for a settlement subsidy of 80,000 yuan.").ok
     assert fits(taxed, "The settlement subsidy is exempt from individual income tax.").ok
+    # paying tax as a condition says nothing of whether the benefit is taxed
+    conditions = "Individuals need to sign contracts and pay social insurance and income tax."
+    assert not fits(taxed, conditions).ok
+    chinese = "两江新区那1万块安家补贴，到手要扣个税吗"
+    (deducted,) = parts_of("Liangjiang settlement subsidy, personal income tax?", chinese)
+    assert not fits(deducted, "Graduates can enjoy a resettlement subsidy of 10,000 yuan.").ok
     (renewed,) = parts_of("Can the talent card be renewed?")
     assert not fits(renewed, "The talent card is valid for five years.").ok
     (both,) = parts_of("Can I get the rent subsidy and the purchase subsidy at the same time?")
@@ -1412,6 +1418,13 @@ def test_the_next_batch_is_not_the_first() -> None:
     assert fits(batch, "The next batch of applications opens on November 1.").ok
     (year,) = parts_of("I plan to move next year. How long is the living subsidy paid?")
     assert not year.ordinals
+
+
+def test_getting_both_or_only_one_asks_whether_they_combine() -> None:
+    (both,) = parts_of("Can a doctor receive both the 80,000 yuan subsidy and the SME subsidy, or only one?")
+    assert not fits(both, "New full-time doctors under 40 get an employment subsidy of 80,000 yuan.").ok
+    (sold,) = parts_of("Suppose I sell the home I bought with it. Do the remaining instalments stop?")
+    assert not fits(sold, "The remaining 5% will be paid in equal amounts over five years.").ok
 
 
 def test_a_chinese_choice_between_two_sides_asks_both() -> None:

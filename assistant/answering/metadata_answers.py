@@ -24,7 +24,7 @@ _META_ASKS = {
         r"\bwho (?:published|put out|released|issued|carried|ran|posted)\b|\bpublisher\b|"
         r"\b(?:which|what) (?:website|web site|site|newspaper|paper|outlet|newswire|wire|media|publication|"
         r"agency)\b.{0,60}\b(?:carried|carries|published|ran|runs|posted|released|put out|reported|issued|"
-        r"written for|wrote for|write for)\b|"
+        r"supplied|provided|contributed|written for|wrote for|write for)\b|"
         # "on which website do they apply?" asks where to apply, not who published the article
         r"\b(?:on|in|by|through|for) (?:which|what) (?:website|site|newspaper|paper|outlet|newswire|wire)\b"
         r"(?!.{0,40}\b(?:apply|applies|applying|register|registering|submit|sign up|claim|declare|book|file|"

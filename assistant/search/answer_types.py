@@ -52,7 +52,7 @@ class Vocabulary:
     processing: dict[str, re.Pattern[str]]  # "asks": how long handling takes; "answers": handling said
     verification: dict[str, re.Pattern[str]]  # "is that right?": the markers of a claim to verify
     not_benefits: frozenset[str]  # "a total investment of 500 million yuan": an amount of no benefit
-    properties: dict[str, tuple[re.Pattern[str], frozenset[str]]]  # "is it taxed?": asked, and its terms
+    properties: dict[str, tuple[re.Pattern[str], re.Pattern[str]]]  # "is it taxed?": asked, and its words
     what_if: re.Pattern[str]  # "If I leave Wuhu early, do I still get ...?": the asker's situation changing
     what_if_answers: frozenset[str]  # the terms a sentence speaks of such a change in
     existence: re.Pattern[str]  # "Is there a uniform standard ...?": the thing asked to exist (group 1)
@@ -75,6 +75,11 @@ class Vocabulary:
         def compile_all(patterns: dict[str, str]) -> dict[str, re.Pattern[str]]:
             """Each pattern compiled; a key starting with "_" is a note, not a pattern."""
             return {k: re.compile(v, re.IGNORECASE) for k, v in patterns.items() if not k.startswith("_")}
+
+        def inflected(items: list[str]) -> re.Pattern[str]:
+            """The words, each also with a plain ending ("renews", "clawed"); "tax" is not "tax-free"."""
+            alternatives = "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
+            return re.compile(rf"(?<![\w-])(?:{alternatives})(?:s|es|ed|d|ing)?(?![\w-])", re.IGNORECASE)
 
         def words(items: list[str]) -> re.Pattern[str]:
             alternatives = "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
@@ -119,7 +124,7 @@ class Vocabulary:
             verification=compile_all(raw["verification"]),
             not_benefits=frozenset(raw["not_benefits"]["words"]),
             properties={
-                name: (re.compile(spec["asks"], re.IGNORECASE), frozenset(terms(" ".join(spec["answers"]))))
+                name: (re.compile(spec["asks"], re.IGNORECASE), inflected(spec["answers"]))
                 for name, spec in raw["properties"].items()
                 if not name.startswith("_")
             },

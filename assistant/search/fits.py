@@ -217,7 +217,7 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
     if changed and not vocabulary.what_if_answers & spoken:  # "If I leave Wuhu early, do I still get it?"
         return Fit(False, "does not say what happens if one's situation changes")
     for quality, answering in _properties_asked(part, vocabulary):
-        if not answering & spoken:
+        if not answering.search(f"{context} {sentence}"):
             return Fit(False, f"does not say whether it is {quality}")  # "Is the settlement subsidy taxed?"
     thing = _asked_to_exist(part, vocabulary)
     if thing and thing not in spoken:
@@ -534,15 +534,16 @@ def _obliged_to(part: Part, vocabulary: Vocabulary) -> frozenset[str]:
     return frozenset() if verb in vocabulary.obligation_not_held else frozenset(terms(verb))
 
 
-def _properties_asked(part: Part, vocabulary: Vocabulary) -> list[tuple[str, frozenset[str]]]:
+def _properties_asked(part: Part, vocabulary: Vocabulary) -> list[tuple[str, re.Pattern[str]]]:
     """The properties a yes-or-no question asks of a benefit ("Is the settlement subsidy taxed?": tax),
-    each with the terms that speak of it; none for a part asking a typed answer, or a statement."""
+    each with the words that speak of it (not "pay income tax": taxed, tax-free, exempt); none for a part
+    asking a typed answer, or a statement."""
     if part.asks is not None or not _asked(part) or _WH_WORD.match(part.text.strip()):
         return []
     return [
         (found.group(0).lower(), answering)
         for asked, answering in vocabulary.properties.values()
-        if (found := asked.search(part.text))
+        if (found := asked.search(f"{part.text} {part.original}"))
     ]
 
 

@@ -195,6 +195,7 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
         # "I hold a master's. Which industries does Chun'an focus on?": who asks narrows what they get,
         # not what the article says of anything else; nor how many posts there are for graduates
         groups, asker = groups - asker, frozenset()
+    minimum_asked = vocabulary.minimum_duration["asks"]  # "how long must I have paid in?", "需要满几个月"
     unit = None
     if asks == "duration":
         unit_match = re.search(r"\bhow many (years|months|days|weeks)\b", text, re.IGNORECASE)
@@ -226,7 +227,7 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
         aggregate=bool(vocabulary.aggregate.search(text)),
         totalled=bool(vocabulary.totalled.search(text)),
         bounded=asks == "amount" and bool(vocabulary.bounds["asks"].search(text)),
-        minimum=(asks == "duration" and bool(vocabulary.minimum_duration["asks"].search(text)))
+        minimum=(asks == "duration" and bool(minimum_asked.search(f"{text} {original}")))
         or (asks == "score" and bool(vocabulary.score_threshold["asks"].search(text))),
         achieved=asks in ("count", "amount") and _asks_what_was_done(text, vocabulary),
         ordinals=ordinals_in(text),

@@ -58,6 +58,9 @@ def split_question(question: str) -> tuple[list[str], str]:
         if not asking:
             statements.append(sentence)
             continue
+        if statements and Vocabulary.load().what_if.search(statements[-1]):
+            # "Suppose I sell the home. Do the remaining instalments stop?": the change is what it asks about
+            sentence = f"{statements.pop().rstrip(' .')}, {sentence}"
         # "I'm a graduate moving to Changchun - is there a rent subsidy?": after a statement, a dash
         # starts the question
         dash = _DASH.search(sentence)
