@@ -251,3 +251,14 @@ def test_chinese_asking_how_many_talents_counts_people_and_how_much_off_the_rent
     # 落户 is registering one's hukou, not a settlement allowance asked about
     (registered,) = understand(["落户厦门的话新引进人才补贴能拿多少？"], GAZETTEER).parts
     assert "settlement" not in registered.kinds and "hukou" in registered.text
+
+
+def test_a_follow_up_naming_a_programme_keeps_the_earlier_place() -> None:
+    turns = [
+        "How many skilled workers does Guiyang's '10,000 Talent Plan' aim to train?",
+        "And what can the leaders selected under the '10 Talent Plan' receive?",
+    ]
+    assert "Guiyang's" in understand(turns).place_names
+    # words in capitals that name neither a place nor a programme do not take the earlier place
+    junk = understand(["What housing subsidy do engineers get in Harbor City?", "'; DROP TABLE articles; --"])
+    assert "Harbor City" not in junk.place_names

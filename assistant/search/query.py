@@ -256,6 +256,12 @@ def _quoted_names(text: str, runs: list[tuple[str, tuple[str, ...]]]) -> list[tu
     return out
 
 
+# "the '10 Talent Plan'", "the Superior Talent Card": a programme's name, which is no place
+_PROGRAMME = re.compile(
+    r"\b(?:plan|program|programme|project|scheme|initiative|card|campaign|fund|award|prize|week)s?\W*$", re.I
+)
+
+
 def _is_place(written: str, stems: tuple[str, ...], gazetteer: frozenset[str]) -> bool:
     """A place: in the gazetteer of Chinese divisions and world places, or in a corpus region's name,
     or named as one ("Tianfu New Area", "Nansha District"). "Zhejiang University" is an institution
@@ -457,7 +463,7 @@ def understand(
             earlier_places = [stems for _, stems in earlier_runs]
             # "And what can the leaders selected under the '10 Talent Plan' receive?": a programme's name is
             # no place of its own; the place is the earlier turn's
-            if not any(_is_place(written, stems, gazetteer) for written, stems in runs) and earlier_places:
+            if all(_PROGRAMME.search(written) for written, _ in runs) and earlier_places:
                 places = [*earlier_places, *places]
                 names = [*(written for written, _ in earlier_runs), *names]
                 carried.append(" ".join(_named_words(earlier, earlier_places)))
