@@ -60,6 +60,13 @@ def test_scoring_counts_gold_facts_citations_and_numbers() -> None:
     totals = summarize([good, bad])
     assert totals["gold_first"] == 0.5 and totals["citation_precision"] == 2 / 3
     assert totals["number_faithfulness"] == 0.5
+    # a figure of the asker's own question, quoted where the answer names what the article does not give,
+    # is not a figure the answer claims (one the answer says of its own still is)
+    asked = Case("c2", "partial", ["我本人为博士. 请问8万元补贴是一次性发放吗"], sources=["corpus/a.txt"])
+    noted = "Graduates get 10,000 yuan. [1]\n关于A的文章没有给出“我本人为博士, 请问8万元补贴是一次性发放吗”"
+    assert score_case(asked, _answer(noted, ["corpus/a.txt"]), 0.01, texts).numbers_faithful
+    claimed = "Graduates get 10,000 yuan. [1] The rest, 8 yuan, is paid later. [1]"
+    assert not score_case(asked, _answer(claimed, ["corpus/a.txt"]), 0.01, texts).numbers_faithful
 
 
 def test_recall_at_k_reads_the_retrieval_order_after_the_citations() -> None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+import unicodedata
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from assistant.answering.answer import Answer
@@ -57,6 +58,18 @@ class CaseScore:
         return cls(**known)
 
 
+_QUOTED = re.compile(r"“([^”]{1,400})”")
+
+
+def _plain(text: str) -> str:
+    """Text without punctuation, spaces or width differences, to find a quotation of it."""
+    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text))
+
+
+def _unless_asked(quoted: re.Match[str], asked: str) -> str:
+    return "" if _plain(quoted.group(1)) in asked else quoted.group(0)
+
+
 def score_case(
     case: Case,
     answer: Answer,
@@ -73,7 +86,11 @@ def score_case(
     missing = [alts[0] for alts in case.facts if not any(re.search(a, answer.answer, re.I) for a in alts)]
     checker = support or SupportChecker()
     said = [] if answer.declined else statements(answer)
-    unfaithful = sorted({n for s in said for n in checker.unfaithful_numbers(s, texts, cited)})
+    # "The Wenzhou article does not give an answer to “... 8万元 ... ?”": the asker's own words, quoted
+    asked = _plain(" ".join(case.turns))
+    unquoted = replace(answer, answer=_QUOTED.sub(lambda m: _unless_asked(m, asked), answer.answer))
+    own_words = [] if answer.declined else statements(unquoted)
+    unfaithful = sorted({n for s in own_words for n in checker.unfaithful_numbers(s, texts, cited)})
     alce = checker.alce(said, texts)
     return CaseScore(
         id=case.id,
