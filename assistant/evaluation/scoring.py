@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -61,13 +60,9 @@ class CaseScore:
 _QUOTED = re.compile(r"“([^”]{1,400})”")
 
 
-def _plain(text: str) -> str:
-    """Text without punctuation, spaces or width differences, to find a quotation of it."""
-    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text))
-
-
-def _unless_asked(quoted: re.Match[str], asked: str) -> str:
-    return "" if _plain(quoted.group(1)) in asked else quoted.group(0)
+def _unless_asked(quoted: re.Match[str], asked: set[str]) -> str:
+    """A quotation whose figures are all the asker's own (the question quoted back, perhaps reworded)."""
+    return "" if numbers_in(quoted.group(1)) <= asked else quoted.group(0)
 
 
 def score_case(
@@ -87,7 +82,7 @@ def score_case(
     checker = support or SupportChecker()
     said = [] if answer.declined else statements(answer)
     # "The Wenzhou article does not give an answer to “... 8万元 ... ?”": the asker's own words, quoted
-    asked = _plain(" ".join(case.turns))
+    asked = numbers_in(" ".join(case.turns))
     unquoted = replace(answer, answer=_QUOTED.sub(lambda m: _unless_asked(m, asked), answer.answer))
     own_words = [] if answer.declined else statements(unquoted)
     unfaithful = sorted({n for s in own_words for n in checker.unfaithful_numbers(s, texts, cited)})
