@@ -253,7 +253,8 @@ def test_filing_an_application_on_a_website_is_no_question_about_the_publisher()
     assert asked_metadata("Which organisation put out that announcement?") == ["publisher"]
     assert asked_metadata("Which department issued the policy?") == []
     edited = "Who edited that China Daily report, and on what date was it updated?"
-    assert asked_metadata(edited) == ["author", "date"]
+    assert asked_metadata(edited) == ["editor", "date"]
+    assert asked_metadata("guiyang big data talents policies article editor") == ["editor"]
     written_for = "Who wrote the news piece about Lanzhou's 2023 batch, and which paper was it written for?"
     assert asked_metadata(written_for) == ["author", "publisher"]
 
@@ -370,7 +371,42 @@ def test_a_programme_described_in_words_is_answered_only_by_an_article_about_it(
     assistant.ingest()
     youth = assistant.ask("What is the maximum age under Sea City's youth housing policy?")
     assert youth.declined and "restrictions" not in youth.answer
+    # as a translation reads it, with no "the" before the programme's words
+    read = assistant.ask("Sea City youth housing policy: is there an age limit?")
+    assert read.declined and "restrictions" not in read.answer, read.answer
     card = assistant.ask("Is there an age limit for the Sea City talent card?")
     assert "no maximum age" in card.answer
     rent = assistant.ask("What rent reduction does the youth housing policy give in Sea City?")
     assert "70-percent" in rent.answer
+
+
+def test_an_editor_the_page_names_in_its_text_is_answered_and_cited(tmp_path: Path) -> None:
+    assistant = _over_one_article(
+        tmp_path,
+        "Oak City launches policies to lure data talents\n\n"
+        "Oak City will give PhD holders a housing subsidy of 5,000 yuan a month.\n\n"
+        "Edited by Owen Fishwick\n",
+    )
+    answer = assistant.ask("Who edited the Oak City article on data talents?")
+    assert "edited by Owen Fishwick" in answer.answer and not answer.declined
+    assert [c.path for c in answer.citations] == ["corpus/article.txt"]
+    # an author the page does not name is said to be missing, not taken from the editor line
+    author = assistant.ask("Who wrote the Oak City article on data talents?")
+    assert "Fishwick" not in author.answer and "does not give its author" in author.answer
+
+
+def test_a_yes_or_no_question_about_a_benefit_is_answered_only_by_a_sentence_about_what_it_asks(
+    tmp_path: Path,
+) -> None:
+    assistant = _over_one_article(
+        tmp_path,
+        "Oak City announces living subsidies\n\n"
+        "College graduates in Oak City can apply for living subsidies for up to 12 months.\n\n"
+        "College graduates applying for the living subsidy must have paid social insurance in Oak City for "
+        "six months.\n",
+    )
+    asked = "Do Oak City graduates need to have paid social insurance before applying for the living subsidy?"
+    answer = assistant.ask(asked)
+    assert "social insurance" in answer.answer and "12 months" not in answer.answer
+    missing = assistant.ask("Can Oak City graduates transfer the living subsidy to a spouse?")
+    assert missing.declined and not missing.citations, missing.answer

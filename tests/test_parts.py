@@ -62,6 +62,19 @@ def test_a_lower_degree_or_above_covers_a_higher_one() -> None:
     assert not fits(part, "Graduates with a bachelor's degree get a housing subsidy of 10,000 yuan.").ok
 
 
+def test_a_degree_threshold_settles_whether_a_lower_degree_qualifies() -> None:
+    rule = "Graduates with a bachelor's degree or above get a resettlement subsidy of 10,000 yuan."
+    # asked whether they qualify, the threshold answers: a junior-college graduate does not
+    asked = read_part("Am I eligible for the resettlement subsidy as a junior college graduate?")
+    assert fits(asked, rule).ok
+    assert fits(read_part("Can junior college graduates apply for the resettlement subsidy?"), rule).ok
+    # asked how much they get, it gives nothing of theirs
+    assert not fits(read_part("How much resettlement subsidy do junior college graduates get?"), rule).ok
+    # a rule naming no threshold says nothing of the degrees it does not name
+    plain = "Graduates with a bachelor's degree get a resettlement subsidy of 10,000 yuan."
+    assert not fits(read_part("Can junior college graduates apply for the resettlement subsidy?"), plain).ok
+
+
 def test_the_benefit_named_just_before_counts() -> None:
     part = read_part("What settlement allowance can a PhD apply for?")
     sentence = "Those with a doctorate can apply for 80,000 yuan."
@@ -1245,7 +1258,7 @@ def test_a_question_relayed_by_staff_is_asked_after_who_asks() -> None:
 def test_a_follow_up_asking_a_question_of_its_own_does_not_take_the_earlier_ask() -> None:
     (earlier,) = parts_of("How many talented people does Hainan want to attract by 2020?")
     (later,) = parts_of("Which qualifications allow someone from outside the island to get a Hainan hukou?")
-    assert following(later, earlier).asks is None
+    assert following(later, earlier).asks == "conditions"  # its own ask, not the earlier count
     (masters,) = parts_of("And what about masters?")
     assert following(masters, earlier).asks == "count"
 
@@ -1438,3 +1451,20 @@ def test_a_clause_of_pronouns_joins_the_question_before_it() -> None:
     assert len(parts) == 1 and parts[0].asks == "entity"
     (tier,) = parts_of("Which universities count for Tai'an's higher 1,000-yuan living allowance?")
     assert tier.asks == "entity"  # "higher" names a tier here; it compares nothing
+
+
+def test_a_total_one_recipient_gets_is_no_total_paid_out() -> None:
+    couple = read_part("Under the youth subsidy, what is the most a married couple can receive in total?")
+    assert couple.asks == "amount" and not couple.totalled
+    assert fits(couple, "Couples can enjoy a maximum of 400000 yuan.").ok
+    paid = read_part("How much has the city paid out in total under the first-home subsidy?")
+    assert paid.totalled
+
+
+def test_a_question_for_conditions_is_answered_by_a_sentence_stating_one() -> None:
+    part = read_part("What conditions must an employer meet to use the flexible talent introduction?")
+    assert part.asks == "conditions"
+    assert fits(part, "These entities must have independent legal person qualifications.").ok
+    assert not fits(part, "The flexible talent introduction has brought in 120 experts this year.").ok
+    chinese = read_part("申请条件是什么？", original="申请条件是什么？")
+    assert chinese.asks == "conditions"

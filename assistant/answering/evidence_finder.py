@@ -124,6 +124,9 @@ class EvidenceFinder:
                 # Which people the part is about is checked by fits(); the topic is the rest
                 # ("And someone who only holds a master's degree?" after a PhD's one-off subsidy).
                 topical = {t: w for t, w in topical.items() if t not in GROUP_TERMS} or topical
+            # "From what date must I have started working?": a date answers it, not the word "date".
+            naming = _TYPE_NAMES.get(part.asks or "", frozenset())
+            topical = {t: w for t, w in topical.items() if t not in naming} or topical
             # A thing the question names ("the Heilongjiang Talent Week") is what the sentence, or the
             # sentences just before it, must be about: its rarest word is there.
             words = tuple(w for w, _ in required)
@@ -162,6 +165,13 @@ class EvidenceFinder:
                         )
                     )
                 ]
+            # "Do graduates need to have paid social insurance for a certain time before applying for the
+            # living subsidy?" is not answered by the living subsidy given to graduates.
+            predicate = self.predicate_weights(query, part)
+            if predicate:
+                share = Vocabulary.load().predicate_share
+                spoken = [self._coverage(query, predicate, s.terms | s.context_terms) for s in sentences]
+                sentences = [s for s, covered in zip(sentences, spoken, strict=True) if covered >= share]
             # ... nor one that does not answer what the part asks (checked last: it is the dearer test).
             sentences = [s for s in sentences if fits(part, s.text, s.before, s.lede, s.year).ok]
         return [self._scored(query, weights, hit, s, part) for s in sentences]
@@ -170,9 +180,9 @@ class EvidenceFinder:
         """The words a part describes a programme by ("under the youth housing policy": youth, housing),
         which the article answering it must use; a part saying "this policy" is about the one the
         question's statements describe."""
-        found = _PROGRAMME.findall(part.text)
+        found = _PROGRAMME.findall(_place_as_the(part.text, query))
         if not found and _THIS_PROGRAMME.search(part.text):
-            found = _PROGRAMME.findall(query.reading)
+            found = _PROGRAMME.findall(_place_as_the(query.reading, query))
         named = {t for phrase in query.places for t in phrase}
         described = terms(" ".join(w for words in found for w in words.split() if not w[:1].isupper()))
         return tuple(
@@ -210,14 +220,40 @@ class EvidenceFinder:
             return {}  # a part naming a benefit ("what help with housing is there?") is checked by fits()
         return self._part_words(query, part)
 
-    def _part_words(self, query: Query, part: Part) -> dict[str, float]:
+    def predicate_weights(self, query: Query, part: Part) -> dict[str, float]:
+        """What a yes-or-no question about a benefit asks of it, as weighted terms: its own words beyond
+        the benefit, its people and its place, and words that say nothing of their own ("apply", "get").
+        Empty for a part asking a typed answer or naming no benefit (other checks read those), a
+        wh-question, or one asking nothing beyond the benefit ("Can PhD holders get the rent subsidy?")."""
+        vocabulary = Vocabulary.load()
+        reads = vocabulary.predicate
+        chinese = part.original and reads["yes_no_chinese"].search(part.original)
+        yes_or_no = reads["yes_no"].match(part.text) or chinese
+        if (
+            part.asks is not None
+            or not part.benefit
+            or not yes_or_no
+            or reads["wh"].search(f"{part.text} {part.original}")
+            or reads["qualifies"].match(part.text)  # "Do I qualify for it?": the people's check reads it
+            or part.both_sides  # "one-off or in instalments?": the sides' check reads it
+        ):
+            return {}
+        said_nothing = vocabulary.predicate_not_telling | _benefit_terms()
+        said_nothing |= _benefit_names(part.text, vocabulary)
+        return {
+            t: w
+            for t, w in self._part_words(query, part, least=1).items()
+            if t not in said_nothing and not t[:1].isdigit()
+        }
+
+    def _part_words(self, query: Query, part: Part, least: int = 2) -> dict[str, float]:
         named = {t for phrase in query.places for t in phrase}
         own = {
             t: w
             for t, w in self._weights(part.focus, query).items()
             if t not in GROUP_TERMS and t not in named and self.corpus.idf(t) >= MIN_TOPIC_IDF
         }
-        return own if len(own) >= 2 else {}
+        return own if len(own) >= least else {}
 
     def _name_words(self, query: Query) -> tuple[tuple[str, str], ...]:
         """The rarest word of each thing the question names in two words or more, beyond the place
@@ -525,6 +561,31 @@ _NOT_PROGRAMME_WORDS = frozenset(
         keep_stopwords=True,
     )
 )
+def _place_as_the(text: str, query: Query) -> str:
+    """The text with each place it names first or after a preposition read as "the": "Zhuhai youth housing
+    policy" (a translation) is the youth housing policy."""
+    for name in query.place_names:
+        # first, or after a preposition (not "does Lanzhou offer support policies": a place that acts)
+        text = re.sub(rf"(^\W*|\b(?:{_PLACE_BEFORE})\s+){re.escape(name)}(?:['’]s)?(?!\w)", r"\1the", text)
+    return text
+
+
+_PLACE_BEFORE = "in|under|of|for|about|from|on|with|by|to|at"
+
+
+# The words naming the kind of answer a part asks for, which the answer gives rather than says ("the
+# date": June 1, 2023). Not "age", "duration" or "conditions", which answers often say ("under age 40").
+_TYPE_NAMES = {
+    kind: frozenset(terms(words))
+    for kind, words in {
+        "date": "date dates day",
+        "deadline": "deadline deadlines date",
+        "percent": "percentage share proportion",
+        "count": "number",
+        "amount": "amount sum figure",
+        "size": "size area",
+    }.items()
+}
 _UNIT_TERMS = frozenset(terms("year years month months week weeks day days per number amount much many long"))
 _PLACE_WORDS = frozenset(
     terms(
@@ -560,3 +621,27 @@ def _names_word(query: Query, term: str, vocabulary: frozenset[str]) -> bool:
     if term in vocabulary or any(alt in vocabulary for alt in query.alternatives.get(term, ())):
         return True
     return len(term) >= 3 and not term[:1].isdigit() and any(word.startswith(term) for word in vocabulary)
+
+
+def _benefit_names(text: str, vocabulary: Vocabulary) -> frozenset[str]:
+    """The terms of the words (up to four) between "the" or "'s" and a benefit word, which name the
+    benefit ("Xiamen's new talent introduction subsidy": new, talent, introduction; not "a single
+    lump-sum payment", which says what it is asked to be)."""
+    words = re.findall(r"[\w'’-]+", text.lower())
+    named: list[str] = []
+    for i, word in enumerate(words):
+        if word not in vocabulary.benefits:
+            continue
+        for start in range(i - 1, max(-1, i - 6), -1):
+            if words[start] == "the" or words[start].endswith(("'s", "’s")):
+                named.extend(words[start + 1 : i])
+                break
+    return frozenset(terms(" ".join(named)))
+
+
+@lru_cache(maxsize=1)
+def _benefit_terms() -> frozenset[str]:
+    """The terms naming a benefit or its kind ("subsidy", "rent", "housing")."""
+    vocabulary = Vocabulary.load()
+    words = [*vocabulary.benefits, *vocabulary.housing, *(w for ws in vocabulary.kinds.values() for w in ws)]
+    return frozenset(terms(" ".join(words)))

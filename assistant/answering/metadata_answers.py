@@ -16,10 +16,10 @@ from assistant.snapshot import Article
 
 _META_ASKS = {
     "author": re.compile(
-        r"\bwho (?:wrote|authored|reported|penned|edited)\b|\bauthor\b|\bwritten by\b|\breporter\b|"
-        r"\bbyline\b|\beditor\b",
+        r"\bwho (?:wrote|authored|reported|penned)\b|\bauthor\b|\bwritten by\b|\breporter\b|\bbyline\b",
         re.IGNORECASE,
     ),
+    "editor": re.compile(r"\bwho edited\b|\beditors?\b|\bedited by\b", re.IGNORECASE),
     "publisher": re.compile(
         r"\bwho (?:published|put out|released|issued|carried|ran|posted)\b|\bpublisher\b|"
         r"\b(?:which|what) (?:website|web site|site|newspaper|paper|outlet|newswire|wire|media|publication|"
@@ -66,7 +66,21 @@ _DOCUMENT = re.compile(
     r"announcement|headline|website|newswire|newspaper|paper|byline|press conference)\b",
     re.IGNORECASE,
 )
-_META_NAMES = {"author": "author", "publisher": "publisher", "date": "publication date", "title": "title"}
+_META_NAMES = {
+    "author": "author",
+    "editor": "editor",
+    "publisher": "publisher",
+    "date": "publication date",
+    "title": "title",
+}
+# Fields a page states in its text rather than its header: "Edited by Owen Fishwick", "(Edited by Tong
+# Wei, tongwei@xinhua.org)", "责任编辑:王明"
+_STATED = {
+    "editor": re.compile(
+        r"\bEdited by:?\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})|\bEditor\s*[:：]\s*"
+        r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})|(?:责任编辑|编辑)\s*[:：]\s*([\u4e00-\u9fff·]{2,8})"
+    ),
+}
 
 
 def asked_metadata(question: str) -> list[str]:
@@ -82,8 +96,10 @@ def asked_metadata(question: str) -> list[str]:
     return fields
 
 
-def metadata_statement(meta: ArticleMeta, asked: list[str]) -> str:
-    """One sentence saying what was asked of an article's metadata (its title names the article)."""
+def metadata_statement(meta: ArticleMeta, asked: list[str], stated: dict[str, str] | None = None) -> str:
+    """One sentence saying what was asked of an article's metadata, or of the fields its text states
+    (its title names the article)."""
+    stated = stated or {}
     if asked == ["title"] and meta.title:
         return f"The article is titled “{meta.title}”."
     pieces = [f"The article “{meta.title}”" if meta.title else "The article"]
@@ -93,7 +109,19 @@ def metadata_statement(meta: ArticleMeta, asked: list[str]) -> str:
         pieces.append(f"{'on' if len(pieces) > 1 else 'is dated'} {_spelled_date(meta.date)}")
     if "author" in asked and meta.author:
         pieces.append(f"{'and ' if len(pieces) > 1 else ''}was written by {meta.author}")
+    if "editor" in asked and stated.get("editor"):
+        pieces.append(f"{'and ' if len(pieces) > 1 else ''}was edited by {stated['editor']}")
     return " ".join(pieces) + "."
+
+
+def stated_fields(article: Article) -> dict[str, str]:
+    """The fields the article's own text states ("Edited by Owen Fishwick"), each its first value."""
+    found: dict[str, str] = {}
+    for sentence in (s for c in article.chunks for s in c.sentences):
+        for field, pattern in _STATED.items():
+            if field not in found and (m := pattern.search(sentence)):
+                found[field] = next(g for g in m.groups() if g).strip()
+    return found
 
 
 def _spelled_date(iso: str) -> str:
@@ -127,12 +155,14 @@ def metadata_evidence(
         return dataclasses.replace(base, missing_places=tuple(missing))
     hit = relevant[0]
     meta = hit.article.meta
-    given = {field: getattr(meta, field) for field in about if getattr(meta, field)}
+    stated = stated_fields(hit.article)
+    known = {**meta.as_dict(), **stated}
+    given = {field: value for field in about if (value := known.get(field))}
     where = meta.region or meta.title
     if not given:
         gap = Gap(Part(text=base.question), where, f"its {' or '.join(_META_NAMES[f] for f in about)}")
         return dataclasses.replace(base, gaps=(gap,))
-    statement = metadata_statement(meta, list(given))
+    statement = metadata_statement(meta, list(given), stated)
     quote = _metadata_quote(hit.article, list(given.values()))
     passage = Passage(
         article=hit.article,

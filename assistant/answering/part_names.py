@@ -20,6 +20,7 @@ _ASKED = {
     "date": "the date",
     "procedure": "how to apply",
     "deadline": "the deadline",
+    "conditions": "the conditions to qualify",
     "size": "the size",
     "entity": "which ones",
     "url": "the website address",
@@ -29,6 +30,9 @@ _ASKED = {
     "email": "the email address",
     "hours": "the opening hours",
 }
+
+# What is asked "for" a benefit ("the deadline for the rent subsidy"), not "of" it.
+_ASKED_FOR = frozenset(("procedure", "deadline", "date", "duration", "entity", "conditions"))
 
 # The word joining a part to the one before: "..., also what income tax break do they get".
 _JOINING_WORD = re.compile(r"^\s*(?:and|also|plus|but|so|then)\s+", re.IGNORECASE)
@@ -88,7 +92,7 @@ def describe(part: Part) -> str:
             what = f"whether {both}"
     pieces = [what]
     if phrase:
-        joined = "for" if part.asks in ("procedure", "deadline", "date", "duration", "entity") else "of"
+        joined = "for" if part.asks in _ASKED_FOR else "of"
         pieces.append(f"{joined} the {phrase}")
     named = " ".join(pieces).lower()
     # "master's graduates", not "graduates and master's graduates"; which office is not per group.

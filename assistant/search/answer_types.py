@@ -26,10 +26,15 @@ class Vocabulary:
     housing: frozenset[str]
     groups: dict[str, tuple[int | None, re.Pattern[str]]]  # group -> (degree rank, pattern)
     or_above: re.Pattern[str]
+    eligibility: re.Pattern[str]  # a yes-or-no question whether the asker's people qualify
+    predicate: dict[str, re.Pattern[str]]  # "yes_no", "yes_no_chinese", "qualifies", "wh": a question's form
+    predicate_not_telling: frozenset[str]  # terms saying nothing a benefit is asked to be ("apply", "get")
+    predicate_share: float  # of the rest, the share a sentence answering a yes-or-no question holds
     periods: dict[str, re.Pattern[str]]
     units: dict[str, re.Pattern[str]]
     aggregate: re.Pattern[str]
     totalled: re.Pattern[str]  # a question asking what was paid out in all, not to one applicant
+    one_receiver: re.Pattern[str]  # "can a couple receive (in total)": one recipient's total
     minimum_duration: dict[str, re.Pattern[str]]  # "for more than six months": a condition, not a term
     bounds: dict[str, re.Pattern[str]]  # "asks": a question for a cap; "answers": a sentence giving one
     score_threshold: dict[str, re.Pattern[str]]  # "asks": the score needed; "before"/"after": a threshold
@@ -95,10 +100,18 @@ class Vocabulary:
             housing=frozenset(w.lower() for w in raw["housing"]),
             groups={k: (v.get("rank"), words(v["words"])) for k, v in raw["groups"].items()},
             or_above=re.compile(raw["or_above"], re.IGNORECASE),
+            eligibility=re.compile(raw["eligibility"]["asks"], re.IGNORECASE),
+            predicate={
+                k: re.compile(raw["predicate"][k], re.IGNORECASE)
+                for k in ("yes_no", "yes_no_chinese", "qualifies", "wh")
+            },
+            predicate_not_telling=frozenset(terms(" ".join(raw["predicate"]["not_telling"]))),
+            predicate_share=float(raw["predicate"]["share"]),
             periods=compile_all(raw["periods"]),
             units=compile_all(raw["units"]),
             aggregate=re.compile(raw["aggregate"], re.IGNORECASE),
             totalled=re.compile(raw["totalled"], re.IGNORECASE),
+            one_receiver=re.compile(raw["one_receiver"]["pattern"], re.IGNORECASE),
             minimum_duration=compile_all(raw["minimum_duration"]),
             bounds=compile_all(raw["bounds"]),
             score_threshold=compile_all(raw["score_threshold"]),

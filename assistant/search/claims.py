@@ -11,7 +11,6 @@ passage that shares its words. The markers of a request to verify are data (answ
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from assistant.search.answer_types import Vocabulary
 from assistant.text import MONTH_NAMES, has_cjk, split_sentences
@@ -38,8 +37,11 @@ _ENGLISH: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b\d\d\s*years? old(?:\s+(?:or|and)\s+(?:under|below|younger))?", re.I), "what age"),
     (re.compile(r"\b\d[\d.]*\s*(?:%|percent\b|per cent\b)", re.IGNORECASE), "what percent"),
     (
-        re.compile(rf"(?:rmb|cny|¥|\$)\s*\d[\d,.]*(?:\s*(?:million|billion|thousand))?"
-            rf"|\b{_NUMBER}{_MONEY}", re.I),
+        re.compile(
+            rf"(?:rmb|cny|¥|\$)\s*\d[\d,.]*(?:\s*(?:million|billion|thousand))?"
+            rf"|\b{_NUMBER}{_MONEY}",
+            re.I,
+        ),
         "how much",
     ),
     (re.compile(rf"\b{_NUMBER}[\s-]+({_UNIT})\b", re.IGNORECASE), "how many {plural}"),
@@ -68,7 +70,7 @@ _CHINESE: tuple[tuple[re.Pattern[str], str], ...] = (
 
 def claim_as_question(text: str) -> str | None:
     """The question a request to verify a claim asks, or None when the text verifies no claim."""
-    markers = _markers()
+    markers = Vocabulary.load().verification
     chinese = has_cjk(text)
     body = text.strip()
     # a question typed in both languages ends in either's tag ("Xiamen 的 PhD 补贴 is 100,000 yuan, right?")
@@ -80,9 +82,9 @@ def claim_as_question(text: str) -> str | None:
         body = body[lead.end() :]
         if markers["asks"].match(body):
             return None  # "Can you confirm when the second batch runs?" asks a question of its own
-    for tag in (found for t in tags if (found := t.search(body))):
+    tag = next((found for t in tags if (found := t.search(body))), None)
+    if tag:
         body = body[: tag.start()]  # "My understanding is that ... Can you check both?"
-        break
     sentences = [body.strip()] if chinese else split_sentences(body.strip())
     if not sentences:
         return None
@@ -151,8 +153,3 @@ def _phrase(found: re.Match[str], asking: str) -> str:
     if "{unit}" in asking:
         return asking.format(unit=found.group(1))
     return found.expand(asking) if "\\" in asking else asking
-
-
-@cache
-def _markers() -> dict[str, re.Pattern[str]]:
-    return Vocabulary.load().verification

@@ -45,14 +45,15 @@ class Fit:
     why: str = ""
 
 
-def _degree_ok(asked: str, sentence: str, vocabulary: Vocabulary) -> bool:
-    """A sentence about a lower degree 'or above' also covers a higher one."""
+def _degree_ok(asked: str, sentence: str, vocabulary: Vocabulary, settles: bool = False) -> bool:
+    """A sentence about a lower degree 'or above' also covers a higher one; asked whether the people
+    qualify (settles), it answers for a degree below the threshold too: they do not."""
     rank, _ = vocabulary.groups[asked]
     if rank is None or not vocabulary.or_above.search(sentence):
         return False
     for group in groups_in(sentence, vocabulary):
         lower = vocabulary.groups[group][0]
-        if lower is not None and lower <= rank:
+        if lower is not None and (lower <= rank or settles):
             return True
     return False
 
@@ -153,7 +154,7 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
     # the amount the question takes as given is another benefit's. (In "Does Tai'an pay masters 2,000 yuan
     # a month?" the amount is what is asked: a sentence giving 1,500 yuan answers it.)
     wh_question = _WH_FIRST.match(part.text)
-    takes_as_given = part.asks not in (None, "amount") or wh_question or _both_sides(part)
+    takes_as_given = part.asks not in (None, "amount") or wh_question or part.both_sides
     known_amounts = _benefit_amounts(part.text, vocabulary) if takes_as_given else frozenset()
     given_amounts = _benefit_amounts(sentence, vocabulary) if known_amounts else frozenset()
     if given_amounts and not known_amounts & given_amounts:
@@ -290,11 +291,13 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
         # "I'm a PhD. Above what share of my income is the tax subsidised?": a rule for everyone applies
         # to the asker too; an amount or a term of a benefit is held to their own people
         said_of_anyone = not named and wanted <= part.asker and part.asks not in (None, "amount", "duration")
+        # "Am I, a junior-college graduate, eligible for it?" - "graduates with a bachelor's degree or above"
+        settles = part.asks is None and _asked(part) and bool(vocabulary.eligibility.search(part.text))
         if (
             wanted
             and not said_of_anyone
             and not (wanted & named)
-            and not any(_degree_ok(g, sentence, vocabulary) for g in wanted)
+            and not any(_degree_ok(g, sentence, vocabulary, settles) for g in wanted)
         ):
             return Fit(False, "is about other people" if named else "does not say it applies to them")
     return Fit(True)
@@ -479,11 +482,6 @@ def _money_said(sentence: str, context: str, vocabulary: Vocabulary) -> bool:
     if _benefit_word_said(sentence, context, vocabulary):
         return True
     return bool(vocabulary.answers["amount"].search(sentence) or PERCENT.search(sentence))
-
-
-def _both_sides(part: Part) -> bool:
-    """The part asks which of two opposite sides holds ("one-off or in instalments?")."""
-    return any((pair, 1 - side) in part.sides for pair, side in part.sides)
 
 
 def _benefit_amounts(text: str, vocabulary: Vocabulary) -> frozenset[float]:

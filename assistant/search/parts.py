@@ -63,6 +63,11 @@ class Part:
     question: bool = field(default=False, compare=False)
 
     @property
+    def both_sides(self) -> bool:
+        """The part asks which of two opposite sides holds ("one-off or in instalments?")."""
+        return any((pair, 1 - side) in self.sides for pair, side in self.sides)
+
+    @property
     def topical(self) -> bool:
         """True when the clause names a topic of its own, not only "it" or a question word."""
         return bool(self.focus) or self.benefit
@@ -225,7 +230,7 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
         period=period,
         unit=unit,
         aggregate=bool(vocabulary.aggregate.search(text)),
-        totalled=bool(vocabulary.totalled.search(text)),
+        totalled=bool(vocabulary.totalled.search(text)) and not vocabulary.one_receiver.search(text),
         bounded=asks == "amount" and bool(vocabulary.bounds["asks"].search(text)),
         minimum=(asks == "duration" and bool(minimum_asked.search(f"{text} {original}")))
         or (asks == "score" and bool(vocabulary.score_threshold["asks"].search(text))),
@@ -728,6 +733,12 @@ _OWN_QUESTION = re.compile(
 )
 
 
+_YES_OR_NO = re.compile(
+    r"^\W*(?:(?:and|but|so|also|then)\s+)?(?:is|are|does|do|did|can|could|will|would|should|must|may|has|have)\b",
+    re.IGNORECASE,
+)
+
+
 def following(part: Part, earlier: Part) -> Part:
     """A follow-up part ("And for a master's?") keeps what the earlier one asked, for its own group."""
     # "For how many months is that allowance paid?": the allowance asked before, for the same people
@@ -746,6 +757,10 @@ def following(part: Part, earlier: Part) -> Part:
     own_question = bool(_OWN_QUESTION.match(part.text)) and len(own_words) >= 2
     if own_question and not part.asks:
         earlier = replace(earlier, asks=None, unit=None, counted=(), measured=())
+    # "Does it cover royalties too?" after "Who qualifies for the tax subsidy?" asks yes or no of the
+    # subsidy, not who qualifies
+    if earlier.asks == "conditions" and not part.asks and _YES_OR_NO.match(part.text) and len(own_words) >= 2:
+        earlier = replace(earlier, asks=None)
     if own_question and part.benefit and not earlier.benefit:
         earlier = replace(earlier, groups=frozenset())
     return Part(

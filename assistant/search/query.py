@@ -43,7 +43,7 @@ _GENERIC = frozenset(
         provinces place places info specific various different use used using kind kinds type types
         way ways bring brings brought keep keeps come comes along go goes going take takes make makes
         set thing things currently actually exactly compare comparison difference differences similar
-        similarities versus like""",
+        similarities versus like ok okay hi hello thanks thank""",
     )
 )
 _FOLLOW_UP = re.compile(
