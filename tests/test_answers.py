@@ -410,3 +410,16 @@ def test_a_yes_or_no_question_about_a_benefit_is_answered_only_by_a_sentence_abo
     assert "social insurance" in answer.answer and "12 months" not in answer.answer
     missing = assistant.ask("Can Oak City graduates transfer the living subsidy to a spouse?")
     assert missing.declined and not missing.citations, missing.answer
+
+
+def test_an_article_asked_for_its_date_and_source_is_found_by_its_place(tmp_path: Path) -> None:
+    assistant = _over_one_article(
+        tmp_path,
+        "They are deeply attracted by Oak City!\n\n"
+        "时间:2022-07-06 供稿部门:Oak City Government website\n\n"
+        "Oak City gives returning PhD holders a housing subsidy of 5,000 yuan a month.\n",
+    )
+    # the words asking for the date and the source are not what the article is about
+    answer = assistant.ask("What's the date on that Oak City article, and which source supplied it?")
+    assert "July 6, 2022" in answer.answer and "Oak City Government website" in answer.answer, answer.answer
+    assert [c.path for c in answer.citations] == ["corpus/article.txt"]

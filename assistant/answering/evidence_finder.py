@@ -445,12 +445,30 @@ class EvidenceFinder:
         groups, missing = self._place_groups(query, candidates)
         about = asked_metadata(query.english)
         if about:
-            weights = self._weights(query.focus, query)
+            # "What's the date on that Shenyang article, and which source supplied it?": the article is
+            # found by what it is about, not by the words asking for its date or source, nor by the
+            # source the asker names ("was it published by China Daily?")
+            # (only among the articles about a place the question names)
+            sources = _CLAIMED_SOURCE.findall(query.english)
+            claimed = set(terms(" ".join(sources)))
+            topic = tuple(t for t in query.focus if t not in _METADATA_TERMS and t not in claimed)
+            places = [
+                name
+                for i, name in enumerate(query.place_names)
+                if query.is_place(i) and not any(name in source for source in sources)
+            ]
+            whole = self._weights(query.focus, query)
+            by_topic = self._weights(topic, query)
             described = [
                 hit
                 for _, group in groups
                 for hit in group
-                if self._coverage(query, weights, self.corpus.article_terms(hit.article)) + hit.similarity
+                if self._coverage(
+                    query,
+                    by_topic if places and hit.place_coverage == 1.0 else whole,
+                    self.corpus.article_terms(hit.article),
+                )
+                + hit.similarity
                 >= MIN_RELEVANCE
             ]
             base = Evidence(query.question, query.parts, covered=self._covered, searched=searched)
@@ -561,6 +579,22 @@ _NOT_PROGRAMME_WORDS = frozenset(
         keep_stopwords=True,
     )
 )
+_METADATA_TERMS = frozenset(
+    terms(
+        "date dated dates day source sources supplied supply supplies published publish publisher "
+        "publication article articles story stories piece report reports news page website site paper "
+        "newspaper outlet "
+        "author authors wrote written writer editor edited byline title titled headline quoting quote quoted "
+        "released carried carry posted updated dateline agency media wire"
+    )
+)
+# "was it published by China Daily?": the source the asker names, which the article may not have
+_CLAIMED_SOURCE = re.compile(
+    r"\b(?:published|written|carried|posted|released|edited|reported|run|put out) (?:by|in|on) "
+    r"((?:the )?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
+)
+
+
 def _place_as_the(text: str, query: Query) -> str:
     """The text with each place it names first or after a preposition read as "the": "Zhuhai youth housing
     policy" (a translation) is the youth housing policy."""
