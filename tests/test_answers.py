@@ -374,6 +374,9 @@ def test_a_programme_described_in_words_is_answered_only_by_an_article_about_it(
     # as a translation reads it, with no "the" before the programme's words
     read = assistant.ask("Sea City youth housing policy: is there an age limit?")
     assert read.declined and "restrictions" not in read.answer, read.answer
+    # "young" names the programme too (not only the people): the card's housing support is another one
+    young = assistant.ask("Is there an age limit in Sea City's young talent housing policy?")
+    assert young.declined and "restrictions" not in young.answer, young.answer
     card = assistant.ask("Is there an age limit for the Sea City talent card?")
     assert "no maximum age" in card.answer
     rent = assistant.ask("What rent reduction does the youth housing policy give in Sea City?")

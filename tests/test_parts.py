@@ -1468,3 +1468,35 @@ def test_a_question_for_conditions_is_answered_by_a_sentence_stating_one() -> No
     assert not fits(part, "The flexible talent introduction has brought in 120 experts this year.").ok
     chinese = read_part("申请条件是什么？", original="申请条件是什么？")
     assert chinese.asks == "conditions"
+
+
+def test_what_someone_needs_to_get_a_thing_asks_the_conditions() -> None:
+    assert read_part("And what does someone need to get hukou where they work or live?").asks == "conditions"
+    assert read_part("What documents do I need to get the subsidy?").asks == "documents"
+
+
+def test_how_much_one_can_take_asks_an_amount_in_chinese() -> None:
+    part = read_part("how many, couples at most can?", original="那 couples 最多可以拿多少?")
+    assert part.asks == "amount"
+    months = read_part("how many months, phd per year can?", original="博士每年能领多少个月？")
+    assert months.asks != "amount"
+
+
+def test_a_follow_up_asking_its_own_question_is_not_about_the_earlier_ordinal() -> None:
+    earlier = read_part("How much is the rent cut in the second year under the youth housing policy?")
+    (part,) = parts_of("Where do people actually submit their applications?")
+    assert not following(part, earlier).ordinals
+    (same,) = parts_of("And how much in the third year?")
+    assert following(same, earlier).asks == "amount"
+
+
+def test_asking_whether_a_benefit_is_only_for_an_age_asks_the_age_limit() -> None:
+    assert read_part("Is the rent subsidy only for people aged 35 or under?").asks == "age"
+    assert read_part("Is the rent subsidy for 35 years old or under?").asks == "age"
+
+
+def test_how_long_one_must_have_paid_in_asks_a_minimum_in_chinese() -> None:
+    original = "需要在柳州参保缴费多久?"
+    part = read_part("how long, need Liuzhou pay a fee?", original=original)
+    assert part.asks == "duration" and part.minimum
+    assert fits(part, "Graduates who pay social insurance in Liuzhou for more than six months get it.").ok

@@ -126,6 +126,8 @@ class EvidenceFinder:
                 topical = {t: w for t, w in topical.items() if t not in GROUP_TERMS} or topical
             # "From what date must I have started working?": a date answers it, not the word "date".
             naming = _TYPE_NAMES.get(part.asks or "", frozenset())
+            if Vocabulary.load().predicate["qualifies"].match(part.text):
+                naming = _QUALIFYING  # "Do I qualify?": a condition answers it, not the word "qualify"
             topical = {t: w for t, w in topical.items() if t not in naming} or topical
             # A thing the question names ("the Heilongjiang Talent Week") is what the sentence, or the
             # sentences just before it, must be about: its rarest word is there.
@@ -190,7 +192,7 @@ class EvidenceFinder:
                 t
                 for t in described
                 if t not in named
-                and t not in GROUP_TERMS
+                and (t not in GROUP_TERMS or t in _YOUTH)  # "the youth housing policy" names a programme
                 and t not in _NOT_PROGRAMME_WORDS
                 and not t[:1].isdigit()
                 and self.corpus.idf(t) >= MIN_TOPIC_IDF
@@ -219,6 +221,15 @@ class EvidenceFinder:
         if len(query.parts) < 2 or part.asks or part.benefit or part.kinds:
             return {}  # a part naming a benefit ("what help with housing is there?") is checked by fits()
         return self._part_words(query, part)
+
+    def _described(self, query: Query, hits: list[ArticleHit], weights: dict[str, float]) -> list[ArticleHit]:
+        """The hits whose article is about the question's topic (coverage plus similarity)."""
+        return [
+            hit
+            for hit in hits
+            if self._coverage(query, weights, self.corpus.article_terms(hit.article)) + hit.similarity
+            >= MIN_RELEVANCE
+        ]
 
     def predicate_weights(self, query: Query, part: Part) -> dict[str, float]:
         """What a yes-or-no question about a benefit asks of it, as weighted terms: its own words beyond
@@ -445,10 +456,10 @@ class EvidenceFinder:
         groups, missing = self._place_groups(query, candidates)
         about = asked_metadata(query.english)
         if about:
-            # "What's the date on that Shenyang article, and which source supplied it?": the article is
-            # found by what it is about, not by the words asking for its date or source, nor by the
-            # source the asker names ("was it published by China Daily?")
-            # (only among the articles about a place the question names)
+            # "What's the date on that Shenyang article, and which source supplied it?": when no article is
+            # about all the words, one naming the place asked is found by what it is about, not by the
+            # words asking for its date or source, nor by the source the asker names ("was it published
+            # by China Daily?")
             sources = _CLAIMED_SOURCE.findall(query.english)
             claimed = set(terms(" ".join(sources)))
             topic = tuple(t for t in query.focus if t not in _METADATA_TERMS and t not in claimed)
@@ -457,20 +468,11 @@ class EvidenceFinder:
                 for i, name in enumerate(query.place_names)
                 if query.is_place(i) and not any(name in source for source in sources)
             ]
-            whole = self._weights(query.focus, query)
-            by_topic = self._weights(topic, query)
-            described = [
-                hit
-                for _, group in groups
-                for hit in group
-                if self._coverage(
-                    query,
-                    by_topic if places and hit.place_coverage == 1.0 else whole,
-                    self.corpus.article_terms(hit.article),
-                )
-                + hit.similarity
-                >= MIN_RELEVANCE
-            ]
+            hits_asked = [hit for _, group in groups for hit in group]
+            described = self._described(query, hits_asked, self._weights(query.focus, query))
+            if not described and places:
+                naming = [hit for hit in hits_asked if hit.place_coverage == 1.0]
+                described = self._described(query, naming, self._weights(topic, query))
             base = Evidence(query.question, query.parts, covered=self._covered, searched=searched)
             return metadata_evidence(base, about, described, missing)
         # "Has Xuzhou set up a park in Hangzhou?": a part about a place no article covers is not
@@ -568,14 +570,17 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 # "under the youth housing policy", "the free first-year housing scheme": a programme described in words
 _PROGRAMME_HEAD = r"(?:polic(?:y|ies)|programmes?|programs?|schemes?|initiatives?)\b"
 _PROGRAMME = re.compile(
-    r"(?:\b(?i:the|this|that|its|their)|['’]s)\s+((?:[a-z][\w-]*\s+){1,3}?)" + _PROGRAMME_HEAD
+    r"(?:\b(?i:the|this|that|its|their)|['’]s)\s+((?:[a-z][\w-]*\s+){1,4}?)" + _PROGRAMME_HEAD
 )
 _THIS_PROGRAMME = re.compile(r"\b(?:this|that|the same|the said)\s+" + _PROGRAMME_HEAD, re.IGNORECASE)
+_YOUTH = frozenset(terms("young youth"))
 _NOT_PROGRAMME_WORDS = frozenset(
     terms(
         "what which how the a an this that these those its their new current latest local under for of about "
         "does do is are was were can could will would talent talents people person preferential support "
-        "government official city's city province provincial municipal national whole entire same said",
+        "government official city's city province provincial municipal national whole entire same said "
+        "set sets up launched launches introduced introduces issued issues rolled out offers offer "
+        "gives give has have had",
         keep_stopwords=True,
     )
 )
@@ -620,6 +625,7 @@ _TYPE_NAMES = {
         "size": "size area",
     }.items()
 }
+_QUALIFYING = frozenset(terms("qualify qualifies eligible eligibility entitled"))
 _UNIT_TERMS = frozenset(terms("year years month months week weeks day days per number amount much many long"))
 _PLACE_WORDS = frozenset(
     terms(

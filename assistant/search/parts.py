@@ -757,6 +757,9 @@ def following(part: Part, earlier: Part) -> Part:
     own_question = bool(_OWN_QUESTION.match(part.text)) and len(own_words) >= 2
     if own_question and not part.asks:
         earlier = replace(earlier, asks=None, unit=None, counted=(), measured=())
+    if own_question:
+        # "Where do people submit their applications?" after the second year's rent cut: not the second year's
+        earlier = replace(earlier, ordinals=frozenset())
     # "Does it cover royalties too?" after "Who qualifies for the tax subsidy?" asks yes or no of the
     # subsidy, not who qualifies
     if earlier.asks == "conditions" and not part.asks and _YES_OR_NO.match(part.text) and len(own_words) >= 2:
