@@ -249,8 +249,7 @@ class EvidenceFinder:
             or part.both_sides  # "one-off or in instalments?": the sides' check reads it
         ):
             return {}
-        said_nothing = vocabulary.predicate_not_telling | _benefit_terms()
-        said_nothing |= _benefit_names(part.text, vocabulary)
+        said_nothing = vocabulary.predicate_not_telling | _benefit_names(part.text, vocabulary)
         return {
             t: w
             for t, w in self._part_words(query, part, least=1).items()
@@ -677,11 +676,3 @@ def _benefit_names(text: str, vocabulary: Vocabulary) -> frozenset[str]:
                 named.extend(words[start + 1 : i])
                 break
     return frozenset(terms(" ".join(named)))
-
-
-@lru_cache(maxsize=1)
-def _benefit_terms() -> frozenset[str]:
-    """The terms naming a benefit or its kind ("subsidy", "rent", "housing")."""
-    vocabulary = Vocabulary.load()
-    words = [*vocabulary.benefits, *vocabulary.housing, *(w for ws in vocabulary.kinds.values() for w in ws)]
-    return frozenset(terms(" ".join(words)))

@@ -28,7 +28,8 @@ class Vocabulary:
     or_above: re.Pattern[str]
     eligibility: re.Pattern[str]  # a yes-or-no question whether the asker's people qualify
     predicate: dict[str, re.Pattern[str]]  # "yes_no", "yes_no_chinese", "qualifies", "wh": a question's form
-    predicate_not_telling: frozenset[str]  # terms saying nothing a benefit is asked to be ("apply", "get")
+    # terms saying nothing a benefit is asked to be ("apply", "get"), the benefits' own words among them
+    predicate_not_telling: frozenset[str]
     predicate_share: float  # of the rest, the share a sentence answering a yes-or-no question holds
     periods: dict[str, re.Pattern[str]]
     units: dict[str, re.Pattern[str]]
@@ -90,6 +91,7 @@ class Vocabulary:
             alternatives = "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
             return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
 
+        kinds = [w for ws in raw["kinds"].values() for w in ws]
         names = raw["entities"]["names"]  # "offices": "departments" spells a kind with another's words
         return cls(
             asks=compile_all(raw["asks"]),
@@ -105,7 +107,9 @@ class Vocabulary:
                 k: re.compile(raw["predicate"][k], re.IGNORECASE)
                 for k in ("yes_no", "yes_no_chinese", "qualifies", "wh")
             },
-            predicate_not_telling=frozenset(terms(" ".join(raw["predicate"]["not_telling"]))),
+            predicate_not_telling=frozenset(
+                terms(" ".join([*raw["predicate"]["not_telling"], *raw["benefits"], *raw["housing"], *kinds]))
+            ),
             predicate_share=float(raw["predicate"]["share"]),
             periods=compile_all(raw["periods"]),
             units=compile_all(raw["units"]),

@@ -733,12 +733,6 @@ _OWN_QUESTION = re.compile(
 )
 
 
-_YES_OR_NO = re.compile(
-    r"^\W*(?:(?:and|but|so|also|then)\s+)?(?:is|are|does|do|did|can|could|will|would|should|must|may|has|have)\b",
-    re.IGNORECASE,
-)
-
-
 def following(part: Part, earlier: Part) -> Part:
     """A follow-up part ("And for a master's?") keeps what the earlier one asked, for its own group."""
     # "For how many months is that allowance paid?": the allowance asked before, for the same people
@@ -762,7 +756,12 @@ def following(part: Part, earlier: Part) -> Part:
         earlier = replace(earlier, ordinals=frozenset())
     # "Does it cover royalties too?" after "Who qualifies for the tax subsidy?" asks yes or no of the
     # subsidy, not who qualifies
-    if earlier.asks == "conditions" and not part.asks and _YES_OR_NO.match(part.text) and len(own_words) >= 2:
+    if (
+        earlier.asks == "conditions"
+        and not part.asks
+        and len(own_words) >= 2
+        and Vocabulary.load().predicate["yes_no"].match(part.text)
+    ):
         earlier = replace(earlier, asks=None)
     if own_question and part.benefit and not earlier.benefit:
         earlier = replace(earlier, groups=frozenset())
