@@ -108,7 +108,12 @@ def merge_passages(chosen: list[tuple[int, int, ArticleHit, list[Sentence], floa
         entry[4].add(index)
     out: list[Passage] = []
     for _order, _index, hit, by_index, parts, _merit in sorted(merged.values(), key=lambda e: e[:2]):
-        sentences = [by_index[i] for i in sorted(by_index)]
+        # "The remaining 5% will be paid in equal amounts over five years.", said of two degrees in turn:
+        # the words once
+        texts: dict[str, Sentence] = {}
+        for i in sorted(by_index):
+            texts.setdefault(by_index[i].text, by_index[i])
+        sentences = list(texts.values())
         quote = _quote(sentences)
         out.append(
             Passage(

@@ -116,7 +116,7 @@ class EvidenceFinder:
         sentences = list(self._quotable(hit.article.doc_id))
         if part is not None:
             # A sentence that holds none of the words the question asks about does not answer it.
-            names = tuple(t for i, p in enumerate(query.places) if not query.is_place(i) for t in p)
+            names = tuple(t for i, p in enumerate(query.places) if query.names_thing(i) for t in p)
             topic = set(weights) | set(names)
             # A name asked about ("What position does Tao Shixiang hold?") is part of the topic.
             topical = {**weights, **self._weights(names, query)} if names else weights
@@ -183,7 +183,12 @@ class EvidenceFinder:
         which the article answering it must use; a part saying "this policy" is about the one the
         question's statements describe."""
         found = _PROGRAMME.findall(_place_as_the(part.text, query))
-        if not found and _THIS_PROGRAMME.search(part.text):
+        # "Is there an age limit on Zhuhai's young-talent housing policy? What's the maximum age to
+        # qualify?": a part naming no programme nor place of its own is about the question's
+        text = part.text.lower()
+        names = enumerate(query.place_names)
+        own_place = any(query.is_place(i) and name.lower() in text for i, name in names)
+        if not found and (_THIS_PROGRAMME.search(part.text) or not own_place):
             found = _PROGRAMME.findall(_place_as_the(query.reading, query))
         named = {t for phrase in query.places for t in phrase}
         described = terms(" ".join(w for words in found for w in words.split() if not w[:1].isupper()))
@@ -216,11 +221,14 @@ class EvidenceFinder:
         # "hengqin talent card renewal", "housing subsidy tax treatment": words typed, not asked, are all
         # the part has to be checked by, even in a question of one part or naming a benefit
         typed = part.asks is None and not asks_in_words(part.text)
-        if typed:
-            return self._part_words(query, part)
-        if len(query.parts) < 2 or part.asks or part.benefit or part.kinds:
+        if not typed and (len(query.parts) < 2 or part.asks or part.benefit or part.kinds):
             return {}  # a part naming a benefit ("what help with housing is there?") is checked by fits()
-        return self._part_words(query, part)
+        words = self._part_words(query, part)
+        vocabulary = Vocabulary.load()
+        if words and vocabulary.predicate["yes_no"].match(part.text):
+            # "Do I need a particular work permit ...?": the words asking say nothing of the topic
+            words = {t: w for t, w in words.items() if t not in vocabulary.predicate_not_telling} or words
+        return words
 
     def _described(self, query: Query, hits: list[ArticleHit], weights: dict[str, float]) -> list[ArticleHit]:
         """The hits whose article is about the question's topic (coverage plus similarity)."""
@@ -249,7 +257,8 @@ class EvidenceFinder:
             or part.both_sides  # "one-off or in instalments?": the sides' check reads it
         ):
             return {}
-        said_nothing = vocabulary.predicate_not_telling | _benefit_names(part.text, vocabulary)
+        said_nothing = vocabulary.predicate_not_telling | vocabulary.benefit_terms
+        said_nothing |= _benefit_names(part.text, vocabulary)
         return {
             t: w
             for t, w in self._part_words(query, part, least=1).items()
@@ -503,7 +512,10 @@ class EvidenceFinder:
                 part = query.parts[index]
                 weights = whole_weights
                 if several_parts:
-                    own = tuple(t for t in part.focus if t in whole_weights)
+                    # "..., and how large is each one?": a part naming only the kind of answer it asks
+                    # is about what the rest of the question is about
+                    type_names = _TYPE_NAMES.get(part.asks or "", frozenset())
+                    own = tuple(t for t in part.focus if t in whole_weights and t not in type_names)
                     weights = self._weights(own, query) if own else whole_weights
                 # "How many services does the X Platform offer, and when will the Y Building open?":
                 # each part is about the things it names (a part naming none, about all of them).
@@ -620,8 +632,8 @@ _TYPE_NAMES = {
         "deadline": "deadline deadlines date",
         "percent": "percentage share proportion",
         "count": "number",
-        "amount": "amount sum figure",
-        "size": "size area",
+        "amount": "amount sum figure cost costs",  # "how much does the R visa cost?"
+        "size": "size area large larger big bigger",  # "how large is each one?"
     }.items()
 }
 _QUALIFYING = frozenset(terms("qualify qualifies eligible eligibility entitled"))

@@ -28,8 +28,8 @@ class Vocabulary:
     or_above: re.Pattern[str]
     eligibility: re.Pattern[str]  # a yes-or-no question whether the asker's people qualify
     predicate: dict[str, re.Pattern[str]]  # "yes_no", "yes_no_chinese", "qualifies", "wh": a question's form
-    # terms saying nothing a benefit is asked to be ("apply", "get"), the benefits' own words among them
-    predicate_not_telling: frozenset[str]
+    predicate_not_telling: frozenset[str]  # terms saying nothing a benefit is asked to be ("apply", "get")
+    benefit_terms: frozenset[str]  # the terms naming a benefit or its kind ("subsidy", "rent", "housing")
     predicate_share: float  # of the rest, the share a sentence answering a yes-or-no question holds
     periods: dict[str, re.Pattern[str]]
     units: dict[str, re.Pattern[str]]
@@ -107,9 +107,8 @@ class Vocabulary:
                 k: re.compile(raw["predicate"][k], re.IGNORECASE)
                 for k in ("yes_no", "yes_no_chinese", "qualifies", "wh")
             },
-            predicate_not_telling=frozenset(
-                terms(" ".join([*raw["predicate"]["not_telling"], *raw["benefits"], *raw["housing"], *kinds]))
-            ),
+            predicate_not_telling=frozenset(terms(" ".join(raw["predicate"]["not_telling"]))),
+            benefit_terms=frozenset(terms(" ".join([*raw["benefits"], *raw["housing"], *kinds]))),
             predicate_share=float(raw["predicate"]["share"]),
             periods=compile_all(raw["periods"]),
             units=compile_all(raw["units"]),

@@ -53,7 +53,7 @@ _ENGLISH: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "when",
     ),
-    (re.compile(r"\b\d[\d,.]*\s*(?:square met(?:re|er)s?|sq\.? ?m\b|m2\b|㎡)", re.I), "how big"),
+    (re.compile(r"\b\d[\d,.]*[\s-]*(?:square[\s-]met(?:re|er)s?|sq\.? ?m\b|m2\b|㎡)", re.I), "how big"),
 )
 _AGE_ASKED = ("what age", "多少岁")
 _CHINESE_NUMBER = r"(?:\d[\d,]*(?:\.\d+)?|[一二两三四五六七八九十百千]+)"
@@ -95,14 +95,15 @@ def claim_as_question(text: str) -> str | None:
     if chinese:
         # "泰安 master's graduates 每月 1,500 yuan, 对吗": figures written either way
         return f"{''.join(said)}{_figure_asked(claim, _CHINESE + _ENGLISH) or claim + '吗'}？"
-    # "... above 15 percent of taxable income, and the subsidy itself is exempt from tax": two claims
+    # "... above 15 percent of taxable income, and the subsidy itself is exempt from tax", "... 5 million
+    # yuan and also gives them a free apartment": two claims
     claims = [c for c in _CLAIMS_JOINED.split(claim) if c.strip()]
     questions = [_figure_asked(c, _ENGLISH) or f"Is it true that {c}" for c in claims]
     return " ".join([*said, *(f"{q.strip()[:1].upper()}{q.strip()[1:]}?" for q in questions)])
 
 
 _CLAIMS_JOINED = re.compile(
-    r",?\s+and\s+(?=(?:the|its|it|that|this|they|each|every|all|both)\b)|;\s*|,\s+(?=(?:and\s+)?(?:each|every)\b)",
+    r",?\s+and\s+(?=(?:the|its|it|that|this|they|each|every|all|both|also)\b)|;\s*|,\s+(?=(?:and\s+)?(?:each|every)\b)",
     re.IGNORECASE,
 )
 

@@ -372,6 +372,8 @@ def _durations(sentence: str, vocabulary: Vocabulary, wanted: str) -> bool:
     said = vocabulary.minimum_duration
     for found in vocabulary.answers["duration"].finditer(sentence):
         before, after = sentence[max(0, found.start() - 20) : found.start()], sentence[found.end() :]
+        if said["age_before"].search(before) or said["age_after"].search(after):
+            continue  # "below 35 years", "25 years old": an age
         if wanted == "minimum":
             if not said["maximum_before"].search(before):
                 return True

@@ -193,7 +193,9 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
     if original and not chinese and asks == "count":
         # 多少 with no measure word is read "how many"; about a benefit ("博士每月能拿多少") or a price
         # ("人才公寓每月租金是多少": the rent) it asks how much
-        asks = "amount" if (benefit or kinds or _priced(text, vocabulary)) else None
+        # ... and before an English noun ("计划引进多少 talents") it counts that noun
+        counted_noun = "count" if re.search(r"多少\s*[A-Za-z]", original) else None
+        asks = "amount" if (benefit or kinds or _priced(text, vocabulary)) else counted_noun
         kinds, benefit = _kinds(asked, vocabulary, asks == "amount")
     groups, asker = _asked_groups(asked, context, vocabulary)
     if not (benefit or kinds or asks) or asks == "count":
@@ -741,13 +743,20 @@ def following(part: Part, earlier: Part) -> Part:
     # "And what does a top talent get for buying a house there?": the benefit it names, not the
     # earlier one (the living subsidy asked before)
     named = kinds_in(without_people(part.text)) if part.benefit else frozenset()
+    own_words = set(part.focus) - GROUP_TERMS - _QUESTION_WORDS
+    if earlier.benefit and not part.benefit and part.counted and len(own_words) == 1:
+        # "What about the rent?" after a house-buying subsidy: the rent subsidy, not a rent paid (but
+        # "what is the rent of the talent apartments?" asks a rent)
+        named = kinds_in(without_people(part.text)) & {"rent", "purchase"}
+        if named:
+            named |= {"housing"}
+            part = replace(part, counted=())
     # "How many of them were post-doctorate researchers?": the people counted are the ones asked
     counts_its_own = part.asks == "count" and bool(part.counted)
     # "Which qualifications allow someone to get a Hainan hukou?" after "How many talents does Hainan want
     # to attract?" asks a question of its own, not how many (but "And what about PhDs?" asks the same)
     # "And what can the leaders selected under the '10 Talent Plan' receive?" after "How many skilled
     # workers ...?" neither counts nor asks about the skilled workers
-    own_words = set(part.focus) - GROUP_TERMS - _QUESTION_WORDS
     own_question = bool(_OWN_QUESTION.match(part.text)) and len(own_words) >= 2
     if own_question and not part.asks:
         earlier = replace(earlier, asks=None, unit=None, counted=(), measured=())
@@ -755,11 +764,12 @@ def following(part: Part, earlier: Part) -> Part:
         # "Where do people submit their applications?" after the second year's rent cut: not the second year's
         earlier = replace(earlier, ordinals=frozenset())
     # "Does it cover royalties too?" after "Who qualifies for the tax subsidy?" asks yes or no of the
-    # subsidy, not who qualifies
+    # subsidy, not who qualifies; "And can their spouses and kids get it too?" after how long the visa is
+    # valid, not how long
     if (
-        earlier.asks == "conditions"
+        earlier.asks
         and not part.asks
-        and len(own_words) >= 2
+        and (len(own_words) >= 2 or bool(part.groups))
         and Vocabulary.load().predicate["yes_no"].match(part.text)
     ):
         earlier = replace(earlier, asks=None)

@@ -157,6 +157,12 @@ class Query:
         """True when the named phrase at this position is a place, not a programme or a word."""
         return self.places_known[order] if order < len(self.places_known) else True
 
+    def names_thing(self, order: int) -> bool:
+        """True when the named phrase at this position names a thing: not a place, or a programme named
+        after its place ("the Heilongjiang Talent Card"), which the sentences answering must be about."""
+        written = self.place_names[order] if order < len(self.place_names) else ""
+        return not self.is_place(order) or bool(_PROGRAMME.search(written))
+
     @property
     def search_terms(self) -> list[str]:
         """Lexical terms for retrieval: focus, their synonyms, and places."""
@@ -258,7 +264,9 @@ def _quoted_names(text: str, runs: list[tuple[str, tuple[str, ...]]]) -> list[tu
 
 # "the '10 Talent Plan'", "the Superior Talent Card": a programme's name, which is no place
 _PROGRAMME = re.compile(
-    r"\b(?:plan|program|programme|project|scheme|initiative|card|campaign|fund|award|prize|week)s?\W*$", re.I
+    r"\b(?:plan|program|programme|project|scheme|initiative|card|campaign|fund|award|prize|week|platform|portal|"
+    r"website)s?\W*$",
+    re.I,
 )
 
 

@@ -17,7 +17,9 @@ _QUESTION_START = re.compile(
 )
 # "..., and how long ...": a second question joined to the first.
 _JOINED_QUESTION = re.compile(  # not "or": "online, or does someone have to go in person?" is one question
-    r"\s*(?:,\s*|;\s*|\s)(?:and|but|also|plus)\s+(?=(?:(?:by|in|on|at|for|from|until|to|under|with|over|after|within|during|through|into)\s+)?"
+    r"\s*(?:,\s*|;\s*|\s)(?:and|but|also|plus)\s+"
+    r"(?=(?:(?:by|in|on|at|for|from|until|to|under|with|over|after|within|during|through|into|up to|as of)"
+    r"\s+)?"
     r"(?:how|what|what's|when|where|which|who|whose|is|are|"
     r"does|do|did|can|could|will|would|should|whether|for how|for what)\b)|\s*;\s*"
     # "..., and after I get the letter, how long does it take?", "..., and on top of that, how much ...?":
