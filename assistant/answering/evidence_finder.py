@@ -116,7 +116,16 @@ class EvidenceFinder:
         sentences = list(self._quotable(hit.article.doc_id))
         if part is not None:
             # A sentence that holds none of the words the question asks about does not answer it.
-            names = tuple(t for i, p in enumerate(query.places) if query.names_thing(i) for t in p)
+            # A programme named after its place ("the Heilongjiang Talent Card") is the topic of the part
+            # naming it, by its words beyond the place (which any sentence there has).
+            text = part.text.lower()
+            names = tuple(
+                t
+                for i, (p, written) in enumerate(zip(query.places, query.place_names, strict=False))
+                if not query.is_place(i) or (query.names_thing(i) and written.lower() in text)
+                for t in p
+                if not query.is_place(i) or t not in self.corpus.gazetteer
+            )
             topic = set(weights) | set(names)
             # A name asked about ("What position does Tao Shixiang hold?") is part of the topic.
             topical = {**weights, **self._weights(names, query)} if names else weights
@@ -226,8 +235,10 @@ class EvidenceFinder:
         words = self._part_words(query, part)
         vocabulary = Vocabulary.load()
         if words and vocabulary.predicate["yes_no"].match(part.text):
-            # "Do I need a particular work permit ...?": the words asking say nothing of the topic
-            words = {t: w for t, w in words.items() if t not in vocabulary.predicate_not_telling} or words
+            # "Do I need a particular work permit ...?": the words asking say nothing of the topic (the
+            # programme asked about does: "the youth housing scheme")
+            asking = vocabulary.predicate_not_telling - _PROGRAMME_TERMS
+            words = {t: w for t, w in words.items() if t not in asking} or words
         return words
 
     def _described(self, query: Query, hits: list[ArticleHit], weights: dict[str, float]) -> list[ArticleHit]:
@@ -585,6 +596,7 @@ _PROGRAMME = re.compile(
 )
 _THIS_PROGRAMME = re.compile(r"\b(?:this|that|the same|the said)\s+" + _PROGRAMME_HEAD, re.IGNORECASE)
 _YOUTH = frozenset(terms("young youth"))
+_PROGRAMME_TERMS = frozenset(terms("policy policies programme programmes program scheme schemes plan"))
 _NOT_PROGRAMME_WORDS = frozenset(
     terms(
         "what which how the a an this that these those its their new current latest local under for of about "

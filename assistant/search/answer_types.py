@@ -58,6 +58,7 @@ class Vocabulary:
     processing: dict[str, re.Pattern[str]]  # "asks": how long handling takes; "answers": handling said
     verification: dict[str, re.Pattern[str]]  # "is that right?": the markers of a claim to verify
     not_benefits: frozenset[str]  # "a total investment of 500 million yuan": an amount of no benefit
+    no_benefit_asked: frozenset[str]  # "how much was invested?", "what did it cost?": such an amount asked
     properties: dict[str, tuple[re.Pattern[str], re.Pattern[str]]]  # "is it taxed?": asked, and its words
     what_if: re.Pattern[str]  # "If I leave Wuhu early, do I still get ...?": the asker's situation changing
     what_if_answers: frozenset[str]  # the terms a sentence speaks of such a change in
@@ -68,6 +69,7 @@ class Vocabulary:
     obligation_not_held: frozenset[str]  # verbs said too many ways to hold a sentence to ("work", "stay")
     obligation_forms: dict[str, frozenset[str]]  # a verb ("pay back") -> the terms that also say it
     several_years: re.Pattern[str]  # "in the next three years": a figure over several years, not each year
+    age_bounds: dict[str, re.Pattern[str]]  # "under", "over": an age bound ("under the age of 40"), the age
     admin_levels: dict[str, str]  # a level's word ("municipal") -> the level ("city")
 
     @classmethod
@@ -139,6 +141,7 @@ class Vocabulary:
             processing=compile_all(raw["processing"]),
             verification=compile_all(raw["verification"]),
             not_benefits=frozenset(raw["not_benefits"]["words"]),
+            no_benefit_asked=frozenset(raw["not_benefits"]["words"] + raw["not_benefits"]["asked"]),
             properties={
                 name: (re.compile(spec["asks"], re.IGNORECASE), inflected(spec["answers"]))
                 for name, spec in raw["properties"].items()
@@ -157,6 +160,7 @@ class Vocabulary:
                 for verb, forms in raw["obligation"]["forms"].items()
             },
             several_years=re.compile(raw["several_years"]["pattern"], re.IGNORECASE),
+            age_bounds=compile_all(raw["age_bounds"]),
             admin_levels={
                 word: level for level, said in raw["admin_levels"]["levels"].items() for word in said
             },

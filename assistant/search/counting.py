@@ -44,7 +44,13 @@ def counted_words(question: str) -> str:
     if of_them:
         match = of_them
     else:  # "How many of those roadshow projects are expected to ...": those projects are counted
-        named = re.match(r"of (?:these|those|the|its|their)\s+([a-z'’,\s-]+)", match.group(1), re.IGNORECASE)
+        # ("How many of Chun'an County's 8 talent contact points are in Singapore?": the contact points)
+        named = re.match(
+            r"of (?:these|those|the|its|their|(?:[\w'’-]+\s+){0,3}?[\w-]+['’]s)\s+"
+            r"(?:\d[\d,]*\s+)?([a-z'’,\s-]+)",
+            question[match.start(1) :],
+            re.IGNORECASE,
+        )
         match = named or match
     phrase = match.group(1)
     if "," in phrase and not re.search(r",[^,]*\band\b", phrase):
@@ -89,15 +95,16 @@ _NUMBER_WORD = re.compile(
 )
 
 
-def gives_count(counted: tuple[str, ...], sentence: str) -> bool:
+def gives_count(counted: tuple[str, ...], sentence: str, known: frozenset[str] = frozenset()) -> bool:
     """The head noun counted and a figure (not a year, an amount or a date) in the sentence; for another
     word for people (persons for people), a figure within five words with no preposition between:
-    "2257 persons", "skilled personnel reached 825,000"; not "six major areas for key talent"."""
+    "2257 persons", "skilled personnel reached 825,000"; not "six major areas for key talent". known:
+    the figures the question itself names, which count nothing it asks."""
     if not counted:
         return True
     words = _words(sentence)
     stems = [terms(w)[:1] for w in words]
-    counts = set(_count_positions(words))
+    counts = {j for j in _count_positions(words) if words[j] not in known}
     while len(counted) > 1 and counted[-1] in _GENERIC_HEADS:
         counted = counted[:-1]  # "how many 'dry goods' items": the goods are counted
     head = counted[-1]

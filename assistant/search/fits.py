@@ -86,7 +86,11 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
             return Fit(False, f"holds no {part.asks}")
         if part.asks in ("amount", "count") and not _in_a_clause_about_it(part, sentence, answer):
             return Fit(False, f"gives the {part.asks} of another item of its list")
-        if part.asks == "count" and not count_figures(sentence):
+        # "How many of the 8 contact points are in Singapore?" is not answered by "8 talent contact points":
+        # a count the question names is what it knows, not what it asks
+        counting = part.asks == "count"
+        known = frozenset(count_figures(f"{part.text} {part.original}")) if counting else frozenset()
+        if part.asks == "count" and not set(count_figures(sentence)) - known:
             return Fit(False, "holds no count, only amounts, dates or measures")
         if part.asks == "duration" and part.minimum and not _durations(stated, vocabulary, "minimum"):
             return Fit(False, "gives how long it lasts at most, not how long one must have done it")
@@ -98,7 +102,7 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
             return Fit(False, "gives how long something else lasts")  # "a five-year residence permit"
         if part.unit and not vocabulary.units[part.unit].search(stated):
             return Fit(False, f"gives no duration in {part.unit}s")
-        if part.counted and part.asks == "count" and not gives_count(part.counted, sentence):
+        if part.counted and part.asks == "count" and not gives_count(part.counted, sentence, known):
             return Fit(False, "counts something else")
         if part.asks == "score" and not part.minimum and _only_thresholds(stated, answer, vocabulary):
             return Fit(False, "gives the score needed to qualify, not the points awarded")
@@ -111,7 +115,10 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
         reduced_price = reduced and priced and re.search(rf"\b{re.escape(priced)}", sentence, re.IGNORECASE)
         if priced and not reduced_price and not _names_a_price(priced, sentence, vocabulary):
             return Fit(False, f"gives no {priced}")
-        amounts = list(answer.finditer(stated)) if part.asks == "amount" and part.benefit else []
+        # "How much does Chun'an pay its ambassadors?" is not answered by "a total investment of 500 million"
+        asked_words = set(word_tokens(f"{part.text} {part.original}"))
+        no_benefit_asked = bool(asked_words & vocabulary.no_benefit_asked)
+        amounts = list(answer.finditer(stated)) if part.asks == "amount" and not no_benefit_asked else []
         if amounts and all(_of_no_benefit(stated, m, vocabulary) for m in amounts):
             return Fit(False, "gives an amount of something other than a benefit")  # "a total investment of"
         if part.asks == "entity" and not names_one(part.counted, sentence, vocabulary, part.known):
@@ -121,9 +128,9 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
         applied_to = vocabulary.applied_to
         # "What month do you have to apply?" too (not "When is the application window?": a window is for
         # applying, whatever the sentence calls it)
-        applying = bool(part.asks in ("entity", "deadline") and applied_to["asks"].search(part.text)) or bool(
-            part.asks == "date" and _APPLY_VERB.search(part.text)
-        )
+        asked_text = f"{part.text} {part.original}"  # "申报截止时间" read "report close time": applying
+        applying = bool(part.asks in ("entity", "deadline") and applied_to["asks"].search(asked_text))
+        applying = applying or bool(part.asks == "date" and _APPLY_VERB.search(part.text))
         if applying and not applied_to["answers"].search(sentence):
             return Fit(False, f"names no {'office' if part.asks == 'entity' else 'date'} for applying")
         where = vocabulary.applying_where
@@ -278,6 +285,13 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
         ]
         if other and not vocabulary.periods[part.period].search(sentence):
             return Fit(False, f"gives the amount per {other[0]}, not per {part.period}")
+    asked_ages = _age_bounds(f"{part.text} {part.original}", vocabulary)
+    said_ages = _age_bounds(sentence, vocabulary) if asked_ages else set()
+    for bound, age in asked_ages:
+        opposite = "over" if bound == "under" else "under"
+        if (opposite, age) in said_ages and (bound, age) not in said_ages:
+            # "Do full-time doctors over 40 get ...?" - "doctors under the age of 40"
+            return Fit(False, f"is for people {opposite} {age}, not {bound}")
     if part.excluded and (said_groups := groups_in(sentence, vocabulary)) and said_groups <= part.excluded:
         return Fit(False, "is about the people the question leaves out")
     if part.groups:
@@ -363,6 +377,16 @@ def _years_said(sentence: str, year: int | None) -> frozenset[str]:
         return said
     offsets = {"this year": 0, "last year": -1, "next year": 1}
     return said | {str(year + offsets[y]) for y in said if y in offsets}
+
+
+def _age_bounds(text: str, vocabulary: Vocabulary) -> set[tuple[str, str]]:
+    """The age bounds a text sets: ("under", "40") for "under the age of 40", ("over", "45") for "45岁以上"
+    (an age, not a figure of anything else: "over 40 companies" sets none)."""
+    return {
+        (bound, next(age for age in found.groups() if age))
+        for bound, pattern in vocabulary.age_bounds.items()
+        for found in pattern.finditer(text)
+    }
 
 
 def _durations(sentence: str, vocabulary: Vocabulary, wanted: str) -> bool:

@@ -154,6 +154,12 @@ def rate_words(text: str) -> str:
     return " ".join(words) if len(words) > 1 else ""
 
 
+# "How many <things> ...": a question opening by counting asks a count, whatever dates it names after
+_OPENS_COUNTING = re.compile(
+    r"^\W*(?:(?:and|but|so|then)\s+)?how many\s+(?!(?:years?|months?|weeks?|days?|times?)\b)", re.IGNORECASE
+)
+
+
 def read_part(text: str, context: str = "", original: str = "") -> Part:
     """What one clause asks; context holds the question's statements ("I'm a PhD ..."), original the
     question as asked when text is its English reading (a Chinese question)."""
@@ -164,6 +170,8 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
     asks = next((kind for kind, pattern in vocabulary.asks_chinese.items() if pattern.search(original)), None)
     chinese = asks
     asks = asks or next((kind for kind, pattern in vocabulary.asks.items() if pattern.search(text)), None)
+    if asks in ("date", "deadline") and _OPENS_COUNTING.match(text):
+        asks = "count"  # "How many foreign talents applied during the declaration window?": not when
     period = next((p for p, pattern in vocabulary.periods.items() if pattern.search(text)), None)
     kinds, benefit = _kinds(asked, vocabulary, asks == "amount")
     if not kinds and asks in ("amount", None) and _RECEIVED.search(asked):
