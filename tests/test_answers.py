@@ -7,6 +7,7 @@ from fakes import FakeEmbedder
 
 from assistant import Assistant, Settings
 from assistant.answering.answer import Streamed
+from assistant.answering.evidence import merge_passages
 from assistant.errors import BadQuestion
 from assistant.search.query import Filters
 from assistant.text import fold_ws
@@ -426,3 +427,65 @@ def test_an_article_asked_for_its_date_and_source_is_found_by_its_place(tmp_path
     answer = assistant.ask("What's the date on that Oak City article, and which source supplied it?")
     assert "July 6, 2022" in answer.answer and "Oak City Government website" in answer.answer, answer.answer
     assert [c.path for c in answer.citations] == ["corpus/article.txt"]
+
+
+def test_a_part_naming_only_the_kind_of_answer_is_about_the_rest_of_the_question(tmp_path: Path) -> None:
+    assistant = _over_one_article(
+        tmp_path,
+        "Oak City talent apartments\n\n"
+        "Oak City is decorating 120 talent apartments of four types, each covering an area of 40 square "
+        "meters to 80 square meters. "
+        "The construction of the apartments is expected to cost 90 million yuan.\n",
+    )
+    sized = assistant.ask("How many talent apartments is Oak City decorating, and how large is each one?")
+    assert "120" in sized.answer and "80 square meters" in sized.answer
+    assert "does not give" not in sized.answer, sized.answer
+    # a cost said of another thing is no answer to what the asker's thing costs
+    rented = assistant.ask(
+        "How many talent apartments is Oak City decorating, and what does renting one cost?"
+    )
+    assert "120" in rented.answer and "90 million" not in rented.answer, rented.answer
+
+
+def test_a_part_naming_no_programme_is_about_the_programme_the_question_names(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "youth.txt").write_text(
+        "Oak City youth housing policy\n\nOak City's youth housing policy offers young talents a free "
+        "first year of accommodation and a 70-percent rent reduction in the second year.\n",
+        encoding="utf-8",
+    )
+    (corpus / "card.txt").write_text(
+        "Oak City superior talent card\n\nOak City issues a superior talent card to foreign experts. "
+        "There are no age, education or work experience restrictions.\n",
+        encoding="utf-8",
+    )
+    assistant = Assistant(Settings(data_dir=tmp_path), embedder=FakeEmbedder())
+    assistant.ingest()
+    answer = assistant.ask(
+        "Is there an age limit on Oak City's youth housing policy? What's the maximum age to qualify?"
+    )
+    assert answer.declined and "no age" not in answer.answer, answer.answer
+
+
+def test_a_sentence_said_twice_is_quoted_once(tmp_path: Path) -> None:
+    assistant = _over_one_article(
+        tmp_path,
+        "Oak City house purchase subsidy\n\n"
+        "Graduates with a bachelor's degree or above get a house purchase subsidy of 12% of the price. "
+        "The remaining 5% will be paid in equal amounts over five years. "
+        "Junior college graduates get 10% of the price. "
+        "The remaining 5% will be paid in equal amounts over five years.\n",
+    )
+    corpus = assistant.retriever.corpus
+    query = assistant._understand(["How is Oak City's house purchase subsidy paid?"], corpus)
+    (hit,) = assistant.retriever.retrieve(query, Filters())
+    said = [s for s in assistant.finder._quotable(hit.article.doc_id) if s.text.startswith("The remaining")]
+    assert len(said) == 2
+    # chosen for two parts (the two degrees), the words are quoted once
+    (passage,) = merge_passages([(0, 0, hit, [said[0]], 1.0), (0, 1, hit, [said[1]], 1.0)])
+    assert passage.sentences == ("The remaining 5% will be paid in equal amounts over five years.",)
+    assert passage.parts == (0, 1)
+    # "over five years" spreads the payments: it says how long they last, not a minimum to qualify
+    spread = assistant.ask("How is the Oak City house purchase subsidy paid, and over how many years?")
+    assert "five years" in spread.answer and "does not give" not in spread.answer, spread.answer

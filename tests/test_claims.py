@@ -55,6 +55,11 @@ from assistant.search.parts import parts_of
             "Tai'an pays master's graduates how much a month for how many years?",
         ),
         (
+            "Is it true that Oak City awards each academician 5 million yuan and also gives them a free "
+            "200-square-metre apartment?",
+            "Oak City awards each academician how much? Also gives them a free how big apartment?",
+        ),
+        (
             "柳州给新引进高校毕业生的生活补贴最多可以领三年，这个说法对吗？",
             "柳州给新引进高校毕业生的生活补贴最多可以领几年？",
         ),

@@ -1500,3 +1500,142 @@ def test_how_long_one_must_have_paid_in_asks_a_minimum_in_chinese() -> None:
     part = read_part("how long, need Liuzhou pay a fee?", original=original)
     assert part.asks == "duration" and part.minimum
     assert fits(part, "Graduates who pay social insurance in Liuzhou for more than six months get it.").ok
+
+
+def test_a_part_asking_how_long_one_must_have_paid_in_asks_a_minimum() -> None:
+    (amount, months) = parts_of(
+        "How much is Oak City's monthly living subsidy for a master's graduate, and for how many months "
+        "must they have paid social insurance before they can apply?"
+    )
+    assert amount.asks == "amount" and months.asks == "duration" and months.minimum
+    assert not fits(months, "College graduates can apply for living subsidies for up to 12 months.").ok
+    # a window since an event is not how long one has done something
+    assert not fits(months, "College graduates within two years of graduation can apply for 10,000 yuan.").ok
+
+
+def test_an_age_is_no_duration() -> None:
+    (part,) = parts_of("Within how long after graduation must Oak City graduates apply?")
+    aged = "Talents with a post-graduate degree, below 35 years, can apply for 20,000 yuan."
+    assert not fits(part, aged).ok
+    (spread,) = parts_of("Over how many years is the Oak City purchase subsidy paid?")
+    paid = "The remaining 5% of the house purchase subsidy will be paid in equal amounts over five years."
+    assert fits(spread, paid).ok
+
+
+def test_an_age_bound_the_other_way_round_leaves_the_asker_out() -> None:
+    (over,) = parts_of("Do full-time doctors over 40 get an employment subsidy in Oak City?")
+    (under,) = parts_of("Do full-time doctors under 40 get an employment subsidy in Oak City?")
+    said = "New full-time doctors under the age of 40 will be given an employment subsidy of 80,000 yuan."
+    assert not fits(over, said).ok and fits(under, said).ok
+    chinese = read_part(
+        "Oak City over 40 full-time phd employment subsidy?", original="40岁以上的全职博士有就业补贴吗？"
+    )
+    assert not fits(chinese, said).ok
+    # a figure that is no age sets no bound
+    assert fits(over, "Over 40 companies took part; doctors get an employment subsidy of 80,000 yuan.").ok
+
+
+def test_a_count_the_question_gives_is_not_its_answer() -> None:
+    (subset,) = parts_of("How many of Oak County's 8 overseas talent contact points are in Singapore?")
+    said = (
+        "In Singapore, Japan and other places, we established 2 talent liaison stations and 8 talent contact "
+        "points."
+    )
+    assert not fits(subset, said).ok
+    (total,) = parts_of("How many talent contact points did Oak County set up overseas?")
+    assert fits(total, said).ok
+    # a programme's number is no count the question gives
+    (trained,) = parts_of("How many skilled workers will the '10,000 Talent Plan' train?")
+    assert fits(trained, "The city will train more than 10,000 skilled workers and technicians.").ok
+
+
+def test_a_question_opening_by_counting_asks_a_count() -> None:
+    (part,) = parts_of(
+        "How many foreign talents applied during Oak City's Nov 4 to Dec 12 declaration window?"
+    )
+    assert part.asks == "count"
+    assert not fits(part, "From Nov 4 to Dec 12, applicants must make an online declaration.").ok
+    assert read_part("oak city number of college graduates who stayed last year").asks == "count"
+    translated = read_part(
+        "How many talents, Oak 2018 plan introduce?", original="橡树市2018年计划引进多少 talents？"
+    )
+    assert translated.asks == "count"
+
+
+def test_an_amount_of_an_investment_answers_no_question_of_what_someone_is_paid() -> None:
+    (paid,) = parts_of("How much does Oak County pay its talent attraction ambassadors each year?")
+    said = "This year we introduced signed projects with a total investment of 500 million yuan."
+    assert not fits(paid, said).ok
+    (invested,) = parts_of("How much investment did Oak County's signed projects attract this year?")
+    assert fits(invested, said).ok
+
+
+def test_how_a_subsidy_is_paid_out_asks_no_total() -> None:
+    (part,) = parts_of("How is Oak City's house purchase subsidy for bachelor's graduates paid out?")
+    assert not part.totalled
+    assert read_part("How much housing subsidy has Oak City paid out so far?").totalled
+
+
+def test_a_deadline_is_asked_until_what_date_and_of_applying_in_chinese() -> None:
+    assert read_part("Until what date can young professionals apply for the incentives?").asks == "deadline"
+    part = read_part(
+        "when, Oak City talent plan report close time?", original="橡树市人才计划的申报截止时间是什么时候？"
+    )
+    assert part.asks == "deadline"
+    assert not fits(part, "The city plans to cultivate more than 100 innovators by 2018.").ok
+
+
+def test_a_yes_or_no_follow_up_switching_people_does_not_inherit_what_was_asked() -> None:
+    earlier = read_part("How long is the R visa valid for foreign high-end talents in Oak City?")
+    (part,) = parts_of("And can their spouses and kids get it too?")
+    assert following(part, earlier).asks is None
+    (same,) = parts_of("And for how long for their spouses?")
+    assert following(same, earlier).asks == "duration"
+
+
+def test_what_about_the_rent_after_a_purchase_subsidy_asks_the_rent_subsidy() -> None:
+    earlier = read_part("What house buying subsidy can a Grade B talent get in Oak District?")
+    (rent,) = parts_of("What about the rent?")
+    switched = following(rent, earlier)
+    assert "rent" in switched.kinds and "purchase" not in switched.kinds and not switched.counted
+    said = (
+        "Grade B talent can apply for 650 thousand RMB of house buying subsidy or 2500 RMB / month of house "
+        "renting subsidy."
+    )
+    assert fits(switched, said).ok
+    (price,) = parts_of("And what is the rent of the talent apartments?")
+    assert following(price, earlier).counted
+
+
+def test_graduates_in_a_paragraph_about_a_degree_are_graduates_of_that_degree() -> None:
+    part = read_part("What settlement allowance can a PhD get in Oak City within two years of graduating?")
+    said = "College graduates within two years of graduation can apply for 104,000 yuan."
+    doctors = "At the first level, those with doctorate, below the age of 45, can apply for 80,000 yuan."
+    masters = "At the second level, those with a post-graduate degree can apply for 20,000 yuan."
+    title = "Settlement allowances offered to talent"
+    assert fits(part, said, f"{title} {doctors}").ok
+    assert not fits(part, said, f"{title} {doctors} {masters}").ok
+
+
+def test_a_second_question_joined_by_up_to_what_is_its_own_part() -> None:
+    parts = parts_of(
+        "Under Oak City's youth housing policy, what rent reduction applies in the second year, and up to "
+        "what age does someone count as a young talent?"
+    )
+    assert len(parts) == 2 and parts[1].asks == "age"
+
+
+def test_english_with_chinese_terms_joins_its_questions_as_english_does() -> None:
+    parts = parts_of(
+        "Kunming free trade zone enterprises that introduce talents: what one-off reward can they get, and "
+        "is that reward tax-exempt?",
+        "Kunming 自贸区 enterprises that introduce talents: what one-off reward can they get, and is that "
+        "reward 免税 (tax-exempt)?",
+    )
+    assert len(parts) == 2
+    # a question asking in Chinese ("几年") is read as one
+    (one,) = parts_of(
+        "Xiamen Grade B talent, if choose house renting subsidy, at most can claim how many years?",
+        "厦门 Grade B talent 如果选 house renting subsidy，最多 can claim 几年?",
+    )
+    assert one.asks == "duration"

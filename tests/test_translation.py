@@ -60,6 +60,15 @@ def test_domain_terms_come_from_the_glossary(translator: Translator) -> None:
     assert "10,000 Talent Plan" in read and "training subsidy" in read and "skilled workers" in read
 
 
+def test_colloquial_question_words_are_read(translator: Translator) -> None:
+    assert "how many days" in translator.translate("每次入境最多可以停留几天？").text
+    assert "what date" in translator.translate("网上申报是从几月几号到几月几号？").text
+    assert "foreigner" in translator.translate("老外得先拿到啥证才能办？").text
+    assert "when" in translator.translate("这个补贴啥时候发？").text
+    # buying a first home is a purchase, not any housing
+    assert "buy a first home" in translator.translate("柳州新引进的人才买首套房，补贴能拿多少？").text
+
+
 def test_traditional_characters_read_like_simplified(translator: Translator) -> None:
     simplified = translator.translate("黑龙江人才卡提供多少项专属服务？")
     traditional = translator.translate("黑龍江人才卡提供多少項專屬服務？")

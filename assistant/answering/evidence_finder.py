@@ -147,7 +147,9 @@ class EvidenceFinder:
             # A word nearly every chunk uses ("talent") does not make a sentence about the topic.
             # Nor does the unit a part asks in ("how many years": years).
             telling = {
-                t for t in topic if self.corpus.idf(t) >= MIN_TOPIC_IDF and t not in _UNIT_TERMS
+                t
+                for t in topic
+                if self.corpus.idf(t) >= MIN_TOPIC_IDF and t not in _UNIT_TERMS and t not in naming
             } or topic
             if topic:
                 own = self.own_weights(query, part)
@@ -644,7 +646,7 @@ _TYPE_NAMES = {
         "deadline": "deadline deadlines date",
         "percent": "percentage share proportion",
         "count": "number",
-        "amount": "amount sum figure cost costs",  # "how much does the R visa cost?"
+        "amount": "amount sum figure cost costs pay pays",  # "how much does the R visa cost?"
         "size": "size area large larger big bigger",  # "how large is each one?"
     }.items()
 }

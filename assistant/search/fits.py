@@ -24,7 +24,7 @@ from assistant.search.parts import (
     years_in,
 )
 from assistant.search.question_clauses import is_question
-from assistant.text import MONTH_NAMES, amount_value, terms
+from assistant.text import MONTH_NAMES, amount_value, split_sentences, terms
 
 _REDUCTION = re.compile(
     r"\b(?:reductions?|reduced|discounts?|discounted|relief|exemptions?|waivers?|waived|cuts?|lowered|"
@@ -88,8 +88,7 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
             return Fit(False, f"gives the {part.asks} of another item of its list")
         # "How many of the 8 contact points are in Singapore?" is not answered by "8 talent contact points":
         # a count the question names is what it knows, not what it asks
-        counting = part.asks == "count"
-        known = frozenset(count_figures(f"{part.text} {part.original}")) if counting else frozenset()
+        known = _known_counts(part) if part.asks == "count" else frozenset()
         if part.asks == "count" and not set(count_figures(sentence)) - known:
             return Fit(False, "holds no count, only amounts, dates or measures")
         if part.asks == "duration" and part.minimum and not _durations(stated, vocabulary, "minimum"):
@@ -295,7 +294,11 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
     if part.excluded and (said_groups := groups_in(sentence, vocabulary)) and said_groups <= part.excluded:
         return Fit(False, "is about the people the question leaves out")
     if part.groups:
-        named = groups_in(sentence, vocabulary) or groups_in(context, vocabulary)
+        named = groups_in(sentence, vocabulary)
+        if named <= {"graduate"}:
+            # "College graduates within two years of graduation can apply for 104,000 yuan" after "those
+            # with doctorate ... 80,000 yuan": graduates of the degree the paragraph is about
+            named = named | _last_named_groups(context, vocabulary)
         # "Can the holder's spouse use them?" is about spouses; "a PhD couple" about PhD holders
         wanted = {g for g in part.groups if g != "couple"} or set(part.groups)
         if any(vocabulary.groups[g][0] is not None for g in wanted):
@@ -379,6 +382,29 @@ def _years_said(sentence: str, year: int | None) -> frozenset[str]:
     return said | {str(year + offsets[y]) for y in said if y in offsets}
 
 
+def _known_counts(part: Part) -> frozenset[str]:
+    """The figures the question itself gives of the things it counts ("How many of its 8 talent contact
+    points are in Singapore?": 8), not a programme's number ("the 10,000 Talent Plan")."""
+    if not part.counted:
+        return frozenset()
+    words = part.text.split()
+    return frozenset(
+        figure
+        for i, word in enumerate(words)
+        for figure in count_figures(word)
+        if part.counted[-1] in terms(" ".join(words[i + 1 : i + 6]))
+    )
+
+
+def _last_named_groups(context: str, vocabulary: Vocabulary) -> frozenset[str]:
+    """The people the last sentence of the context naming some (beyond "graduates") is about."""
+    for sentence in reversed(split_sentences(context)):
+        named = groups_in(sentence, vocabulary)
+        if named - {"graduate"}:
+            return named
+    return frozenset()
+
+
 def _age_bounds(text: str, vocabulary: Vocabulary) -> set[tuple[str, str]]:
     """The age bounds a text sets: ("under", "40") for "under the age of 40", ("over", "45") for "45岁以上"
     (an age, not a figure of anything else: "over 40 companies" sets none)."""
@@ -392,14 +418,18 @@ def _age_bounds(text: str, vocabulary: Vocabulary) -> set[tuple[str, str]]:
 def _durations(sentence: str, vocabulary: Vocabulary, wanted: str) -> bool:
     """Some duration of the sentence may answer: as a "term" it is not a minimum to qualify ("for more
     than six months", "(including three months)"); as a "minimum" it is not a maximum ("for up to 12
-    months" says how long a benefit lasts, not how long one must have worked or paid in)."""
+    months" says how long a benefit lasts, not how long one must have worked or paid in), nor a window.
+    Neither is an age ("below 35 years")."""
     said = vocabulary.minimum_duration
     for found in vocabulary.answers["duration"].finditer(sentence):
         before, after = sentence[max(0, found.start() - 20) : found.start()], sentence[found.end() :]
-        if said["age_before"].search(before) or said["age_after"].search(after):
-            continue  # "below 35 years", "25 years old": an age
+        aged = re.match(r"\d\d\b", found.group()) and said["age_before"].search(before)
+        if aged or said["age_after"].search(after):
+            continue  # "below 35 years", "25 years old": an age (not "over five years")
         if wanted == "minimum":
-            if not said["maximum_before"].search(before):
+            # "within two years of graduation" is a window since an event, not how long one has done it
+            window = said["after"].search(after) and re.match(r"\s*(?:after|since|of)\b", after)
+            if not said["maximum_before"].search(before) and not window:
                 return True
         elif not (said["before"].search(before) or said["after"].search(after)):
             return True

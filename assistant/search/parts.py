@@ -697,6 +697,15 @@ def _translated_parts(question: str, original: str) -> tuple[Part, ...]:
     said, question, original = _premises(question, original)
     english = [c for c in re.split(r"(?<=[?？])", question) if c.strip()]
     chinese = [c for c in re.split(r"(?<=[?？])", original) if c.strip()]
+    if len(english) < 2 and _mostly_english(original):
+        # "Kunming 自贸区 enterprises ...: what one-off reward can they get, and is that reward 免税?": a
+        # question written in English with Chinese terms joins its questions as English does (where its
+        # reading joins them alike)
+        clauses, sources = split_question(question)[0], split_question(original)[0]
+        if 1 < len(clauses) == len(sources):
+            return _amounts_of_what_was_asked(
+                [read_part(clause, said, source) for clause, source in zip(clauses, sources, strict=True)]
+            )
     if len(english) != len(chinese) or len(english) < 2:
         return (read_part(question, said, original),)
     merged: list[tuple[str, str]] = []
@@ -710,6 +719,18 @@ def _translated_parts(question: str, original: str) -> tuple[Part, ...]:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?!\d)")
+
+
+def _mostly_english(text: str) -> bool:
+    """More Latin letters than three times the Chinese characters, and no Chinese word asking anything
+    ("几年", "还是"): English with Chinese terms."""
+    chinese = len(re.findall(r"[\u3400-\u9fff]", text))
+    return len(re.findall(r"[A-Za-z]", text)) > 3 * chinese and not _ASKING_CHINESE.search(text)
+
+
+_ASKING_CHINESE = re.compile(
+    r"几|多少|多久|多长|吗|还是|是否|什么|啥|哪|怎么|如何|有没有|能不能|可不可以|是不是"
+)
 
 
 def _premises(question: str, original: str) -> tuple[str, str, str]:

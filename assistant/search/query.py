@@ -329,10 +329,12 @@ def _asked_about(
     ]
 
 
-# "... thinking of settling in Sichuan", "an offer from a firm in Chengdu": where the asker is going
+# "... thinking of settling in Sichuan", "an offer from a firm in Chengdu", "deciding between Tai'an and
+# Chengdu": where the asker may go
 _MOVING_TO = re.compile(
     r"\b(?:mov\w*|relocat\w*|settl\w*|com(?:e|ing)|go(?:ing)?|join\w*|transfer\w*|offer\w*|hir\w*|"
-    r"plan\w*|thinking|consider\w*|start\w*|open\w*|invest\w*|apply\w*|buy\w*|work (?:for|at|in))\b"
+    r"plan\w*|thinking|consider\w*|start\w*|open\w*|invest\w*|apply\w*|buy\w*|work (?:for|at|in)|"
+    r"decid\w*|choos\w*|compar\w*|weigh\w*|between)\b"
     r"[^.;!?]{0,50}$",
     re.IGNORECASE,
 )
