@@ -253,6 +253,8 @@ def test_filing_an_application_on_a_website_is_no_question_about_the_publisher()
     assert asked_metadata("liuzhou talent policy application date") == []
     assert asked_metadata("Which organisation put out that announcement?") == ["publisher"]
     assert asked_metadata("Which department issued the policy?") == []
+    # the department a page's header names as its supplier (供稿部门) is its publisher
+    assert asked_metadata("Which department supplied the Shenyang article?") == ["publisher"]
     edited = "Who edited that China Daily report, and on what date was it updated?"
     assert asked_metadata(edited) == ["editor", "date"]
     assert asked_metadata("guiyang big data talents policies article editor") == ["editor"]

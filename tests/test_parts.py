@@ -1431,6 +1431,9 @@ def test_the_next_batch_is_not_the_first() -> None:
     assert fits(batch, "The next batch of applications opens on November 1.").ok
     (year,) = parts_of("I plan to move next year. How long is the living subsidy paid?")
     assert not year.ordinals
+    # a first home is a kind of purchase, not the first of a series
+    (flat,) = parts_of("If I buy my first home in Lanzhou, how much is the purchase subsidy?")
+    assert not flat.ordinals
 
 
 def test_getting_both_or_only_one_asks_whether_they_combine() -> None:
@@ -1615,6 +1618,9 @@ def test_graduates_in_a_paragraph_about_a_degree_are_graduates_of_that_degree() 
     title = "Settlement allowances offered to talent"
     assert fits(part, said, f"{title} {doctors}").ok
     assert not fits(part, said, f"{title} {doctors} {masters}").ok
+    # a list of degrees says no one degree its graduates hold
+    listed = "Doctors, masters and undergraduates can apply for 80,000, 40,000 and 20,000 yuan respectively."
+    assert not fits(part, said, f"{title} {listed}").ok
 
 
 def test_a_second_question_joined_by_up_to_what_is_its_own_part() -> None:

@@ -65,6 +65,7 @@ def test_colloquial_question_words_are_read(translator: Translator) -> None:
     assert "what date" in translator.translate("网上申报是从几月几号到几月几号？").text
     assert "foreigner" in translator.translate("老外得先拿到啥证才能办？").text
     assert "when" in translator.translate("这个补贴啥时候发？").text
+    assert "husband" in translator.translate("我老公是博士，他能拿多少补贴？").text
     # buying a first home is a purchase, not any housing
     assert "buy a first home" in translator.translate("柳州新引进的人才买首套房，补贴能拿多少？").text
 

@@ -613,7 +613,7 @@ _METADATA_TERMS = frozenset(
     terms(
         "date dated dates day source sources supplied supply supplies published publish publisher "
         "publication article articles story stories piece report reports news page website site paper "
-        "newspaper outlet "
+        "newspaper outlet department "
         "author authors wrote written writer editor edited byline title titled headline quoting quote quoted "
         "released carried carry posted updated dateline agency media wire"
     )

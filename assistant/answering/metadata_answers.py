@@ -25,6 +25,9 @@ _META_ASKS = {
         r"\b(?:which|what) (?:website|web site|site|newspaper|paper|outlet|newswire|wire|media|publication|"
         r"agency)\b.{0,60}\b(?:carried|carries|published|ran|runs|posted|released|put out|reported|issued|"
         r"supplied|provided|contributed|written for|wrote for|write for)\b|"
+        # "Which department supplied the Shenyang article?" (the 供稿部门 of a page's header)
+        r"\b(?:which|what) (?:department|office|bureau|unit|organi[sz]ation)\b.{0,60}"
+        r"\b(?:supplied|contributed)\b|"
         # "on which website do they apply?" asks where to apply, not who published the article
         r"\b(?:on|in|by|through|for) (?:which|what) (?:website|site|newspaper|paper|outlet|newswire|wire)\b"
         r"(?!.{0,40}\b(?:apply|applies|applying|register|registering|submit|sign up|claim|declare|book|file|"

@@ -397,11 +397,14 @@ def _known_counts(part: Part) -> frozenset[str]:
 
 
 def _last_named_groups(context: str, vocabulary: Vocabulary) -> frozenset[str]:
-    """The people the last sentence of the context naming some (beyond "graduates") is about."""
+    """The people the last sentence of the context naming some (beyond "graduates") is about, when it is
+    about one degree ("new full-time doctors ... 80,000 yuan"); a list of degrees ("graduates,
+    undergraduates and junior college students ... respectively") tells no one degree its graduates hold."""
     for sentence in reversed(split_sentences(context)):
         named = groups_in(sentence, vocabulary)
         if named - {"graduate"}:
-            return named
+            degrees = {g for g in named if vocabulary.groups[g][0] is not None}
+            return named if len(degrees) <= 1 else frozenset()
     return frozenset()
 
 

@@ -406,6 +406,7 @@ def ordinals_in(text: str) -> frozenset[tuple[str, str]]:
 
 
 _CALENDAR = frozenset(terms("year month week term period"))
+_HOMES = frozenset(terms("home house flat apartment property housing"))
 
 
 def _ordinals(text: str) -> Iterator[tuple[str, str]]:
@@ -416,6 +417,8 @@ def _ordinals(text: str) -> Iterator[tuple[str, str]]:
         ordinal = match.group(1).lower()
         # "When does the next batch open?" is not answered by the first batch's date ("next year", "next
         # month" are dates)
+        if ordinal == "first" and noun and noun[0] in _HOMES:
+            continue  # "our first flat": a first home is a kind of purchase, not one of a series
         if noun and (ordinal != "next" or (noun[0] in serial and noun[0] not in _CALENDAR)):
             yield _ORDINAL_DIGITS.get(ordinal, ordinal), noun[0]
 
