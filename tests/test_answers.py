@@ -491,3 +491,35 @@ def test_a_sentence_said_twice_is_quoted_once(tmp_path: Path) -> None:
     # "over five years" spreads the payments: it says how long they last, not a minimum to qualify
     spread = assistant.ask("How is the Oak City house purchase subsidy paid, and over how many years?")
     assert "five years" in spread.answer and "does not give" not in spread.answer, spread.answer
+
+
+def test_a_follow_up_asking_only_how_long_is_about_the_benefit_before(tmp_path: Path) -> None:
+    assistant = _over_one_article(
+        tmp_path,
+        "Oak City talent measures: how long the subsidies are paid\n\n"
+        "Oak City released new measures to support talents this year. "
+        "According to these measures, the introduced talents can get a living subsidy of up to 25,000 yuan "
+        "per month and a subsidy of up to 5 years. "
+        "Doctors get a monthly living allowance of 3,000 yuan for three years.\n",
+    )
+    earlier = "How much living subsidy can introduced talents get in Oak City?"
+    lasting = assistant.ask([earlier, "For how long is it paid?"])
+    assert "5 years" in lasting.answer and not lasting.declined, lasting.answer
+    # one part asking how long (of the allowance before), one naming a benefit the article does not give
+    doctors = "What monthly living allowance does Oak City give doctors?"
+    both = assistant.ask([doctors, "How long is it paid, and how much is Oak City's house purchase subsidy?"])
+    assert "three years" in both.answer and "does not give" in both.answer, both.answer
+
+
+def test_a_place_compared_with_one_no_article_covers_is_answered_for_its_part(tmp_path: Path) -> None:
+    assistant = _over_one_article(
+        tmp_path,
+        "Oak City new talent subsidy\n\n"
+        "Oak City gives newly introduced talents a one-off subsidy. "
+        "Postgraduates can get 30000 RMB / person, doctor students can get 50000 RMB / person.\n",
+    )
+    answer = assistant.ask(
+        "I'm a new PhD choosing between Oak City and Zhengzhou. What one-off subsidy does each city give a "
+        "newly introduced doctor?"
+    )
+    assert "50000 RMB" in answer.answer and "Zhengzhou" in answer.answer, answer.answer

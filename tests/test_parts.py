@@ -1645,3 +1645,46 @@ def test_english_with_chinese_terms_joins_its_questions_as_english_does() -> Non
         "厦门 Grade B talent 如果选 house renting subsidy，最多 can claim 几年?",
     )
     assert one.asks == "duration"
+
+
+def test_paying_in_stages_answers_whether_it_is_paid_at_once() -> None:
+    (stages,) = parts_of(
+        "How is Wuhu's house purchase subsidy for bachelor's graduates paid out: all at once or in stages?"
+    )
+    before = "Bachelor's graduates get a house purchase subsidy of 12% of the price."
+    assert fits(stages, "The remaining 5% will be paid in equal amounts over five years.", before).ok
+    assert fits(stages, "The first subsidy is 7% of the purchase price.", before).ok
+    assert not fits(stages, before).ok
+    (several,) = parts_of("Is the 6 million yuan award for top talents paid in one instalment or several?")
+    assert several.both_sides
+    assert not fits(several, "Top talents who purchase a house can get 6 million yuan to settle down.").ok
+
+
+def test_how_a_stated_amount_is_paid_is_not_how_much_it_is() -> None:
+    (paid,) = parts_of(
+        "My colleague says Oak City pays its 10,000-yuan resettlement subsidy for bachelor's graduates in "
+        "three yearly instalments. Can you confirm how it's paid?"
+    )
+    assert paid.states_amount
+    said = (
+        "First-class scientists can receive a maximum of 100 million yuan, while outstanding graduates with "
+        "a bachelor's degree can also enjoy a resettlement subsidy of 10,000 yuan."
+    )
+    assert not fits(paid, said).ok  # "first-class" says nothing of a first payment
+    assert fits(paid, "The subsidy is paid in three yearly instalments.").ok
+
+
+def test_getting_it_on_top_of_another_benefit_asks_whether_they_combine() -> None:
+    (both,) = parts_of("Can the same person also get the Haicang house subsidy on top of it?")
+    assert not fits(both, "Grade A talent can apply for 800 thousand RMB of house buying subsidy.").ok
+
+
+def test_asking_for_a_concrete_figure_joins_the_question_before() -> None:
+    (count,) = parts_of("How many talents does Jinpu plan to introduce in 2018, any concrete figure?")
+    assert count.asks == "count"
+
+
+def test_what_the_floor_area_is_asks_a_size() -> None:
+    (area,) = parts_of("What is the floor area of the apartments provided?")
+    assert area.asks == "size"
+    assert not fits(area, "Up to 7,000 apartments are due to be launched this year.").ok

@@ -66,6 +66,9 @@ def test_colloquial_question_words_are_read(translator: Translator) -> None:
     assert "foreigner" in translator.translate("老外得先拿到啥证才能办？").text
     assert "when" in translator.translate("这个补贴啥时候发？").text
     assert "husband" in translator.translate("我老公是博士，他能拿多少补贴？").text
+    # 年限 is a number of years, not an age limit; 多少天 asks how many days
+    assert "how many years" in translator.translate("生活补贴的发放年限为何？").text
+    assert "how many days" in translator.translate("每次最多可以停留多少天？").text
     # buying a first home is a purchase, not any housing
     assert "buy a first home" in translator.translate("柳州新引进的人才买首套房，补贴能拿多少？").text
 

@@ -151,7 +151,10 @@ class EvidenceFinder:
                 for t in topic
                 if self.corpus.idf(t) >= MIN_TOPIC_IDF and t not in _UNIT_TERMS and t not in naming
             } or topic
-            if topic:
+            # "For how long is it paid?" after a question about the living subsidy: words asking only
+            # the kind of answer leave the benefit carried over, which fits() checks, as the topic
+            asking_only = bool(part.kinds) and not words and topic <= naming | _UNIT_TERMS
+            if topic and not asking_only:
                 own = self.own_weights(query, part)
                 plain = self.plain_weights(query, part)
                 sentences = [
@@ -529,7 +532,9 @@ class EvidenceFinder:
                     # is about what the rest of the question is about
                     type_names = _TYPE_NAMES.get(part.asks or "", frozenset())
                     own = tuple(t for t in part.focus if t in whole_weights and t not in type_names)
-                    weights = self._weights(own, query) if own else whole_weights
+                    # ... unless it carries a benefit of its own ("How long is it paid, and how much is
+                    # the purchase subsidy?" after the living allowance), which fits() checks
+                    weights = self._weights(own, query) if own else {} if part.kinds else whole_weights
                 # "How many services does the X Platform offer, and when will the Y Building open?":
                 # each part is about the things it names (a part naming none, about all of them).
                 own_names = tuple((w, name) for w, name in named if name.lower() in part.text.lower())
@@ -648,6 +653,7 @@ _TYPE_NAMES = {
         "count": "number",
         "amount": "amount sum figure cost costs pay pays",  # "how much does the R visa cost?"
         "size": "size area large larger big bigger",  # "how large is each one?"
+        "duration": "long last lasts paid pay given granted",  # "for how long is it paid?"
     }.items()
 }
 _QUALIFYING = frozenset(terms("qualify qualifies eligible eligibility entitled"))

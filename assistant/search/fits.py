@@ -151,7 +151,7 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
     # "How is the 6 million yuan award paid out?" - "... can get 6 million yuan" says how much, which the
     # question already knows, not how (asked without the amount, how much is part of how it is paid)
     paying = vocabulary.paying
-    knows_amount = part.asks is None and bool(vocabulary.answers["amount"].search(part.text))
+    knows_amount = part.asks is None and part.states_amount
     manner = knows_amount and paying["manner"].search(f"{part.text} {part.original}")
     if manner and not (paying["answers"].search(sentence) or paying["manner_answers"].search(sentence)):
         return Fit(False, "does not say how it is paid")

@@ -46,6 +46,9 @@ class Part:
     minimum: bool = False  # asks a minimum: how long one must have done something ("how many months ...
     # do I need"), the score needed ("how many points do I need"), not the points something earns
     achieved: bool = False  # asks what was done ("has it actually selected"): a target does not answer
+    # the question states the amount of what it asks about ("How is the 6 million yuan paid?", "My colleague
+    # says it pays 10,000 yuan in three instalments. How is it paid?"): how much is then no answer
+    states_amount: bool = False
     excluded: frozenset[str] = frozenset()  # people the question leaves out: "ordinary (not top) talents"
     counted: tuple[str, ...] = ()  # what "how many" counts, or the kind "which banks" names, as terms
     measured: tuple[str, ...] = ()  # which rate a percentage is asked of: "interest rate" -> ("interest",)
@@ -245,6 +248,9 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
         minimum=(asks == "duration" and bool(minimum_asked.search(f"{text} {original}")))
         or (asks == "score" and bool(vocabulary.score_threshold["asks"].search(text))),
         achieved=asks in ("count", "amount") and _asks_what_was_done(text, vocabulary),
+        # a clause naming no benefit or people of its own asks about the statements' ("... how is it paid?")
+        states_amount=bool(vocabulary.answers["amount"].search(text))
+        or (not (benefit or kinds or groups) and bool(vocabulary.answers["amount"].search(context))),
         ordinals=ordinals_in(text),
         counted=counted,
         measured=_measured(text) if asks == "percent" else (),
@@ -472,7 +478,9 @@ _QUESTION_WORDS = frozenset(
     terms(
         "how much many long big large what which when where who whose is are was were does do did can "
         "could will would there any it its they them this that about and or also plus so then exactly "
-        "actually roughly total of one mine ours yours theirs",
+        "actually roughly total of one mine ours yours theirs "
+        # "..., any concrete figure?" (有具体数字没) asks the question before it more precisely
+        "specific concrete exact precise figure figures number numbers",
         keep_stopwords=True,
     )
 )

@@ -62,7 +62,8 @@ _PRONOUN = re.compile(r"\b(?:it|its|it's|they|their|them|there|this|that|these|t
 _MULTI = re.compile(
     r"\b(?:which|what|all|each|every|both)\s+(?:of the\s+)?(?:regions?|cities|provinces|places|areas|"
     r"localities|counties|governments|articles)\b|\bcompare\b|\bcomparison\b|\bdiffer|\bversus\b|\bvs\.?\b|"
-    r"\bboth\b|\bwhere else\b",
+    r"\bboth\b|\bwhere else\b|\b(?:each|every)\s+(?:city|province|place|region|county|locality|government)\b|"
+    r"\b(?:choos\w*|decid\w*|pick\w*|torn|weigh\w*)\s+between\b",
     re.IGNORECASE,
 )
 _INJECTION = re.compile(
