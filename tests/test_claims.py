@@ -60,6 +60,12 @@ from assistant.search.parts import parts_of
             "Oak City awards each academician how much? Also gives them a free how big apartment?",
         ),
         (
+            # a news clip reports too, and "all three" asks to confirm each claim
+            "A news clip said Oak City gives new graduates a one-off 30,000-yuan settlement subsidy. Can you "
+            "confirm all three?",
+            "Oak City gives new graduates a one-off how much settlement subsidy?",
+        ),
+        (
             "柳州给新引进高校毕业生的生活补贴最多可以领三年，这个说法对吗？",
             "柳州给新引进高校毕业生的生活补贴最多可以领几年？",
         ),
