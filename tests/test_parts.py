@@ -1688,3 +1688,22 @@ def test_what_the_floor_area_is_asks_a_size() -> None:
     (area,) = parts_of("What is the floor area of the apartments provided?")
     assert area.asks == "size"
     assert not fits(area, "Up to 7,000 apartments are due to be launched this year.").ok
+
+
+def test_where_exactly_something_is_asks_its_address() -> None:
+    assert [
+        p.asks for p in parts_of("Where exactly is the Oak Talent Hub, and what are its opening hours?")
+    ] == [
+        "address",
+        "hours",
+    ]
+    (located,) = parts_of("Where is the talent service centre located?")
+    assert located.asks == "address"
+    said = "In May, the offline platform of the Oak Talent Hub was officially put into operation."
+    assert not fits(located, said).ok
+    (apply,) = parts_of("Where can I apply?")
+    assert apply.asks != "address"  # where to apply is a procedure, answered by an office or a website
+    (chinese,) = parts_of("where is the platform concrete?", "线下平台具体在哪儿啊？")
+    assert chinese.asks == "address"
+    (weekend,) = parts_of("weekend can handle", "周末能去办事吗")
+    assert weekend.asks == "hours"
