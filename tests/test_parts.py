@@ -1707,3 +1707,11 @@ def test_where_exactly_something_is_asks_its_address() -> None:
     assert chinese.asks == "address"
     (weekend,) = parts_of("weekend can handle", "周末能去办事吗")
     assert weekend.asks == "hours"
+
+
+def test_the_fee_of_one_thing_is_not_the_fee_of_another() -> None:
+    (visa,) = parts_of("How much is the visa fee?")
+    assert not fits(visa, "Enterprises can be subsidized 70% of the intermediary fee, up to 200,000 yuan.").ok
+    assert fits(visa, "The visa fee is 800 yuan.").ok and fits(visa, "The fee for the visa is 800 yuan.").ok
+    (rent,) = parts_of("What is the monthly rent of the talent apartments?")
+    assert fits(rent, "The monthly rent of the talent apartments is 800 yuan.").ok

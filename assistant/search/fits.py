@@ -114,6 +114,10 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
         reduced_price = reduced and priced and re.search(rf"\b{re.escape(priced)}", sentence, re.IGNORECASE)
         if priced and not reduced_price and not _names_a_price(priced, sentence, vocabulary):
             return Fit(False, f"gives no {priced}")
+        # "How much is the visa fee?" is not answered by "70% of the intermediary fee": the thing priced
+        modifier = _price_modifier(part.text, priced) if priced else None
+        if modifier and not reduced_price and not _names_a_price(priced, sentence, vocabulary, modifier):
+            return Fit(False, f"gives the {priced} of something else")
         # "How much does Chun'an pay its ambassadors?" is not answered by "a total investment of 500 million"
         asked_words = set(word_tokens(f"{part.text} {part.original}"))
         no_benefit_asked = bool(asked_words & vocabulary.no_benefit_asked)
@@ -520,14 +524,37 @@ _QUESTION_TERMS = frozenset(
 )
 
 
-def _names_a_price(priced: str, sentence: str, vocabulary: Vocabulary) -> bool:
+def _names_a_price(priced: str, sentence: str, vocabulary: Vocabulary, modifier: str | None = None) -> bool:
     """The sentence names the rent (price, salary ...) asked about, not a benefit named after it:
-    "a monthly rent subsidy" is no rent."""
+    "a monthly rent subsidy" is no rent; with a modifier ("visa" of "the visa fee"), the price of that
+    thing, named in the words just before or after it ("the visa fee", "the fee for the visa")."""
     for found in vocabulary.priced[priced].finditer(sentence):
         following = word_tokens(sentence[found.end() : found.end() + 30])[:1]
-        if not following or following[0] not in vocabulary.benefits:
+        if following and following[0] in vocabulary.benefits:
+            continue
+        before, after = sentence[max(0, found.start() - 30) : found.start()], sentence[found.end() :][:30]
+        near = terms(f"{before} {after}")
+        if modifier is None or modifier in near:
             return True
     return False
+
+
+def _price_modifier(text: str, priced: str) -> str | None:
+    """The thing a price asked about is of, as a term: "the visa fee" -> "visa" (not "the monthly rent")."""
+    found = re.search(rf"\b([A-Za-z][\w-]*)\s+{re.escape(priced)}s?\b", text, re.IGNORECASE)
+    if not found:
+        return None
+    said = terms(found.group(1))
+    return said[0] if said and said[0] not in _PRICE_QUALIFIERS else None
+
+
+# Words that say which amount of a price, not whose price it is: "the monthly rent", "a minimum salary"
+_PRICE_QUALIFIERS = frozenset(
+    terms(
+        "monthly yearly annual daily weekly per minimum maximum max min average typical usual basic full "
+        "new much many high highest low lowest current total overall actual what which whose any each"
+    )
+)
 
 
 # Benefits paid in money: a sentence giving one names a benefit or an amount.
