@@ -1715,3 +1715,15 @@ def test_the_fee_of_one_thing_is_not_the_fee_of_another() -> None:
     assert fits(visa, "The visa fee is 800 yuan.").ok and fits(visa, "The fee for the visa is 800 yuan.").ok
     (rent,) = parts_of("What is the monthly rent of the talent apartments?")
     assert fits(rent, "The monthly rent of the talent apartments is 800 yuan.").ok
+
+
+def test_a_question_about_what_one_already_owns_needs_a_sentence_about_owning() -> None:
+    (owning,) = parts_of(
+        "If I already own an apartment in Oak City, can I still get the free first-year accommodation?"
+    )
+    assert not fits(owning, "The policy offers young talents free accommodation for the first year.").ok
+    assert fits(
+        owning, "Talents who already own a home in Oak City cannot apply for the free accommodation."
+    ).ok
+    (plain,) = parts_of("Can I get the free first-year accommodation in Oak City?")
+    assert fits(plain, "The policy offers young talents free accommodation for the first year.").ok
