@@ -1727,3 +1727,12 @@ def test_a_question_about_what_one_already_owns_needs_a_sentence_about_owning() 
     ).ok
     (plain,) = parts_of("Can I get the free first-year accommodation in Oak City?")
     assert fits(plain, "The policy offers young talents free accommodation for the first year.").ok
+
+
+def test_asking_in_chinese_whether_it_can_be_renewed_needs_a_sentence_about_renewing() -> None:
+    (renewed,) = parts_of(
+        "Hainan overseas Chinese 5 years residence allow, can", "海南给华侨的五年居留许可，到期了还能续吗"
+    )
+    said = "Overseas Chinese can apply for a five-year residence permit under the relevant rules."
+    assert not fits(renewed, said).ok
+    assert fits(renewed, "The five-year residence permit can be renewed once it expires.").ok
