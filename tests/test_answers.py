@@ -214,6 +214,9 @@ def test_a_gap_names_the_benefit_a_question_asks_about() -> None:
     assert describe(employment) == "the employment subsidy for skilled workers and technicians"
     (done,) = parts_of("How many big data leaders has Guiyang actually selected so far?")
     assert describe(done) == "the actual number of big data leaders"
+    # a property asked of a benefit is not the benefit: "how often" it is paid is what is missing
+    (often,) = parts_of("How often is the Greater Bay Area income tax subsidy paid?")
+    assert describe(often) == "an answer to “How often is the Greater Bay Area income tax subsidy paid”"
 
 
 def test_a_sentence_answering_one_part_need_only_be_about_that_part(assistant: Assistant) -> None:
@@ -337,7 +340,6 @@ def test_places_and_names_the_asker_only_mentions_do_not_decline_the_question(as
     )
     assert not answer.declined and "1,500 yuan" in answer.answer
     assert "Quanzhou" not in answer.answer and "Royal Society" not in answer.answer
-
 
 
 def test_words_typed_without_a_question_word_are_all_held_to(tmp_path: Path) -> None:

@@ -1736,3 +1736,19 @@ def test_asking_in_chinese_whether_it_can_be_renewed_needs_a_sentence_about_rene
     said = "Overseas Chinese can apply for a five-year residence permit under the relevant rules."
     assert not fits(renewed, said).ok
     assert fits(renewed, "The five-year residence permit can be renewed once it expires.").ok
+
+
+def test_how_often_a_benefit_is_paid_needs_a_sentence_saying_how_often() -> None:
+    said = "The nine cities will give subsidies for the tax paid above 15 percent of the taxable income."
+    for question in (
+        "How often is the Greater Bay Area income tax subsidy paid?",
+        "Is the Greater Bay Area income tax subsidy paid once a year?",
+        "gba income tax subsidy paid how often",
+    ):
+        (often,) = parts_of(question)
+        assert not fits(often, said).ok, question
+        assert fits(often, "The subsidies are paid annually after the tax year.").ok, question
+    (chinese,) = parts_of(
+        "Greater Bay Area income tax subsidy every year provide once?", "大湾区个税补贴是每年发放一次吗？"
+    )
+    assert not fits(chinese, said).ok

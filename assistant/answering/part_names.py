@@ -56,7 +56,10 @@ def describe(part: Part) -> str:
         phrase = None  # "for how many months is that allowance paid": no benefit's name to repeat
     if part.asks == "amount" and (part.totalled or part.bounded):
         what = "the total paid out" if part.totalled else "the upper limit"
-    if not what and phrase and not part.original:  # "What employment subsidy ...?": the subsidy itself
+    # "What employment subsidy ...?": the subsidy itself (not "Is it paid once a year?", a property of it)
+    properties = Vocabulary.load().properties.values()
+    of_it = any(asked.search(f"{part.text} {part.original}") for asked, _ in properties)
+    if not what and phrase and not part.original and not of_it:
         # "give college graduates a rent subsidy": the benefit is what follows the last article
         what, phrase = f"the {_ARTICLE.split(phrase)[-1]}", None
     if not what:

@@ -622,12 +622,15 @@ def _properties_asked(part: Part, vocabulary: Vocabulary) -> list[tuple[str, re.
     """The properties a yes-or-no question asks of a benefit ("Is the settlement subsidy taxed?": tax),
     each with the words that speak of it (not "pay income tax": taxed, tax-free, exempt); none for a part
     asking a typed answer, or a statement."""
-    if part.asks is not None or not _asked(part) or _WH_WORD.match(part.text.strip()):
+    if part.asks is not None or not _asked(part):
         return []
+    # a wh-question asks something else of it, unless its question word asks the property ("how often")
+    wh = _WH_WORD.match(part.text.strip())
     return [
         (found.group(0).lower(), answering)
         for asked, answering in vocabulary.properties.values()
         if (found := asked.search(f"{part.text} {part.original}"))
+        and (not wh or _WH_WORD.match(found.group(0)))
     ]
 
 
