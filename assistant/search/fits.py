@@ -115,9 +115,10 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
         if priced and not reduced_price and not _names_a_price(priced, sentence, vocabulary):
             return Fit(False, f"gives no {priced}")
         # "How much is the visa fee?" is not answered by "70% of the intermediary fee": the thing priced
-        modifier = _price_modifier(part.text, priced) if priced else None
-        if modifier and not reduced_price and not _names_a_price(priced, sentence, vocabulary, modifier):
-            return Fit(False, f"gives the {priced} of something else")
+        if priced and not reduced_price:
+            modifier = _price_modifier(part.text, priced)
+            if modifier and not _names_a_price(priced, sentence, vocabulary, modifier):
+                return Fit(False, f"gives the {priced} of something else")
         # "How much does Chun'an pay its ambassadors?" is not answered by "a total investment of 500 million"
         asked_words = set(word_tokens(f"{part.text} {part.original}"))
         no_benefit_asked = bool(asked_words & vocabulary.no_benefit_asked)
