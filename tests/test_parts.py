@@ -1752,3 +1752,16 @@ def test_how_often_a_benefit_is_paid_needs_a_sentence_saying_how_often() -> None
         "Greater Bay Area income tax subsidy every year provide once?", "大湾区个税补贴是每年发放一次吗？"
     )
     assert not fits(chinese, said).ok
+
+
+def test_how_many_days_to_issue_something_asks_how_long_handling_takes() -> None:
+    stay = "The visa allows its holders to stay in China for successive periods of up to 180 days."
+    for question in (
+        "r visa how many days for the consulate to issue it",
+        "shanghai R visa processing days at consulate",
+        "What is the processing time for the R visa?",
+    ):
+        (handling,) = parts_of(question)
+        assert handling.asks == "duration", question
+        assert not fits(handling, stay).ok, question
+        assert fits(handling, "The consulate issues the visa within five working days.").ok, question
