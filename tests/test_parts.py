@@ -1449,6 +1449,18 @@ def test_a_chinese_choice_between_two_sides_asks_both() -> None:
     assert not fits(part, "Top talents who purchase a house in the Kunming Area can get 6 million yuan.").ok
 
 
+def test_haishi_between_two_ways_of_paying_asks_which_not_how_many() -> None:
+    # 还是 between alternatives is "or", 分几次 is "in instalments": the question is one-off or not
+    from assistant.search.query import translate_chinese
+
+    asked = "这个城市的安家补贴是一次性发放还是分几次发放？"
+    (part,) = parts_of(translate_chinese(asked), asked)
+    assert {side for _, side in part.sides} == {0, 1}
+    assert part.asks != "count"
+    assert not fits(part, "Subsidies are set at three levels.").ok
+    assert fits(part, "The settlement subsidy is paid in three instalments over three years.").ok
+
+
 def test_a_clause_of_pronouns_joins_the_question_before_it() -> None:
     parts = parts_of("Which universities count as prominent universities in Tai'an, and is mine one of them?")
     assert len(parts) == 1 and parts[0].asks == "entity"
