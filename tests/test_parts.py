@@ -1777,3 +1777,15 @@ def test_how_many_days_to_issue_something_asks_how_long_handling_takes() -> None
         assert handling.asks == "duration", question
         assert not fits(handling, stay).ok, question
         assert fits(handling, "The consulate issues the visa within five working days.").ok, question
+
+
+def test_each_change_of_situation_is_answered_by_its_own_words() -> None:
+    # leaving is not answered by a sentence that speaks of owning ("their own housing"), and the gap is
+    # what happens on leaving, not the subsidy
+    (leaving,) = parts_of("If I leave Oak City before the payments are finished, what happens to the rest?")
+    eligibility = "Graduates who do not have their own housing in Oak City can enjoy a purchase subsidy."
+    assert not fits(leaving, eligibility).ok
+    assert fits(leaving, "Those who leave Oak City within five years stop receiving the remaining money.").ok
+    (owning,) = parts_of("If I already own a flat in Oak City, can I still get the housing purchase subsidy?")
+    assert fits(owning, eligibility).ok
+    assert "purchase subsidy" not in describe(leaving)

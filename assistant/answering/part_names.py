@@ -57,7 +57,8 @@ def describe(part: Part) -> str:
     if part.asks == "amount" and (part.totalled or part.bounded):
         what = "the total paid out" if part.totalled else "the upper limit"
     # "What employment subsidy ...?": the subsidy itself (not "Is it paid once a year?", a property of it)
-    properties = Vocabulary.load().properties.values()
+    vocabulary = Vocabulary.load()
+    properties = [*vocabulary.properties.values(), *vocabulary.what_if_situations]
     of_it = any(asked.search(f"{part.text} {part.original}") for asked, _ in properties)
     if not what and phrase and not part.original and not of_it:
         # "give college graduates a rent subsidy": the benefit is what follows the last article
@@ -66,7 +67,7 @@ def describe(part: Part) -> str:
         clause = _JOINING_WORD.sub("", part.text).rstrip("?？ ")  # "also what ...": what is asked
         return f"an answer to “{clause}”"
     counted = counted_words(part.text) if part.asks == "count" else ""
-    entity = Vocabulary.load().asks["entity"].search(part.text) if part.asks == "entity" else None
+    entity = vocabulary.asks["entity"].search(part.text) if part.asks == "entity" else None
     if entity:
         what = f"which {next(g for g in entity.groups() if g).lower()}"
     rate = rate_words(part.text) if part.asks == "percent" else ""

@@ -61,7 +61,8 @@ class Vocabulary:
     no_benefit_asked: frozenset[str]  # "how much was invested?", "what did it cost?": such an amount asked
     properties: dict[str, tuple[re.Pattern[str], re.Pattern[str]]]  # "is it taxed?": asked, and its words
     what_if: re.Pattern[str]  # "If I leave Wuhu early, do I still get ...?": the asker's situation changing
-    what_if_answers: frozenset[str]  # the terms a sentence speaks of such a change in
+    # each situation ("leaving", "owning"): how a question asks about it, the terms a sentence speaks of it in
+    what_if_situations: tuple[tuple[re.Pattern[str], frozenset[str]], ...]
     existence: re.Pattern[str]  # "Is there a uniform standard ...?": the thing asked to exist (group 1)
     not_things: frozenset[str]  # words after "is there" that name no thing of their own ("any way")
     required: tuple[re.Pattern[str], ...]  # "Do I need a local hukou ...?": the thing asked (group 1)
@@ -147,8 +148,17 @@ class Vocabulary:
                 for name, spec in raw["properties"].items()
                 if not name.startswith("_")
             },
-            what_if=re.compile(raw["what_if"]["asks"], re.IGNORECASE),
-            what_if_answers=frozenset(terms(" ".join(raw["what_if"]["answers"]))),
+            what_if=re.compile(
+                "|".join(f"(?:{spec['asks']})" for spec in raw["what_if"]["situations"].values()),
+                re.IGNORECASE,
+            ),
+            what_if_situations=tuple(
+                (
+                    re.compile(spec["asks"], re.IGNORECASE),
+                    frozenset(terms(" ".join(spec["answers"]), keep_stopwords=True)),
+                )
+                for spec in raw["what_if"]["situations"].values()
+            ),
             existence=re.compile(raw["existence"]["asks"], re.IGNORECASE),
             not_things=frozenset(raw["existence"]["not_things"]),
             required=tuple(re.compile(p, re.IGNORECASE) for p in raw["requirement"]["asks"]),

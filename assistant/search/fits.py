@@ -225,9 +225,12 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
     doing = _obliged_to(part, vocabulary)
     if doing and not doing & spoken:
         return Fit(False, "does not say whether one must do it")  # "Do I have to pay the money back?"
-    changed = _asked(part) and vocabulary.what_if.search(part.text)
-    if changed and not vocabulary.what_if_answers & spoken:  # "If I leave Wuhu early, do I still get it?"
-        return Fit(False, "does not say what happens if one's situation changes")
+    # "If I leave Wuhu early, do I still get it?": a sentence speaking of leaving (not of owning a home)
+    situations = [answering for asked, answering in vocabulary.what_if_situations if asked.search(part.text)]
+    if situations and _asked(part):
+        said = frozenset(terms(f"{context} {sentence}", keep_stopwords=True))
+        if any(not answering & said for answering in situations):
+            return Fit(False, "does not say what happens if one's situation changes")
     for quality, answering in _properties_asked(part, vocabulary):
         if not answering.search(f"{context} {sentence}"):
             return Fit(False, f"does not say whether it is {quality}")  # "Is the settlement subsidy taxed?"
