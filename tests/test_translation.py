@@ -239,3 +239,12 @@ def test_a_figure_keeps_its_unit_of_time(translator: Translator) -> None:
     assert translator.translate("5天内").text.startswith("5 days")
     assert translator.translate("2023年").text == "2023"  # a year, not a duration
     assert "years" not in translator.translate("30万年薪").text
+
+
+def test_which_few_asks_which_not_how_many(translator: Translator) -> None:
+    # 哪几所 / 哪几个 ask which ones (an entity), not a count; Traditional is read as Simplified
+    text = translator.translate("子女可以入讀哪幾所學校？").text
+    assert "which" in text and "how many" not in text
+    (part,) = parts_of(text, "子女可以入讀哪幾所學校？")
+    assert part.asks == "entity"
+    assert not fits(part, "The card gives access to children's education and public health services.").ok
