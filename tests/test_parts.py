@@ -1789,3 +1789,10 @@ def test_each_change_of_situation_is_answered_by_its_own_words() -> None:
     (owning,) = parts_of("If I already own a flat in Oak City, can I still get the housing purchase subsidy?")
     assert fits(owning, eligibility).ok
     assert "purchase subsidy" not in describe(leaving)
+
+
+def test_whether_something_is_free_is_answered_only_by_a_sentence_about_paying() -> None:
+    (free,) = parts_of("Are the Oak City apartments for PhD holders rent-free?")
+    assert not fits(free, "Nine PhD holders chose their apartments at a ceremony in Oak City.").ok
+    assert fits(free, "PhD holders can live in the Oak City apartments rent-free for three years.").ok
+    assert fits(free, "The apartments are provided to PhD holders free of charge.").ok
