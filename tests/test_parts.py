@@ -1796,3 +1796,11 @@ def test_whether_something_is_free_is_answered_only_by_a_sentence_about_paying()
     assert not fits(free, "Nine PhD holders chose their apartments at a ceremony in Oak City.").ok
     assert fits(free, "PhD holders can live in the Oak City apartments rent-free for three years.").ok
     assert fits(free, "The apartments are provided to PhD holders free of charge.").ok
+
+
+def test_a_benefit_in_the_sentences_before_counts_only_for_a_sentence_that_gives_something() -> None:
+    (reward,) = parts_of("Do Oak County's overseas ambassadors get a work allowance or a reward?")
+    lede = "Oak County gives full play to overseas Chinese and provides talent and intelligence support."
+    assert not fits(reward, "We should optimize the working mechanism of leading groups.", lede).ok
+    named = "Oak County sets up a reward for its overseas ambassadors."
+    assert fits(reward, "Each ambassador can receive up to 50,000 yuan a year.", named).ok

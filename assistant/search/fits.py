@@ -241,6 +241,12 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
     asks_a_benefit = part.benefit and not part.kinds and part.asks is None and _asked(part)
     if asks_a_benefit and not gives_a_benefit(sentence, context, vocabulary):
         return Fit(False, "names no benefit")
+    # "Is there a work allowance for the ambassadors?" is not answered by "We should optimize the working
+    # mechanism" because the article's lede spoke of "support": the context names the benefit only for a
+    # sentence giving something ("The selected people receive ...")
+    giving = vocabulary.given.search(sentence) or vocabulary.answers["amount"].search(sentence)
+    if asks_a_benefit and not giving and not gives_a_benefit(sentence, "", vocabulary):
+        return Fit(False, "names no benefit")
     # "Do the ambassadors get a reward? How much?" is not answered by "a total investment of 500
     # million yuan": the amount asked is a benefit's.
     benefit_amount = part.benefit and not part.kinds and part.asks == "amount" and not part.counted
