@@ -1804,3 +1804,9 @@ def test_a_benefit_in_the_sentences_before_counts_only_for_a_sentence_that_gives
     assert not fits(reward, "We should optimize the working mechanism of leading groups.", lede).ok
     named = "Oak County sets up a reward for its overseas ambassadors."
     assert fits(reward, "Each ambassador can receive up to 50,000 yuan a year.", named).ok
+
+
+def test_a_letter_or_permit_is_a_document() -> None:
+    (document,) = parts_of("What document must foreign experts hold in Oak City to be eligible for the R visa?")
+    assert fits(document, "Those holding the talent confirmation letter are eligible for an R visa.").ok
+    assert not fits(document, "Oak City has issued R visas to 52 foreign experts since January.").ok
