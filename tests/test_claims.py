@@ -66,6 +66,13 @@ from assistant.search.parts import parts_of
             "Oak City gives new graduates a one-off how much settlement subsidy?",
         ),
         (
+            # "within five years of graduating" says who the claim is about: the subsidy is what is checked
+            "Can you verify Oak City's employment subsidies for graduates working in SMEs within five years "
+            "of graduating, 20,000 yuan each?",
+            "Oak City's employment subsidies for graduates working in SMEs within five years of graduating, "
+            "how much each?",
+        ),
+        (
             "柳州给新引进高校毕业生的生活补贴最多可以领三年，这个说法对吗？",
             "柳州给新引进高校毕业生的生活补贴最多可以领几年？",
         ),

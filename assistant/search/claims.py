@@ -116,7 +116,9 @@ def _figure_asked(claim: str, figures: tuple[tuple[re.Pattern[str], str], ...]) 
         for found in pattern.finditer(claim):
             if any(found.start() < end and found.end() > start for start, end, _ in taken):
                 continue
-            if _labels(claim, found):
+            # "for graduates within five years of graduating": who the claim is about, not a figure claimed
+            condition = _WITHIN_OF.match(claim, found.end()) and _WITHIN.search(claim[: found.start()])
+            if _labels(claim, found) or condition:
                 continue
             taken.append((found.start(), found.end(), _phrase(found, asking)))
     # "every second-level talent under 35 gets 26,000 yuan": an age beside another figure says who, it is
@@ -127,6 +129,10 @@ def _figure_asked(claim: str, figures: tuple[tuple[re.Pattern[str], str], ...]) 
     for start, end, phrase in sorted(claimed, reverse=True):
         claim = f"{claim[:start]}{phrase}{claim[end:]}"
     return claim
+
+
+_WITHIN = re.compile(r"\bwithin\s+$", re.IGNORECASE)
+_WITHIN_OF = re.compile(r"\s+(?:of|after|since|from)\b", re.IGNORECASE)
 
 
 def _labels(claim: str, found: re.Match[str]) -> bool:
