@@ -1807,6 +1807,6 @@ def test_a_benefit_in_the_sentences_before_counts_only_for_a_sentence_that_gives
 
 
 def test_a_letter_or_permit_is_a_document() -> None:
-    (document,) = parts_of("What document must foreign experts hold in Oak City to be eligible for an R visa?")
+    (document,) = parts_of("What document must foreign experts hold in Oak City to get an R visa?")
     assert fits(document, "Those holding the talent confirmation letter are eligible for an R visa.").ok
     assert not fits(document, "Oak City has issued R visas to 52 foreign experts since January.").ok
