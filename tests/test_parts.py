@@ -1810,3 +1810,13 @@ def test_a_letter_or_permit_is_a_document() -> None:
     (document,) = parts_of("What document must foreign experts hold in Oak City to get an R visa?")
     assert fits(document, "Those holding the talent confirmation letter are eligible for an R visa.").ok
     assert not fits(document, "Oak City has issued R visas to 52 foreign experts since January.").ok
+
+
+def test_two_things_typed_of_one_subject_are_two_parts() -> None:
+    size, rent = parts_of("oak city talent apartments size and monthly rent")
+    assert (size.asks, rent.asks, rent.counted) == ("size", "amount", ("rent",))
+    assert fits(size, "Each talent apartment covers an area of 30 to 60 square meters.").ok
+    assert not fits(rent, "Each talent apartment covers an area of 30 to 60 square meters.").ok
+    # a pair of benefits asks nothing of either: one part
+    (both,) = parts_of("oak city housing and rent subsidies.")
+    assert both.kinds == {"housing", "rent"}

@@ -72,6 +72,7 @@ def split_question(question: str) -> tuple[list[str], str]:
         pieces = _joined_pieces(sentence)
         if not _QUESTION_START.match(sentence):
             pieces = [t for piece in pieces for t in _terse_pieces(piece)]
+            pieces = [t for piece in pieces for t in _terse_pair(piece)]
         # "OK, and if I only qualify as Grade D, how much ...?": a word of conversation asks nothing
         pieces = [p for p in pieces if not _INTERJECTION.fullmatch(p)] or pieces
         # "Heilongjiang says more graduates are staying, but what is the number?": the premise is
@@ -89,6 +90,7 @@ def split_question(question: str) -> tuple[list[str], str]:
         # an instruction or a statement alone ("Housing subsidies in Wuhu."): one part, unless it joins
         # questions as one types them ("xiamen phd subsidy how much and how long is it paid")
         pieces = [t for piece in _joined_pieces(question.strip()) for t in _terse_pieces(piece)]
+        pieces = [t for piece in pieces for t in _terse_pair(piece)]
         return pieces or [question.strip()], ""
     return clauses, " ".join(statements)
 
@@ -119,6 +121,42 @@ def _terse_pieces(piece: str) -> list[str]:
     if not all(short) or any(_STILL_ONE_QUESTION.match(r) for r in rest):
         return [piece]
     return [head, *rest]
+
+
+def _terse_pair(piece: str) -> list[str]:
+    """Two things asked of one subject in typed words: "kunming ftz talent apartments size and monthly
+    rent" asks the apartments' size and their rent, each a question of its own (a price asked of them by
+    "how much"); not "housing and rent subsidies", where neither side asks anything."""
+    if _ASKING_WORD.search(piece.rstrip("?？.。 ")):
+        return [piece]
+    left, joined, right = piece.rstrip("?？.。 ").rpartition(" and ")
+    if not joined or not 1 <= len(right.split()) <= _PAIR_WORDS:
+        return [piece]
+    vocabulary = Vocabulary.load()
+    words = left.split()
+    for size in range(1, _PAIR_WORDS + 1):  # the thing asked on the left: "size", "floor area"
+        head = " ".join(words[:-size])
+        if len(head.split()) < 2:
+            break
+        first, second = left, f"{head} {right}"
+        one, other = _asked_of(first, vocabulary), _asked_of(second, vocabulary)
+        if one and other and not _asked_of(head, vocabulary):
+            return [one, other]
+    return [piece]
+
+
+def _asked_of(text: str, vocabulary: Vocabulary) -> str | None:
+    """Typed words as the question they ask: as typed when they ask a kind of answer ("... size",
+    "... deadline"), with "how much" after a price ("... monthly rent"), else None."""
+    if any(pattern.search(text) for pattern in vocabulary.asks.values()):
+        return text
+    last = text.split()[-1]
+    if any(pattern.fullmatch(last) for pattern in vocabulary.priced.values()):
+        return f"{text} how much"
+    return None
+
+
+_PAIR_WORDS = 3
 
 
 _TERSE_WORDS = 6  # "second-hand homes ok?": a short question after the comma, not a list of places
