@@ -1820,3 +1820,12 @@ def test_two_things_typed_of_one_subject_are_two_parts() -> None:
     # a pair of benefits asks nothing of either: one part
     (both,) = parts_of("oak city housing and rent subsidies.")
     assert both.kinds == {"housing", "rent"}
+
+
+def test_which_places_a_benefit_applies_to_is_not_where_one_applies() -> None:
+    (cities,) = parts_of("Which cities does Oak Province's income-tax subsidy apply to?")
+    lede = "Oak Province will give income tax subsidies to overseas talents."
+    covered = "The policy applies to nine cities in Oak Province, including Elm City and Ash City."
+    assert fits(cities, covered, lede).ok
+    (office,) = parts_of("Which office do I apply to for the income-tax subsidy?")
+    assert not fits(office, covered, lede).ok

@@ -134,6 +134,8 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
         # applying, whatever the sentence calls it)
         asked_text = f"{part.text} {part.original}"  # "申报截止时间" read "report close time": applying
         applying = bool(part.asks in ("entity", "deadline") and applied_to["asks"].search(asked_text))
+        # "Which cities does the subsidy apply to?": the places it covers, not where one applies
+        applying = applying and not any(applied_to["covers"].match(thing) for thing in part.counted)
         applying = applying or bool(part.asks == "date" and _APPLY_VERB.search(part.text))
         if applying and not applied_to["answers"].search(sentence):
             return Fit(False, f"names no {'office' if part.asks == 'entity' else 'date'} for applying")
