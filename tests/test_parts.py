@@ -1829,3 +1829,14 @@ def test_which_places_a_benefit_applies_to_is_not_where_one_applies() -> None:
     assert fits(cities, covered, lede).ok
     (office,) = parts_of("Which office do I apply to for the income-tax subsidy?")
     assert not fits(office, covered, lede).ok
+
+
+def test_a_name_after_people_begins_what_happens_to_them() -> None:
+    # "people" is plural without an -s: "Oak Province aimed to attract" is not what is counted
+    count, amount = parts_of(
+        "A caller asks how many talented people Oak Province aimed to attract by 2020, and how large the "
+        "housing subsidy is for its most outstanding talent."
+    )
+    assert "oak" not in " ".join(count.counted).lower()
+    assert fits(count, "Oak Province aims to woo 200,000 talented people by 2020.").ok
+    assert describe(amount) == "the amount of the housing subsidy"

@@ -180,7 +180,7 @@ _BENEFIT_PHRASE = re.compile(
 )
 _PHRASE_NOISE = re.compile(
     r"^(?:(?:how|much|many|what|which|is|the|a|an|does|do|can|monthly|yearly|annual|highest|maximum|most|"
-    r"minimum|total|any|one-time|one-off|of|for|in|under|its|their|s|'s)\s+)+",
+    r"minimum|total|any|one-time|one-off|of|for|in|under|its|their|s|'s|large|big|generous|high)\s+)+",
     re.IGNORECASE,
 )
 

@@ -61,7 +61,9 @@ def counted_words(question: str) -> str:
             break
         # "the number of talents Jinpu New District plans to introduce": a name after a plural noun
         # begins the clause that says what happens to them.
-        plural = bool(words) and bool(_PLURAL.search(words[-1])) and words[-1].lower() not in _NOT_PLURAL
+        last = words[-1].lower() if words else ""
+        regular = bool(_PLURAL.search(last)) and last not in _NOT_PLURAL
+        plural = bool(last) and (regular or last in _IRREGULAR_PLURALS)
         if plural and word[:1].isupper():
             break
         # "top managers hired by local companies": a participle after a plural noun describes them
@@ -73,6 +75,8 @@ def counted_words(question: str) -> str:
 
 _PLURAL = re.compile(r"^[a-z][a-z-]{2,}s$")
 _NOT_PLURAL = frozenset(("overseas", "various", "numerous", "previous", "famous", "gas", "bus", "campus"))
+# "how many talented people Hainan aimed to attract": plurals without an -s
+_IRREGULAR_PLURALS = frozenset(("people", "children", "men", "women", "personnel", "staff", "talent"))
 
 
 def counted_nouns(question: str) -> tuple[str, ...]:
