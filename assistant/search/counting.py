@@ -76,7 +76,7 @@ def counted_words(question: str) -> str:
 _PLURAL = re.compile(r"^[a-z][a-z-]{2,}s$")
 _NOT_PLURAL = frozenset(("overseas", "various", "numerous", "previous", "famous", "gas", "bus", "campus"))
 # "how many talented people Hainan aimed to attract": plurals without an -s
-_IRREGULAR_PLURALS = frozenset(("people", "children", "men", "women", "personnel", "staff", "talent"))
+_IRREGULAR_PLURALS = frozenset(("people", "children", "men", "women"))
 
 
 def counted_nouns(question: str) -> tuple[str, ...]:
