@@ -1840,3 +1840,13 @@ def test_a_name_after_people_begins_what_happens_to_them() -> None:
     assert "oak" not in " ".join(count.counted).lower()
     assert fits(count, "Oak Province aims to woo 200,000 talented people by 2020.").ok
     assert describe(amount) == "the amount of the housing subsidy"
+
+
+def test_people_named_later_are_not_those_of_a_part_that_names_its_own() -> None:
+    living, combined = parts_of(
+        "What is the maximum monthly living subsidy for introduced talents in Oak City, and can it be "
+        "combined with the 6 million yuan award for top talents who buy a house there?"
+    )
+    assert not living.groups and combined.groups == {"high_level"}
+    both = parts_of("how much house buying subsidy and how much renting subsidy can a Grade D talent get?")
+    assert all(part.groups == {"grade_d"} for part in both)

@@ -660,11 +660,21 @@ def _amounts_of_what_was_asked(parts: list[Part]) -> tuple[Part, ...]:
             parts[i] = following(part, earlier)
     for i in range(len(parts) - 2, -1, -1):
         part, later = parts[i], parts[i + 1]
-        if part.benefit and later.benefit and later.groups and not part.groups and not part.asker:
+        # (not when it names people of its own the vocabulary has no group for: "for introduced talents")
+        own_people = part.groups or part.asker or _FOR_PEOPLE.search(part.text)
+        if part.benefit and later.benefit and later.groups and not own_people:
             # "how much house buying subsidy and how much monthly renting subsidy can a Grade D talent
             # apply for?": the people named last are asked about for both
             parts[i] = replace(part, groups=later.groups)
     return tuple(parts)
+
+
+_FOR_PEOPLE = re.compile(
+    r"\b(?:for|to|by)\s+(?:the\s+|all\s+|newly\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:talents?|people|persons|graduates|employees|workers|residents|applicants|experts|scientists|students|"
+    r"professionals|personnel|staff|recruits|hires)\b",
+    re.IGNORECASE,
+)
 
 
 def _named_places(parts: tuple[Part, ...], question: str) -> tuple[Part, ...]:
