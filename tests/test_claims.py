@@ -73,6 +73,11 @@ from assistant.search.parts import parts_of
             "how much each?",
         ),
         (
+            # "up to 30 million yuan" is an amount, not an age bound
+            "Is it true that Oak City gives Class B teams up to 30 million yuan per project?",
+            "Oak City gives Class B teams up to how much per project?",
+        ),
+        (
             "柳州给新引进高校毕业生的生活补贴最多可以领三年，这个说法对吗？",
             "柳州给新引进高校毕业生的生活补贴最多可以领几年？",
         ),

@@ -1850,3 +1850,8 @@ def test_people_named_later_are_not_those_of_a_part_that_names_its_own() -> None
     assert not living.groups and combined.groups == {"high_level"}
     both = parts_of("how much house buying subsidy and how much renting subsidy can a Grade D talent get?")
     assert all(part.groups == {"grade_d"} for part in both)
+
+
+def test_a_gap_names_the_benefit_after_the_last_article() -> None:
+    (_, housing) = parts_of("Oak City gives teams how much, and first-home buyers a housing subsidy of how much?")
+    assert describe(housing) == "the amount of the housing subsidy"

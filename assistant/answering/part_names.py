@@ -201,4 +201,6 @@ def benefit_phrase(text: str) -> str | None:
     # "borrow through Zhejiang's talent loan": the benefit is what follows the last preposition and
     # the place that owns it.
     phrase = _PHRASE_LEAD.sub("", phrase)
+    # "first-home buyers a housing subsidy": the benefit is what follows the last article
+    phrase = re.split(r"\b(?:a|an|the)\s+", phrase, flags=re.IGNORECASE)[-1]
     return phrase or None

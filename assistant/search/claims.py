@@ -24,12 +24,17 @@ _MONEY = (
     r"(?:[\s-]*(?:million|billion|thousand|hundred thousand|k|w|万|亿))?"
     r"[\s-]*(?:yuan|rmb|cny|dollars?|usd|元)"
 )
+# "up to 30 million yuan", "under 60 square metres": a bound of something other than an age
+_NOT_AN_AGE = (
+    r"(?:%|percent|per cent|million|billion|thousand|hundred|k\b|w\b|万|亿|yuan|rmb|元|square|sq|m2|㎡|days?|"
+    r"weeks?|months?|years?(?! old)|times|people|persons|talents?|points?)"
+)
 # English figures, each with the question phrase that asks it, in order of precedence where two overlap (not
 # counts: "24 exclusive services across seven areas, such as ..." is too loose a phrase to ask "how many" of)
 _ENGLISH: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
-            rf"\b({_AGE_BOUND})\s+(?:the age of\s+)?\d\d\b(?!\s*(?:%|percent|per cent))(?:\s*years? old)?",
+            rf"\b({_AGE_BOUND})\s+(?:the age of\s+)?\d\d\b(?![\s-]*{_NOT_AN_AGE})(?:\s*years? old)?",
             re.IGNORECASE,
         ),
         r"\1 what age",
