@@ -1853,5 +1853,5 @@ def test_people_named_later_are_not_those_of_a_part_that_names_its_own() -> None
 
 
 def test_a_gap_names_the_benefit_after_the_last_article() -> None:
-    (_, housing) = parts_of("Oak City gives teams how much, and first-home buyers a housing subsidy of how much?")
+    (_, housing) = parts_of("Oak City gives teams how much, and home buyers a housing subsidy of how much?")
     assert describe(housing) == "the amount of the housing subsidy"
