@@ -248,3 +248,11 @@ def test_which_few_asks_which_not_how_many(translator: Translator) -> None:
     (part,) = parts_of(text, "子女可以入讀哪幾所學校？")
     assert part.asks == "entity"
     assert not fits(part, "The card gives access to children's education and public health services.").ok
+
+
+def test_how_long_from_handing_in_materials_asks_a_duration(translator: Translator) -> None:
+    # "从提交材料到拿到推荐函需要多长时间" asks how long, not which materials
+    asked = "从提交材料到拿到推荐函一般需要多长时间？"
+    (part,) = parts_of(translator.translate(asked).text, asked)
+    assert part.asks == "duration"
+    assert not fits(part, "The leading group will issue a recommendation letter to the applicant.").ok
