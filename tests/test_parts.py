@@ -1806,10 +1806,13 @@ def test_a_benefit_in_the_sentences_before_counts_only_for_a_sentence_that_gives
     assert fits(reward, "Each ambassador can receive up to 50,000 yuan a year.", named).ok
 
 
-def test_a_letter_or_permit_is_a_document() -> None:
+def test_a_letter_held_or_a_permit_is_a_document() -> None:
     (document,) = parts_of("What document must foreign experts hold in Oak City to get an R visa?")
     assert fits(document, "Those holding the talent confirmation letter are eligible for an R visa.").ok
     assert not fits(document, "Oak City has issued R visas to 52 foreign experts since January.").ok
+    # a letter one is issued at the end is not a document one hands in
+    (submitted,) = parts_of("What documents must I submit to apply for Oak City permanent residence?")
+    assert not fits(submitted, "The group will issue a recommendation letter to the applicant.").ok
 
 
 def test_two_things_typed_of_one_subject_are_two_parts() -> None:
