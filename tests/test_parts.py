@@ -1858,3 +1858,11 @@ def test_people_named_later_are_not_those_of_a_part_that_names_its_own() -> None
 def test_a_gap_names_the_benefit_after_the_last_article() -> None:
     (_, housing) = parts_of("Oak City gives teams how much, and home buyers a housing subsidy of how much?")
     assert describe(housing) == "the amount of the housing subsidy"
+
+
+def test_questions_listed_after_a_colon_are_the_parts() -> None:
+    reduction, age = parts_of(
+        "A caller who started a job in Oak City in March asks two things about the youth housing policy: how "
+        "big is the rent reduction in the second year, and what is the upper age limit for applicants?"
+    )
+    assert reduction.text.startswith("how big is the rent reduction") and age.asks == "age"

@@ -49,6 +49,14 @@ def split_question(question: str) -> tuple[list[str], str]:
     for sentence in sentences:
         # "Caller is a junior-college graduate; she asks how much living subsidy ...": staff relay the
         # question after saying who asks
+        # "A caller asks two things about the youth housing policy: how big ..., and what ...?": the
+        # questions follow the colon; who asks, and what about, are said
+        listed = None if _QUESTION_START.match(sentence) else _REPORTED_LIST.search(sentence)
+        if listed and sentence[listed.end() :].strip():
+            said = f"{sentence[: listed.start()]} {listed.group(1)}".strip(" ,;:")
+            if said:
+                statements.append(said)
+            sentence = sentence[listed.end() :]
         reported = None if _QUESTION_START.match(sentence) else _REPORTED.search(sentence)
         if reported:
             if sentence[: reported.start()].strip(" ,;:"):
@@ -194,6 +202,12 @@ _REPORTED = re.compile(
     r"inquir(?:es|ing)|(?:is|are) curious)\s+(?:(?:us|me|about it)\s+)?"
     r"(?=(?:how|what|what's|when|where|which|who|whose|why|whether|if|is|are|does|do|did|can|could|will|the|"
     r"about)\b)",
+    re.IGNORECASE,
+)
+_REPORTED_LIST = re.compile(
+    r"\b(?:asks?|asking|asked|wants? to know|would like to know|has|have|had|raises?|raised)\s+(?:us\s+|me\s+)?"
+    r"(?:two|three|four|several|a few|some|a couple of|the following|these|both|a few more)\s+"
+    r"(?:things|questions|points|details|queries)\b([^:：?？]{0,100})[:：]\s*",
     re.IGNORECASE,
 )
 _IF_FIRST = re.compile(r"^\s*if\b", re.IGNORECASE)
