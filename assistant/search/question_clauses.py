@@ -205,7 +205,8 @@ _REPORTED = re.compile(
     re.IGNORECASE,
 )
 _REPORTED_LIST = re.compile(
-    r"\b(?:asks?|asking|asked|wants? to know|would like to know|has|have|had|raises?|raised)\s+(?:us\s+|me\s+)?"
+    r"\b(?:asks?|asking|asked|wants? to know|would like to know|has|have|had|raises?|raised)\s+"
+    r"(?:us\s+|me\s+)?"
     r"(?:two|three|four|several|a few|some|a couple of|the following|these|both|a few more)\s+"
     r"(?:things|questions|points|details|queries)\b([^:：?？]{0,100})[:：]\s*",
     re.IGNORECASE,
