@@ -525,3 +525,20 @@ def test_a_place_compared_with_one_no_article_covers_is_answered_for_its_part(tm
         "newly introduced doctor?"
     )
     assert "50000 RMB" in answer.answer and "Zhengzhou" in answer.answer, answer.answer
+
+
+def test_the_asker_s_situation_is_not_the_topic_a_sentence_must_cover(assistant: Assistant) -> None:
+    from assistant.search.query import understand
+
+    gazetteer = assistant.retriever.corpus.gazetteer
+    described = understand(
+        ["My husband has a PhD in chemistry, he's 41 and joins a company in Harbor City next month. "
+         "How much housing subsidy can he apply for?"],
+        gazetteer,
+    )
+    (part,) = described.parts
+    # a sentence answering need only be about the part's own words, not the husband's chemistry PhD
+    own = assistant.finder.own_weights(described, part)
+    assert {"hous", "subsidi"} <= set(own) and not {"chemistri", "husband"} & set(own)
+    asked = understand(["How much housing subsidy can a PhD get in Harbor City?"], gazetteer)
+    assert assistant.finder.own_weights(asked, asked.parts[0]) == {}

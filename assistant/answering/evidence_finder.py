@@ -223,7 +223,13 @@ class EvidenceFinder:
         answering one part of several need only be about that part's own words (at least two telling
         ones), not the other parts' too. Only for a part that asks a kind of answer or a benefit, which
         fits() then checks; empty for a question of one part."""
-        if len(query.parts) < 2 or not (part.asks or part.benefit):
+        if not (part.asks or part.benefit):
+            return {}
+        # ... nor, for a question after the asker's situation ("My husband has a PhD, he's 41 ... what
+        # settlement subsidy can he get?"), the words describing them
+        asked = {t for p in query.parts for t in p.focus}
+        described = len(query.parts) < 2 and any(t not in asked for t in query.focus)
+        if len(query.parts) < 2 and not described:
             return {}
         return self._part_words(query, part)
 
