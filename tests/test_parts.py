@@ -1866,3 +1866,45 @@ def test_questions_listed_after_a_colon_are_the_parts() -> None:
         "big is the rent reduction in the second year, and what is the upper age limit for applicants?"
     )
     assert reduction.text.startswith("how big is the rent reduction") and age.asks == "age"
+
+
+def test_staff_shorthand_asks_what_it_abbreviates() -> None:
+    # "no. of" is a number of; "floor area" a size; "total yuan disbursed across all" what was paid out
+    (count,) = parts_of("oak city settlement allowance - no. of recipients to date?")
+    assert count.asks == "count" and count.counted and count.achieved
+    assert not fits(count, "Subsidies are set at three levels.").ok
+    (size,) = parts_of("Oak City youth talent apartments - floor area per unit?")
+    assert size.asks == "size"
+    (total,) = parts_of("Oak City housing subsidies: total yuan disbursed across all the 803 recipients?")
+    assert total.asks == "amount" and total.totalled
+    assert not fits(total, "Graduates get a housing subsidy of 12% of the price up to 200000 yuan.").ok
+    # "how much a month?" after a benefit typed asks its amount: one question, its gap named plainly
+    (monthly,) = parts_of("Oak City talent card - rental allowance, how much a month?")
+    assert monthly.asks == "amount" and monthly.kinds == {"rent"}
+    assert "Card" not in describe(monthly)
+
+
+def test_the_people_asked_tie_a_figure_to_its_item_of_a_list() -> None:
+    listed = (
+        "Living allowances will be 1,500 yuan per person per month for doctors; 1,000 yuan per person per "
+        "month for masters; 500 yuan per person per month for undergraduates."
+    )
+    from assistant.search.query import understand
+
+    turns = [
+        "My husband has a doctorate. What monthly living allowance will he get in Oak City?",
+        "And what about me - I only have a bachelor's degree, but I'll also be newly recruited there?",
+    ]
+    (amount,) = understand(turns).parts
+    assert fits(amount, listed).ok
+
+
+def test_relayed_questions_and_headline_figures() -> None:
+    from assistant.answering.metadata_answers import asked_metadata
+
+    # "She also asks: how long ...?" relays the question: "asks" is no word of the topic
+    (paid,) = parts_of("She also asks: how long is the living allowance paid for?")
+    assert paid.asks == "duration" and "ask" not in paid.focus
+    # "the headline target number" is the main figure, not the article's headline
+    assert asked_metadata("How many talents is Oak District aiming for? Just the headline target number.") == []
+    assert asked_metadata("What was the headline of the Oak District article?") == ["title"]

@@ -14,6 +14,10 @@ from assistant.search.parts import Part
 from assistant.search.retrieval import ArticleHit
 from assistant.snapshot import Article
 
+# "Just need the headline target number": the main figure, not the article's headline
+_NOT_A_TITLE = (
+    r"(?!\s+(?:targets?|figures?|numbers?|rates?|amounts?|counts?|totals?|goals?|results?|subsid\w*)\b)"
+)
 _META_ASKS = {
     "author": re.compile(
         r"\bwho (?:wrote|authored|reported|penned)\b|\bauthor\b|\bwritten by\b|\breporter\b|\bbyline\b",
@@ -57,7 +61,7 @@ _META_ASKS = {
     ),
     "title": re.compile(
         r"\b(?:title|headline) of (?:the|this|that) (?:article|piece|story|report|press release|notice|news|"
-        r"transcript|press conference|post|interview)\b|\bheadline\b|\bfull title\b|"
+        r"transcript|press conference|post|interview)\b|\bheadline\b" + _NOT_A_TITLE + r"|\bfull title\b|"
         r"\bwhat is the (?:article|piece|story|report) called\b|"
         r"\b(?:article|piece|story|report)(?:'s|’s) (?:title|headline)\b",
         re.IGNORECASE,
@@ -66,7 +70,7 @@ _META_ASKS = {
 # The question is about a document, not about the policy it reports.
 _DOCUMENT = re.compile(
     r"\b(?:article|piece|story|report|news|press release|release|transcript|notice|post|page|interview|"
-    r"announcement|headline|website|newswire|newspaper|paper|byline|press conference)\b",
+    r"announcement|headline" + _NOT_A_TITLE + r"|website|newswire|newspaper|paper|byline|press conference)\b",
     re.IGNORECASE,
 )
 _META_NAMES = {

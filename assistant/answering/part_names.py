@@ -202,5 +202,5 @@ def benefit_phrase(text: str) -> str | None:
     # the place that owns it.
     phrase = _PHRASE_LEAD.sub("", phrase)
     # "first-home buyers a housing subsidy": the benefit is what follows the last article
-    phrase = re.split(r"\b(?:a|an|the)\s+", phrase, flags=re.IGNORECASE)[-1]
+    phrase = re.split(r"\b(?:a|an|the)\s+|\s[-–—:]\s", phrase, flags=re.IGNORECASE)[-1]
     return phrase or None

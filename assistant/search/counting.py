@@ -31,7 +31,8 @@ def counted_words(question: str) -> str:
     """What "how many" counts, as written: "how many skilled workers did" -> "skilled workers";
     "how many school-enterprise and enterprise-village projects were signed" -> "... projects"."""
     question = re.sub(r"\b([A-Za-z]{1,2})\.([A-Za-z])\.", r"\1\2", question)  # "Ph.D. holders"
-    match = re.search(r"\b(?:how many|number of)\s+([a-z'’,\s-]+)", question, re.IGNORECASE)
+    asking = r"(?:\bhow many|\bnumber of|\bnos?\. of|#\s*of)"  # "no. of recipients" too
+    match = re.search(asking + r"\s+([a-z'’,\s-]+)", question, re.IGNORECASE)
     if not match:
         return ""
     # "How many of them were post-doctorate researchers?": what they were is counted

@@ -503,8 +503,12 @@ def _in_a_clause_about_it(part: Part, sentence: str, answer: re.Pattern[str]) ->
         return True  # "How much is each?": the benefits were named before it, nothing ties one item
     # "the State Council special allowance": the item must name what sets the benefit apart ("special")
     qualifiers = _qualifiers(part.text, names) if part.benefit else set()
+    # ... or names the people asked about ("500 yuan per person per month for undergraduates": a bachelor's)
     return any(
-        answer.search(item) and asked & (found := set(terms(item))) and qualifiers <= found for item in items
+        answer.search(item)
+        and (asked & (found := set(terms(item))) or part.groups & groups_in(item))
+        and qualifiers <= found
+        for item in items
     )
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from assistant.search.answer_types import Vocabulary
-from assistant.text import split_sentences
+from assistant.text import split_sentences, terms
 
 _QUESTION_START = re.compile(
     r"^\s*(?:and\s+|but\s+|also\s+|so\s+|then\s+)?(?:how|what|what's|whats|when|where|which|who|whose|whom|why|is|are|"
@@ -128,6 +128,8 @@ def _terse_pieces(piece: str) -> list[str]:
     short = (len(r.split()) <= _TERSE_WORDS and is_question(r) for r in rest)
     if not all(short) or any(_STILL_ONE_QUESTION.match(r) for r in rest):
         return [piece]
+    if of_benefit and all(_HOW_MUCH.match(r) and not set(terms(r)) - _ONLY_OF_IT for r in rest):
+        return [piece]  # "... rental allowance, how much a month?": the amount of that allowance
     return [head, *rest]
 
 
@@ -167,6 +169,12 @@ def _asked_of(text: str, vocabulary: Vocabulary) -> str | None:
 _PAIR_WORDS = 3
 
 
+# "how much a month?" after a benefit typed asks its amount: a question of it, not a second one (unlike
+# "..., for how many months")
+_HOW_MUCH = re.compile(r"^\W*(?:and\s+)?how much\b", re.IGNORECASE)
+_ONLY_OF_IT = frozenset(
+    terms("how much month months monthly year years yearly annual annually per each total maximum max most")
+)
 _TERSE_WORDS = 6  # "second-hand homes ok?": a short question after the comma, not a list of places
 _STILL_ONE_QUESTION = re.compile(
     r"^\W*(?:is|are|was|were|does|do|did|can|could|will|would|should|may|might|has|have|or)\b", re.IGNORECASE
@@ -199,7 +207,7 @@ _DASH = re.compile(r"\s+[-–—]+\s+|:\s+")  # "Enquirer, 29, rents in Wuhu: is
 # the verb that reports it
 _REPORTED = re.compile(
     r"\b(?:asks?|asking|asked|wants? to know|would like to know|wonders?|wondering|enquir(?:es|ing)|"
-    r"inquir(?:es|ing)|(?:is|are) curious)\s+(?:(?:us|me|about it)\s+)?"
+    r"inquir(?:es|ing)|(?:is|are) curious)\s*:?\s+(?:(?:us|me|about it)\s+)?"
     r"(?=(?:how|what|what's|when|where|which|who|whose|why|whether|if|is|are|does|do|did|can|could|will|the|"
     r"about)\b)",
     re.IGNORECASE,
