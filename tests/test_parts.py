@@ -1906,5 +1906,5 @@ def test_relayed_questions_and_headline_figures() -> None:
     (paid,) = parts_of("She also asks: how long is the living allowance paid for?")
     assert paid.asks == "duration" and "ask" not in paid.focus
     # "the headline target number" is the main figure, not the article's headline
-    assert asked_metadata("How many talents is Oak District aiming for? Just the headline target number.") == []
+    assert asked_metadata("How many talents is Oak District aiming for? The headline target number.") == []
     assert asked_metadata("What was the headline of the Oak District article?") == ["title"]
