@@ -542,3 +542,4 @@ def test_the_asker_s_situation_is_not_the_topic_a_sentence_must_cover(assistant:
     assert {"hous", "subsidi"} <= set(own) and not {"chemistri", "husband"} & set(own)
     asked = understand(["How much housing subsidy can a PhD get in Harbor City?"], gazetteer)
     assert assistant.finder.own_weights(asked, asked.parts[0]) == {}
+

@@ -1908,3 +1908,9 @@ def test_relayed_questions_and_headline_figures() -> None:
     # "the headline target number" is the main figure, not the article's headline
     assert asked_metadata("How many talents is Oak District aiming for? The headline target number.") == []
     assert asked_metadata("What was the headline of the Oak District article?") == ["title"]
+
+
+def test_how_long_a_benefit_is_paid_needs_a_sentence_about_paying() -> None:
+    _, years = parts_of("What's the maximum subsidy for project teams, and over how many years is it paid out?")
+    assert not fits(years, "In the next two years, the demand for talents will exceed 100,000.").ok
+    assert fits(years, "The remaining 5% will be paid in equal amounts over five years.").ok
