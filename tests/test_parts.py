@@ -1911,6 +1911,6 @@ def test_relayed_questions_and_headline_figures() -> None:
 
 
 def test_how_long_a_benefit_is_paid_needs_a_sentence_about_paying() -> None:
-    _, years = parts_of("What's the maximum subsidy for project teams, and over how many years is it paid out?")
+    _, years = parts_of("What is the most project teams get, and over how many years is it paid out?")
     assert not fits(years, "In the next two years, the demand for talents will exceed 100,000.").ok
     assert fits(years, "The remaining 5% will be paid in equal amounts over five years.").ok

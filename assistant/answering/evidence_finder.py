@@ -227,9 +227,7 @@ class EvidenceFinder:
             return {}
         # ... nor, for a question after the asker's situation ("My husband has a PhD, he's 41 ... what
         # settlement subsidy can he get?"), the words describing them
-        asked = {t for p in query.parts for t in p.focus}
-        described = len(query.parts) < 2 and any(t not in asked for t in query.focus)
-        if len(query.parts) < 2 and not described:
+        if len(query.parts) < 2 and set(query.focus) <= set(part.focus):
             return {}
         return self._part_words(query, part)
 

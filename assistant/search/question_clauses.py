@@ -143,14 +143,16 @@ def _terse_pair(piece: str) -> list[str]:
     if not joined or not 1 <= len(right.split()) <= _PAIR_WORDS:
         return [piece]
     vocabulary = Vocabulary.load()
+    one = _asked_of(left, vocabulary)
+    if not one:
+        return [piece]
     words = left.split()
     for size in range(1, _PAIR_WORDS + 1):  # the thing asked on the left: "size", "floor area"
         head = " ".join(words[:-size])
         if len(head.split()) < 2:
             break
-        first, second = left, f"{head} {right}"
-        one, other = _asked_of(first, vocabulary), _asked_of(second, vocabulary)
-        if one and other and not _asked_of(head, vocabulary):
+        other = _asked_of(f"{head} {right}", vocabulary)
+        if other and not _asked_of(head, vocabulary):
             return [one, other]
     return [piece]
 
