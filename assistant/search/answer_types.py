@@ -53,7 +53,8 @@ class Vocabulary:
     given: re.Pattern[str]  # "are expected to receive 1 million yuan": an amount someone gets
     asks_given: re.Pattern[str]  # "What can the selected leaders receive?": a benefit, named or not
     applied_to: dict[str, re.Pattern[str]]  # "asks": which office one applies to; "answers": applying said
-    paying: dict[str, re.Pattern[str]]  # "asks": when money is paid out; "answers": paying said
+    paying: dict[str, re.Pattern[str]]  # "asks": when money is paid out; "answers": paying said;
+    # "duration_asks"/"duration_answers": how long it is paid, and a sentence that speaks of paying
     applying_where: dict[str, re.Pattern[str]]  # "asks": where one applies; "answers": a place named
     processing: dict[str, re.Pattern[str]]  # "asks": how long handling takes; "answers": handling said
     verification: dict[str, re.Pattern[str]]  # "is that right?": the markers of a claim to verify

@@ -101,8 +101,8 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
             return Fit(False, "gives how long something else lasts")  # "a five-year residence permit"
         # "Over how many years is it paid out?" is not answered by "In the next two years, the demand for
         # talents will ...": the sentence itself must speak of paying
-        paid_for = _PAYING_ASKED.search(part.text) if part.asks == "duration" else None
-        if paid_for and not _PAYING_SAID.search(sentence):
+        paid_for = part.asks == "duration" and vocabulary.paying["duration_asks"].search(part.text)
+        if paid_for and not vocabulary.paying["duration_answers"].search(sentence):
             return Fit(False, "does not say how long it is paid")
         if part.unit and not vocabulary.units[part.unit].search(stated):
             return Fit(False, f"gives no duration in {part.unit}s")
@@ -493,14 +493,6 @@ def states_a_result(clause: str) -> bool:
     """The clause states a result ("have been held", "so far"), and no plan."""
     achieved = Vocabulary.load().achieved
     return bool(achieved["done"].search(clause)) and not achieved["planned"].search(clause)
-
-
-_PAYING_ASKED = re.compile(r"\b(?:paid|pay|payments?|disbursed|given|granted|issued)\b", re.IGNORECASE)
-_PAYING_SAID = re.compile(
-    r"\b(?:paid|pay|pays|payments?|disburs\w*|given|give|gives|granted|grant|grants|issued|receive\w*|get|gets|"
-    r"enjoy\w*|subsid\w*|allowances?|instal+ments?|awards?|rewards?|bonus\w*|stipends?)\b",
-    re.IGNORECASE,
-)
 
 
 def _in_a_clause_about_it(part: Part, sentence: str, answer: re.Pattern[str]) -> bool:
