@@ -1550,6 +1550,29 @@ def test_an_age_bound_the_other_way_round_leaves_the_asker_out() -> None:
     assert fits(over, "Over 40 companies took part; doctors get an employment subsidy of 80,000 yuan.").ok
 
 
+def test_the_age_a_question_states_is_held_to_the_sentences_age_bound() -> None:
+    said = "New full-time doctors under the age of 40 will be given an employment subsidy of 80,000 yuan."
+    (mine,) = parts_of("I'm 43 and hold a PhD. Do doctors my age get Oak City's employment subsidy?")
+    assert mine.age == 43 and not fits(mine, said).ok
+    assert describe(mine).endswith("aged 43")
+    (younger,) = parts_of("I'm 36, a new PhD. How much employment subsidy would I get in Oak City?")
+    assert younger.age == 36 and fits(younger, said).ok
+    (someone,) = parts_of("How much employment subsidy does a 45-year-old doctor get in Oak City?")
+    assert not fits(someone, said).ok
+    # a bound further out than the sentence's leaves them out too; one inside it does not
+    (over,) = parts_of("How much do doctors over 45 get in Oak City?")
+    (over_35,) = parts_of("How much do doctors over 35 get in Oak City?")
+    assert not fits(over, said).ok and fits(over_35, said).ok
+    chinese = read_part("Oak City 40 years old and or above phd subsidy?", original="40岁及以上的博士有多少补贴？")
+    assert not fits(chinese, said).ok
+    # the asker's age is not their daughter's; a child's age bounds no applicant; "30 minutes" is no age
+    (daughter,) = parts_of("I'm 45 and my daughter has a master's. What would she get in Oak City?")
+    assert daughter.age is None
+    assert parts_of("I'm 30 minutes from Oak City. What do doctors get?")[0].age is None
+    (school,) = parts_of("I'm 43. Can my kids go to school in Oak City?")
+    assert fits(school, "Children of talents under 18 can enrol at any school in Oak City.").ok
+
+
 def test_a_count_the_question_gives_is_not_its_answer() -> None:
     (subset,) = parts_of("How many of Oak County's 8 overseas talent contact points are in Singapore?")
     said = (

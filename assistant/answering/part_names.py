@@ -107,8 +107,10 @@ def describe(part: Part) -> str:
     groups = [
         g for g in groups if g.split()[0].lower().rstrip("s'") not in named
     ]  # "graduates for graduates"
-    if groups:
-        pieces.append("for " + " and ".join(groups))
+    # "for PhD holders aged 43": an age the question states of whom it asks (what they get depends on it)
+    aged = f"aged {part.age}" if part.age is not None and (part.benefit or part.asks == "amount") else ""
+    if groups or aged:
+        pieces.append(" ".join(("for", " and ".join(groups) or "someone", aged)).strip())
     # A year asked about is not repeated as a figure of the answer: "for the year asked".
     said = sorted(y for y in part.years if not y[:1].isdigit())
     if said or part.years:

@@ -71,7 +71,8 @@ class Vocabulary:
     obligation_not_held: frozenset[str]  # verbs said too many ways to hold a sentence to ("work", "stay")
     obligation_forms: dict[str, frozenset[str]]  # a verb ("pay back") -> the terms that also say it
     several_years: re.Pattern[str]  # "in the next three years": a figure over several years, not each year
-    age_bounds: dict[str, re.Pattern[str]]  # "under", "over": an age bound ("under the age of 40"), the age
+    # "under", "over": an age bound ("under the age of 40"), the age; "stated": an age said ("I'm 43")
+    age_bounds: dict[str, re.Pattern[str]]
     admin_levels: dict[str, str]  # a level's word ("municipal") -> the level ("city")
 
     @classmethod

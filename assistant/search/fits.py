@@ -306,12 +306,14 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
         if other and not vocabulary.periods[part.period].search(sentence):
             return Fit(False, f"gives the amount per {other[0]}, not per {part.period}")
     asked_ages = _age_bounds(f"{part.text} {part.original}", vocabulary)
-    said_ages = _age_bounds(sentence, vocabulary) if asked_ages else set()
-    for bound, age in asked_ages:
-        opposite = "over" if bound == "under" else "under"
-        if (opposite, age) in said_ages and (bound, age) not in said_ages:
-            # "Do full-time doctors over 40 get ...?" - "doctors under the age of 40"
-            return Fit(False, f"is for people {opposite} {age}, not {bound}")
+    if part.age is not None and not asked_ages:
+        asked_ages = {("aged", part.age)}
+    said_ages = {(b, n) for b, n in _age_bounds(sentence, vocabulary) if n >= 18} if asked_ages else set()
+    if said_ages and not any(_ages_meet(asked, said) for asked in asked_ages for said in said_ages):
+        # "Do full-time doctors over 40 get ...?", "I'm 43 ... do doctors my age get it?" - "doctors under
+        # the age of 40"
+        (bound, age), (asked_bound, asked_age) = min(said_ages), min(asked_ages)
+        return Fit(False, f"is for people {bound} {age}, not {asked_bound} {asked_age}")
     if part.excluded and (said_groups := groups_in(sentence, vocabulary)) and said_groups <= part.excluded:
         return Fit(False, "is about the people the question leaves out")
     if part.groups:
@@ -429,14 +431,25 @@ def _last_named_groups(context: str, vocabulary: Vocabulary) -> frozenset[str]:
     return frozenset()
 
 
-def _age_bounds(text: str, vocabulary: Vocabulary) -> set[tuple[str, str]]:
-    """The age bounds a text sets: ("under", "40") for "under the age of 40", ("over", "45") for "45岁以上"
+def _age_bounds(text: str, vocabulary: Vocabulary) -> set[tuple[str, int]]:
+    """The age bounds a text sets: ("under", 40) for "under the age of 40", ("over", 45) for "45岁以上"
     (an age, not a figure of anything else: "over 40 companies" sets none)."""
     return {
-        (bound, next(age for age in found.groups() if age))
-        for bound, pattern in vocabulary.age_bounds.items()
-        for found in pattern.finditer(text)
+        (bound, int(next(age for age in found.groups() if age)))
+        for bound in ("under", "over")
+        for found in vocabulary.age_bounds[bound].finditer(text)
     }
+
+
+def _ages_meet(asked: tuple[str, int], said: tuple[str, int]) -> bool:
+    """Some age asked about ("over 40", "aged 43") is within the bound the sentence sets ("under 40"): a
+    bound is read inclusively ("40岁以下", "40 or under"), so only an age clearly outside it fails."""
+    (asked_bound, asked_age), (bound, age) = asked, said
+    if asked_bound == "aged":
+        return asked_age <= age if bound == "under" else asked_age >= age
+    if asked_bound == bound:
+        return True
+    return asked_age < age if asked_bound == "over" else asked_age > age
 
 
 def _durations(sentence: str, vocabulary: Vocabulary, wanted: str) -> bool:

@@ -38,6 +38,7 @@ class Part:
     # of those, the ones only the asker's statements name ("I'm a PhD. What is the tax subsidy?"): a
     # sentence naming nobody in particular applies to them
     asker: frozenset[str] = field(default=frozenset(), compare=False)
+    age: int | None = None  # the age of whom it asks about, stated ("I'm 43", "a 43-year-old doctor")
     period: str | None = None  # "month" or "year" when the amount is asked per month or per year
     unit: str | None = None  # "year" when a duration is asked in years ("how many years")
     aggregate: bool = False  # asks for a total ("in total", "altogether")
@@ -237,6 +238,7 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
         # "I'm finishing a junior college diploma, not a bachelor's": the statements leave people out too
         groups=groups,
         asker=asker,
+        age=_stated_age(asked, context, vocabulary),
         excluded=groups_in(
             " ".join(m.group(1) for m in _NEGATED.finditer(f"{context} {asked}")), vocabulary
         ),
@@ -290,6 +292,40 @@ def _asked_groups(asked: str, context: str, vocabulary: Vocabulary) -> tuple[fro
     if not _SPEAKS_FOR_TWO.search(asked):
         said -= {"couple"}
     return own | said, said - own
+
+
+def _stated_age(asked: str, context: str, vocabulary: Vocabulary) -> int | None:
+    """The one adult age the clause, or else the asker's statements, give of whom it asks about ("I'm 43 -
+    ... Do doctors my age still get it?"); not the asker's own when the clause asks about someone else
+    ("I'm 45; what would my daughter get?"), nor another's when it asks for the asker alone."""
+    pattern = vocabulary.age_bounds["stated"]
+
+    def ages(text: str) -> dict[int, str]:
+        found = ((m, next(g for g in m.groups() if g)) for m in pattern.finditer(text))
+        return {int(age): m.group() for m, age in found if 18 <= int(age) <= 75}
+
+    own = ages(asked)
+    if own:
+        return next(iter(own)) if len(own) == 1 else None
+    said = ages(context)
+    if len(said) != 1:
+        return None
+    age, phrase = next(iter(said.items()))
+    speaks_of_another = bool(_ANOTHER_PERSON.search(asked))
+    if _FIRST_PERSON_AGE.match(phrase) and speaks_of_another:
+        return None
+    if _ANOTHER_PERSON.search(phrase) and _FIRST_PERSON.search(asked) and not speaks_of_another:
+        return None
+    return age
+
+
+_FIRST_PERSON_AGE = re.compile(r"i'?m\b|i am\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:i|me|my|i'?m|myself)\b", re.IGNORECASE)
+_ANOTHER_PERSON = re.compile(
+    r"\b(?:he|she|him|her|his|hers|they|them|their|husband|wife|spouse|partner|sons?|daughters?|child|children|"
+    r"kids?|parents?|mother|father|friend|brother|sister|colleague|client|caller|applicant|candidate)\b",
+    re.IGNORECASE,
+)
 
 
 _FAMILY = frozenset({"parent", "child", "couple"})
