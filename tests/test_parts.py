@@ -1937,3 +1937,73 @@ def test_how_long_a_benefit_is_paid_needs_a_sentence_about_paying() -> None:
     _, years = parts_of("What is the most project teams get, and over how many years is it paid out?")
     assert not fits(years, "In the next two years, the demand for talents will exceed 100,000.").ok
     assert fits(years, "The remaining 5% will be paid in equal amounts over five years.").ok
+
+
+def test_a_clause_that_sets_when_or_if_is_the_questions_condition() -> None:
+    (once,) = parts_of(
+        "Once Oak City's online declaration window closes on Dec 12, how many weeks until the letter is issued?"
+    )
+    assert once.asks == "duration" and describe(once) == "how long it takes"
+    window, wait = parts_of("When does the Oak City window close, and how many weeks until the letter is issued?")
+    assert window.asks == "deadline" and wait.asks == "duration"
+
+
+def test_a_count_asked_in_traditional_characters_of_a_quoted_name() -> None:
+    (cards,) = parts_of(
+        "how many 「 Oak City talent card 」, Oak City so far high-level talents provide?",
+        "橡樹市迄今已向高層次人才發放了多少張「橡樹市人才卡」？",
+    )
+    assert cards.asks == "count" and cards.counted[-1] == "card"
+    said = "Oak City issued talent cards that offer 24 exclusive services in seven areas."
+    assert not fits(cards, said).ok
+
+
+def test_what_an_organisation_receives_is_no_persons_benefit() -> None:
+    (part,) = parts_of(
+        "For introduced talents in Oak City who are not classed as top talents, how much house-purchase subsidy "
+        "is available?"
+    )
+    assert part.excluded == {"high_level"}
+    top = "Top talents who purchase a house in Oak City can get 6 million yuan to settle down."
+    assert not fits(part, top).ok
+    reward = "The enterprise which successfully introduces talents can apply for a reward of up to 200,000 yuan."
+    assert not fits(part, reward, context=top).ok
+    (firms,) = parts_of("How much housing subsidy can an enterprise in Oak City get for its staff?")
+    assert fits(firms, "Enterprises in the park can receive a housing subsidy of 1 million yuan.").ok
+
+
+def test_split_over_years_is_the_other_side_of_a_lump_sum() -> None:
+    (part,) = parts_of("Oak City settlement allowance: is the 80,000 yuan paid in one lump sum or split over a few years?")
+    assert part.both_sides
+    assert not fits(part, "Doctors below the age of 45 can apply for 80,000 yuan.").ok
+    assert describe(part) == "whether lump sum or split over a few years"
+
+
+def test_an_amount_asked_for_each_one_is_not_a_total_for_several() -> None:
+    (each,) = parts_of("How much subsidy did each individual talent introduction project in Oak City receive?")
+    assert each.each[-1] == "project"
+    total = "30 talent introduction projects were initiated in 2017, with Yuan 10 million paid as subsidies."
+    assert not fits(each, total).ok
+    assert fits(each, "30 talent introduction projects were selected and each received a 500,000 yuan subsidy.").ok
+    (monthly,) = parts_of("How much is the Oak City rent subsidy per month?")
+    assert monthly.each == ()
+
+
+def test_a_share_a_rule_starts_above_is_no_amount() -> None:
+    (_, most) = parts_of(
+        "Tax paid above what share of taxable income is subsidised in Oak City, and what is the maximum subsidy "
+        "an individual can receive per year?"
+    )
+    said = "Oak City will subsidise the part of personal tax paid that exceeds 15 percent of the taxable income."
+    assert not fits(most, said).ok
+    assert fits(most, "The subsidy is capped at 30 percent of the taxable income each year.").ok
+
+
+def test_a_phrase_then_a_question_asks_and_a_sort_of_thing_is_named_by_its_modifier() -> None:
+    registered, status = parts_of(
+        "For Oak City's flexible talent introduction, does the employer have to be registered in Oak City, and "
+        "what legal status does it need?"
+    )
+    assert "registered" in registered.text
+    assert fits(status, "These entities must have independent legal person qualifications.").ok
+    assert not fits(status, "They must be registered in the administrative area of Oak City.").ok

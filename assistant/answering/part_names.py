@@ -124,7 +124,8 @@ def describe(part: Part) -> str:
 
 _TAKES = re.compile(
     r"\bhow long (?:does|do|will|would|did) (?:it|this|that|they|the [\w-]+(?: [\w-]+)?) take\b|"
-    r"\bhow (?:soon|quickly)\b|\bhow long (?:until|before|till)\b|"
+    r"\bhow (?:soon|quickly)\b|"
+    r"\bhow (?:long|many (?:working |work |business )?(?:days|weeks|months)) (?:until|before|till)\b|"
     r"\bhow long (?:do|does|will) (?:i|we|you|one) (?:have to |need to )?wait\b",
     re.IGNORECASE,
 )
@@ -154,6 +155,10 @@ def _both_sides(part: Part) -> str:
             if first and second:
                 ordered = sorted((first, second), key=lambda m: m.start())
                 first_said, second_said = (re.sub(r"^or\s+", "", m.group()) for m in ordered)  # "or monthly"
+                # "split over" what: "split over a few years"
+                if re.search(r"\b(?:over|into|across)$", second_said):
+                    rest = re.match(r"[^?,.;!]*", part.text[ordered[1].end() :])
+                    second_said += rest.group().rstrip() if rest else ""
                 return f"{first_said} or {second_said}"
     return ""
 

@@ -66,11 +66,16 @@ class Vocabulary:
     what_if_situations: tuple[tuple[re.Pattern[str], frozenset[str]], ...]
     existence: re.Pattern[str]  # "Is there a uniform standard ...?": the thing asked to exist (group 1)
     not_things: frozenset[str]  # words after "is there" that name no thing of their own ("any way")
+    generic_heads: frozenset[str]  # "legal status": a head naming only a sort of thing, named by its modifier
     required: tuple[re.Pattern[str], ...]  # "Do I need a local hukou ...?": the thing asked (group 1)
     obligation: re.Pattern[str]  # "Do I have to pay the money back?": the verb (group 1), "back" (group 2)
     obligation_not_held: frozenset[str]  # verbs said too many ways to hold a sentence to ("work", "stay")
     obligation_forms: dict[str, frozenset[str]]  # a verb ("pay back") -> the terms that also say it
     several_years: re.Pattern[str]  # "in the next three years": a figure over several years, not each year
+    # "organisation": an organisation receives what the sentence gives; "asks_organisation": a question about
+    # organisations; receiver_kinds: the benefits a person receives
+    receivers: dict[str, re.Pattern[str]]
+    receiver_kinds: frozenset[str]
     # "under", "over": an age bound ("under the age of 40"), the age; "stated": an age said ("I'm 43")
     age_bounds: dict[str, re.Pattern[str]]
     admin_levels: dict[str, str]  # a level's word ("municipal") -> the level ("city")
@@ -163,6 +168,7 @@ class Vocabulary:
             ),
             existence=re.compile(raw["existence"]["asks"], re.IGNORECASE),
             not_things=frozenset(raw["existence"]["not_things"]),
+            generic_heads=frozenset(raw["existence"]["generic_heads"]),
             required=tuple(re.compile(p, re.IGNORECASE) for p in raw["requirement"]["asks"]),
             obligation=re.compile(raw["obligation"]["asks"], re.IGNORECASE),
             obligation_not_held=frozenset(raw["obligation"]["not_held"]),
@@ -172,6 +178,8 @@ class Vocabulary:
                 for verb, forms in raw["obligation"]["forms"].items()
             },
             several_years=re.compile(raw["several_years"]["pattern"], re.IGNORECASE),
+            receivers=compile_all({k: v for k, v in raw["receivers"].items() if k != "kinds"}),
+            receiver_kinds=frozenset(raw["receivers"]["kinds"]),
             age_bounds=compile_all(raw["age_bounds"]),
             admin_levels={
                 word: level for level, said in raw["admin_levels"]["levels"].items() for word in said

@@ -31,6 +31,7 @@ def counted_words(question: str) -> str:
     """What "how many" counts, as written: "how many skilled workers did" -> "skilled workers";
     "how many school-enterprise and enterprise-village projects were signed" -> "... projects"."""
     question = re.sub(r"\b([A-Za-z]{1,2})\.([A-Za-z])\.", r"\1\2", question)  # "Ph.D. holders"
+    question = re.sub(r"\s*[\"“”「」『』《》]\s*", " ", question)  # how many "Heilongjiang Talent Cards"
     asking = r"(?:\bhow many|\bnumber of|\bnos?\. of|#\s*of)"  # "no. of recipients" too
     match = re.search(asking + r"\s+([a-z'’,\s-]+)", question, re.IGNORECASE)
     if not match:

@@ -84,6 +84,11 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
         reduced = part.asks == "amount" and reduction and PERCENT.search(sentence)
         if not answer.search(stated) and not timed and not reduced:
             return Fit(False, f"holds no {part.asks}")
+        shares = [m for m in answer.finditer(stated)] if part.asks == "amount" and not reduced else []
+        if shares and all(_a_threshold_share(m, stated) for m in shares):
+            # "for that part of personal tax ... exceeds 15 percent of the taxable income": a share the
+            # subsidy starts above, not an amount anyone receives
+            return Fit(False, "gives the share it starts above, not an amount")
         if part.asks in ("amount", "count") and not _in_a_clause_about_it(part, sentence, answer):
             return Fit(False, f"gives the {part.asks} of another item of its list")
         # "How many of the 8 contact points are in Singapore?" is not answered by "8 talent contact points":
@@ -108,6 +113,11 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
             return Fit(False, f"gives no duration in {part.unit}s")
         if part.counted and part.asks == "count" and not gives_count(part.counted, sentence, known):
             return Fit(False, "counts something else")
+        # "How much did each project receive?" - "30 projects were initiated, with Yuan 10 million paid as
+        # subsidies": an amount beside a count of what is asked for one of is their total
+        several = part.each and gives_count(part.each, sentence) and not _PER_ONE.search(sentence)
+        if several and not (part.aggregate or part.totalled):
+            return Fit(False, f"gives a total for several, not the amount for each {part.each[-1]}")
         if part.asks == "score" and not part.minimum and _only_thresholds(stated, answer, vocabulary):
             return Fit(False, "gives the score needed to qualify, not the points awarded")
         if part.asks == "documents" and not vocabulary.documents_named.search(sentence):
@@ -282,6 +292,14 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
             around = kinds_in(without_people(context, vocabulary), vocabulary) | kinds_in(lede, vocabulary)
             if conflicting or not around & wanted:
                 return Fit(False, f"is not about the {'/'.join(sorted(wanted))} benefit")
+    # "How much house-purchase subsidy do introduced talents get?" - "The enterprise which successfully
+    # introduces talents can apply for one-off reward ...": what an organisation receives
+    personal = part.kinds & vocabulary.receiver_kinds
+    receivers = vocabulary.receivers
+    if personal and receivers["organisation"].search(sentence) and not receivers["asks_organisation"].search(
+        f"{part.text} {part.original}"
+    ):
+        return Fit(False, "gives what an organisation receives, not a person")
     each_year = part.period == "year" and part.asks in ("count", "amount")
     over_years = vocabulary.several_years.search(sentence) and not vocabulary.periods["year"].search(sentence)
     if each_year and over_years:  # "In the next three years, 300 roadshows will be put on stage"
@@ -330,7 +348,11 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
             wanted = set()  # "Couples can enjoy a maximum of 400000 yuan" answers a couple of graduates
         # "I'm a PhD. Above what share of my income is the tax subsidised?": a rule for everyone applies
         # to the asker too; an amount or a term of a benefit is held to their own people
-        said_of_anyone = not named and wanted <= part.asker and part.asks not in (None, "amount", "duration")
+        # ... and "Which cities are covered by the subsidy for high-end talents?" names the people of the
+        # programme, not those the cities are for
+        said_of_anyone = not named and (
+            (wanted <= part.asker and part.asks not in (None, "amount", "duration")) or part.asks == "entity"
+        )
         # "Am I, a junior-college graduate, eligible for it?" - "graduates with a bachelor's degree or above"
         settles = part.asks is None and _asked(part) and bool(vocabulary.eligibility.search(part.text))
         if (
@@ -508,6 +530,28 @@ def states_a_result(clause: str) -> bool:
     return bool(achieved["done"].search(clause)) and not achieved["planned"].search(clause)
 
 
+def _a_threshold_share(found: re.Match[str], stated: str) -> bool:
+    """The amount found is a share of something that a rule starts above ("exceeds 15 percent of the
+    taxable income"), not a sum."""
+    start = found.start()
+    while start and (stated[start - 1].isdigit() or stated[start - 1] in ".,"):
+        start -= 1  # "15 percent of": the pattern finds its last digit
+    return bool(PERCENT.match(found.group()) and _ABOVE_A_SHARE.search(stated[max(0, start - 30) : start]))
+
+
+_ABOVE_A_SHARE = re.compile(
+    r"\b(?:exceed(?:s|ed|ing)?|above|more than|over|beyond|higher than|in excess of)\s+$", re.IGNORECASE
+)
+
+
+# an amount said for one of several: "each", "per project", "up to" (a cap on one), "respectively"
+_PER_ONE = re.compile(
+    r"\b(?:each|per|apiece|every|respectively|individually|a piece|up to|at most|maximum|max|no more than|"
+    r"highest|ranging)\b|/\s*(?:person|project|enterprise|household|team|talent)\b",
+    re.IGNORECASE,
+)
+
+
 def _in_a_clause_about_it(part: Part, sentence: str, answer: re.Pattern[str]) -> bool:
     """In a sentence listing items between semicolons ("3 persons were granted special allowances; ...
     with Yuan 10 million paid as subsidies for ..."), the figure's own item shares a word with the
@@ -680,7 +724,8 @@ def _asked_to_exist(part: Part, vocabulary: Vocabulary) -> str | None:
         found = next((m for m in needed if not _WH_WORD.search(part.text[: m.start()])), None)
     if not found:
         return None
-    head = word_tokens(found.group(1))[-1:]
+    words = word_tokens(found.group(1))
+    head = words[-2:-1] if len(words) > 1 and words[-1] in vocabulary.generic_heads else words[-1:]
     if not head or head[0] in vocabulary.not_things or head[0] in vocabulary.benefits:
         return None
     if kinds_in(head[0], vocabulary) or groups_in(head[0], vocabulary) or not head[0].isalpha():

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
+from assistant.language.dictionary import Dictionary
 from assistant.language.places import Gazetteer
 from assistant.search.answer_types import Vocabulary, word_tokens
 from assistant.search.counting import counted_nouns
@@ -52,6 +53,7 @@ class Part:
     states_amount: bool = False
     excluded: frozenset[str] = frozenset()  # people the question leaves out: "ordinary (not top) talents"
     counted: tuple[str, ...] = ()  # what "how many" counts, or the kind "which banks" names, as terms
+    each: tuple[str, ...] = ()  # what an amount is asked for one of ("each project", "per talent"), as terms
     measured: tuple[str, ...] = ()  # which rate a percentage is asked of: "interest rate" -> ("interest",)
     sides: tuple[tuple[int, int], ...] = ()  # (contrast pair, side) the clause names: "in person"
     years: frozenset[str] = frozenset()  # the years the clause names: "in 2019"
@@ -255,6 +257,7 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
         or (not (benefit or kinds or groups) and bool(vocabulary.answers["amount"].search(context))),
         ordinals=ordinals_in(text),
         counted=counted,
+        each=_each_of(text) if asks == "amount" else (),
         measured=_measured(text) if asks == "percent" else (),
         sides=_sides_asked(text, original, vocabulary) if asks is None else sides_in(text, vocabulary),
         # a translated question's relative years may be a dictionary's gloss ("五年内": within five years)
@@ -328,6 +331,24 @@ _ANOTHER_PERSON = re.compile(
 )
 
 
+def _each_of(text: str) -> tuple[str, ...]:
+    """What an amount is asked for one of: "how much did each individual talent introduction project
+    receive?" -> ("talent", "introduct", "project"); not a period ("per month", "each year")."""
+    found = _EACH.search(text)
+    counted = counted_nouns(f"how many {found.group(1)}") if found else ()
+    return () if not counted or counted[-1] in _NOT_EACH else counted
+
+
+_EACH = re.compile(
+    r"\b(?:each|per|every|apiece)\s+(?:individual\s+|single\s+)?([a-z][\w'’ -]*)", re.IGNORECASE
+)
+# not a period ("per month"), nor a place of a comparison ("what does each city pay?")
+_NOT_EACH = frozenset(
+    terms("year month week day annum time quarter period batch round term")
+    + terms("city province district county region place")
+)
+
+
 _FAMILY = frozenset({"parent", "child", "couple"})
 _FAMILY_OF = re.compile(
     r"\b(?:parents?|fathers?|mothers?|children|child|kids|sons?|daughters?|spouses?|wi(?:fe|ves)|husbands?)\s+of\b"
@@ -381,7 +402,11 @@ _LIMITED = re.compile(
 )
 # "ordinary (not top) talents", "non-PhD staff": people the question leaves out.
 _NEGATED = re.compile(
-    r"\b(?:not|non-|except(?: for)?|excluding|other than|rather than)\s*((?:[\w'’.-]+\s+)?[\w'’.-]+)",
+    r"\b(?:not|non-|except(?: for)?|excluding|other than|rather than)\s*"
+    # "who are not classed as top talents": the people, after the verb that classes them
+    r"(?:(?:classed|classified|counted|considered|regarded|rated|recogni[sz]ed|certified|treated|defined|"
+    r"designated|identified|accredited|graded)(?: as)?\s+)?(?:an?\s+|the\s+)?"
+    r"((?:[\w'’.-]+\s+)?[\w'’.-]+)",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -527,6 +552,8 @@ def parts_of(question: str, original: str = "") -> tuple[Part, ...]:
 
     A clause with no topic of its own ("..., and how much?") adds what it asks to the clause before.
     """
+    # read in Simplified characters, as every pattern is written ("多少張" counts as "多少张" does)
+    original = Dictionary.load().simplify(original) if original else original
     return tuple(replace(part, question=True) for part in _question_parts(question, original))
 
 
@@ -585,6 +612,14 @@ _ASKS_FIRST = re.compile(
 )
 
 
+_CONDITION_FIRST = re.compile(
+    r"\W*(?:once|after|if|as soon as|assuming|supposing|suppose|given that|since|because|now that|even if|"
+    r"even though|although|though|while|in case|(?:when|before|until|till)"
+    r"(?! (?:is|are|was|were|does|do|did|will|would|can|could|should|must|has|have)\b))\b",
+    re.IGNORECASE,
+)
+
+
 def _comma_questions(clause: str) -> list[str]:
     """ "xiamen phd subsidy how much, whats the deadline to apply", "wuhu couple purchase subsidy cap +
     rent subsidy amt": questions typed one after another are parts of their own; a comma before or
@@ -597,7 +632,10 @@ def _comma_questions(clause: str) -> list[str]:
         topical = any(t not in _QUESTION_WORDS for t in terms(last))
         # "Are the apartments free, or what's the monthly rent?" is one question between two answers
         alternative = segment.lower().startswith("or ")
-        if topical and not alternative and _asks_something(segment) and _asks_something(last):
+        # "Once the window closes on Dec 12, how many weeks until ...?": a clause that sets when or if
+        # is the question's condition, not a question of its own
+        asks_apart = not _CONDITION_FIRST.match(last) and _asks_something(segment) and _asks_something(last)
+        if topical and not alternative and asks_apart:
             pieces.append(segment)
         else:
             pieces[-1] = f"{last}{between}{segment}"

@@ -259,5 +259,8 @@ def _is_statement(clause: str) -> bool:
         and not _QUESTION_START.match(clause)  # "Does the card have an age limit, and ...?"
         # "Enquirer, 29, works in Wuhu: is there a rent subsidy for young talents"
         and not any(_QUESTION_START.match(after) for after in _DASH.split(clause)[1:])
+        # "For Lanzhou's flexible talent introduction, does the employer have to be registered ...": a
+        # phrase, then the question
+        and not (_PHRASE.match(clause) and any(_QUESTION_START.match(p) for p in clause.split(",")[1:]))
         and bool(_STATES.search(clause))
     )
