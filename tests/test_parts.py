@@ -2007,3 +2007,27 @@ def test_a_phrase_then_a_question_asks_and_a_sort_of_thing_is_named_by_its_modif
     assert "registered" in registered.text
     assert fits(status, "These entities must have independent legal person qualifications.").ok
     assert not fits(status, "They must be registered in the administrative area of Oak City.").ok
+
+
+def test_how_many_working_days_asks_a_duration() -> None:
+    (_, days) = parts_of("How much does a doctor get in Oak City, and how many working days after applying is it paid?")
+    assert days.asks == "duration" and days.unit == "day"
+
+
+def test_a_bare_how_many_after_a_count_counts_the_same() -> None:
+    english = "how many, Oak Province highly skilled personnel last year total number? how many, among Oak City?"
+    total, city = parts_of(english, "橡树省 highly skilled personnel 去年总数多少? 其中 Oak City 有多少?")
+    assert total.asks == city.asks == "count" and city.counted == total.counted
+    cards = "Oak Province issued talent cards that offer 24 exclusive services in seven areas."
+    assert not fits(city, cards).ok
+
+
+def test_a_rule_does_not_say_how_many_actually_did() -> None:
+    (part,) = parts_of("How many graduates of the six top universities actually obtained an Oak City hukou?")
+    rule = (
+        "Fresh graduates from six top universities who meet the requirements can secure an Oak City hukou, an "
+        "increase from the previous two."
+    )
+    assert not fits(part, rule).ok
+    (issued,) = parts_of("How many foreign experts has Oak City actually issued the letter to?")
+    assert fits(issued, "Oak City has issued the letter to 52 foreign experts, who can now apply for a visa.").ok

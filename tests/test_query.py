@@ -138,6 +138,7 @@ def test_chat_shorthand_is_read_as_the_words_it_stands_for() -> None:
     # names and figures are no shorthand: R&D, AT&T, the U.S., 2+2, the R visa
     kept = "R&D at AT&T in the U.S., 2+2, an R visa, 800 yuan/mo"
     assert spelt_out(kept) == kept
+    assert spelt_out("HLJ SCIO presser") == "Heilongjiang SCIO press conference"
     query = understand(["Kunming: max living subsidy + for how many yrs?"], frozenset({"kunming"}))
     assert [p.asks for p in query.parts][-1] == "duration"
 

@@ -438,6 +438,9 @@ def _known_counts(part: Part) -> frozenset[str]:
         for i, word in enumerate(words)
         for figure in count_figures(word)
         if part.counted[-1] in terms(" ".join(words[i + 1 : i + 6]))
+        # "How many graduates of the six top universities ...?": six counts what the question knows
+        # (not a programme's number: "the 10,000 Talent Plan")
+        or (i + 1 < len(words) and words[i + 1][:1].islower())
     )
 
 
@@ -515,7 +518,11 @@ def _only_planned(part: Part, sentence: str, answer: re.Pattern[str], vocabulary
     else:
         figures = [m.group() for m in answer.finditer(sentence)]
     clauses = [own_clause(sentence, figure) for figure in figures]
-    return bool(clauses) and all(states_a_plan(c, vocabulary) for c in clauses)
+    # ... nor a rule ("graduates of six universities who meet the requirements can secure a hukou")
+    rule, done = vocabulary.achieved["rule"], vocabulary.achieved["done"]
+    return bool(clauses) and all(
+        states_a_plan(c, vocabulary) or (rule.search(c) and not done.search(c)) for c in clauses
+    )
 
 
 def states_a_plan(clause: str, vocabulary: Vocabulary | None = None) -> bool:

@@ -219,8 +219,8 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
     minimum_asked = vocabulary.minimum_duration["asks"]  # "how long must I have paid in?", "需要满几个月"
     unit = None
     if asks == "duration":
-        unit_match = re.search(r"\bhow many (years|months|days|weeks)\b", text, re.IGNORECASE)
-        unit = unit_match.group(1).lower().rstrip("s") if unit_match else None
+        unit_match = _UNIT_ASKED.search(text)
+        unit = unit_match.group(1).lower() if unit_match else None
     counted = (
         counted_nouns(text) if asks == "count" else entity_kinds(text, vocabulary) if asks == "entity" else ()
     )
@@ -400,6 +400,8 @@ _LIMITED = re.compile(
     r"\b(\w+)\s+(?:caps?|ceilings?|limits?|thresholds?|requirements?|floors?)\b",
     re.IGNORECASE,
 )
+# "how many working days": the unit a duration is asked in
+_UNIT_ASKED = re.compile(r"\bhow many (?:working |work |business |calendar )?(year|month|day|week)s\b", re.I)
 # "ordinary (not top) talents", "non-PhD staff": people the question leaves out.
 _NEGATED = re.compile(
     r"\b(?:not|non-|except(?: for)?|excluding|other than|rather than)\s*"
@@ -810,7 +812,18 @@ def _translated_parts(question: str, original: str) -> tuple[Part, ...]:
             merged[-1] = (f"{merged[-1][0]} {clause}", f"{merged[-1][1]}{source}")
         else:
             merged.append((clause, source))
-    return _amounts_of_what_was_asked([read_part(clause, said, source) for clause, source in merged])
+    parts = [read_part(clause, said, source) for clause, source in merged]
+    for i in range(1, len(parts)):
+        earlier, part = parts[i - 1], parts[i]
+        if part.asks is None and earlier.asks == "count" and _BARE_HOW_MANY.search(merged[i][1]):
+            # "黑龙江高技能人才去年总数多少? 其中 Harbin 有多少?": how many of the same, there
+            groups = part.groups or earlier.groups
+            parts[i] = replace(part, asks="count", counted=earlier.counted, groups=groups)
+    return _amounts_of_what_was_asked(parts)
+
+
+# 多少 or 几 ending a question, with no noun after it: how many of what was just counted
+_BARE_HOW_MANY = re.compile(r"(?:多少|几)\s*(?:呢|啊|吗)?\s*[?？。!！]?\s*$")
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?!\d)")
