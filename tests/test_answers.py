@@ -202,6 +202,12 @@ def test_a_numbered_programme_is_answered_only_from_its_own_sentences(tmp_path: 
         ]
     )
     assert "1 million" not in follow_up.answer
+    # asked in Chinese: the glossary's "100 Talent Plan", with a corpus glossary naming the city
+    (corpus / "glossary.tsv").write_text("河城\tRiver City\n", encoding="utf-8")
+    assistant.ingest()
+    chinese = assistant.ask("河城“百人计划”入选的人能拿到多少资助？")
+    assert chinese.declined and "1 million" not in chinese.answer
+    assert "1 million" in assistant.ask("河城“十人计划”入选的人能拿到多少资助？").answer
 
 
 def test_a_gap_names_the_benefit_a_question_asks_about() -> None:
@@ -254,6 +260,9 @@ def test_filing_an_application_on_a_website_is_no_question_about_the_publisher()
     assert asked_metadata("Who published the Wuhu article, and when?") == ["publisher", "date"]
     assert asked_metadata("liuzhou talent introduction policy article date") == ["date"]
     assert asked_metadata("liuzhou talent policy application date") == []
+    # "那篇发布会文字稿, 是哪天发布的? 在哪个网站?", as translated
+    translated = "Oak City 60 that article news conference character, what date release? which website?"
+    assert asked_metadata(translated) == ["publisher", "date"]
     assert asked_metadata("Which organisation put out that announcement?") == ["publisher"]
     assert asked_metadata("Which department issued the policy?") == []
     # the department a page's header names as its supplier (供稿部门) is its publisher
@@ -532,8 +541,10 @@ def test_the_asker_s_situation_is_not_the_topic_a_sentence_must_cover(assistant:
 
     gazetteer = assistant.retriever.corpus.gazetteer
     described = understand(
-        ["My husband has a PhD in chemistry, he's 41 and joins a company in Harbor City next month. "
-         "How much housing subsidy can he apply for?"],
+        [
+            "My husband has a PhD in chemistry, he's 41 and joins a company in Harbor City next month. "
+            "How much housing subsidy can he apply for?"
+        ],
         gazetteer,
     )
     (part,) = described.parts
@@ -542,4 +553,3 @@ def test_the_asker_s_situation_is_not_the_topic_a_sentence_must_cover(assistant:
     assert {"hous", "subsidi"} <= set(own) and not {"chemistri", "husband"} & set(own)
     asked = understand(["How much housing subsidy can a PhD get in Harbor City?"], gazetteer)
     assert assistant.finder.own_weights(asked, asked.parts[0]) == {}
-

@@ -1554,7 +1554,7 @@ def test_the_age_a_question_states_is_held_to_the_sentences_age_bound() -> None:
     said = "New full-time doctors under the age of 40 will be given an employment subsidy of 80,000 yuan."
     (mine,) = parts_of("I'm 43 and hold a PhD. Do doctors my age get Oak City's employment subsidy?")
     assert mine.age == 43 and not fits(mine, said).ok
-    assert describe(mine).endswith("aged 43")
+    assert describe(mine).endswith("for PhD holders of that age")
     (younger,) = parts_of("I'm 36, a new PhD. How much employment subsidy would I get in Oak City?")
     assert younger.age == 36 and fits(younger, said).ok
     (someone,) = parts_of("How much employment subsidy does a 45-year-old doctor get in Oak City?")
@@ -1563,7 +1563,9 @@ def test_the_age_a_question_states_is_held_to_the_sentences_age_bound() -> None:
     (over,) = parts_of("How much do doctors over 45 get in Oak City?")
     (over_35,) = parts_of("How much do doctors over 35 get in Oak City?")
     assert not fits(over, said).ok and fits(over_35, said).ok
-    chinese = read_part("Oak City 40 years old and or above phd subsidy?", original="40岁及以上的博士有多少补贴？")
+    chinese = read_part(
+        "Oak City 40 years old and or above phd subsidy?", original="40岁及以上的博士有多少补贴？"
+    )
     assert not fits(chinese, said).ok
     # the asker's age is not their daughter's; a child's age bounds no applicant; "30 minutes" is no age
     (daughter,) = parts_of("I'm 45 and my daughter has a master's. What would she get in Oak City?")
@@ -1941,10 +1943,13 @@ def test_how_long_a_benefit_is_paid_needs_a_sentence_about_paying() -> None:
 
 def test_a_clause_that_sets_when_or_if_is_the_questions_condition() -> None:
     (once,) = parts_of(
-        "Once Oak City's online declaration window closes on Dec 12, how many weeks until the letter is issued?"
+        "Once Oak City's online declaration window closes on Dec 12, how many weeks until the letter "
+        "is issued?"
     )
     assert once.asks == "duration" and describe(once) == "how long it takes"
-    window, wait = parts_of("When does the Oak City window close, and how many weeks until the letter is issued?")
+    window, wait = parts_of(
+        "When does the Oak City window close, and how many weeks until the letter is issued?"
+    )
     assert window.asks == "deadline" and wait.asks == "duration"
 
 
@@ -1960,48 +1965,61 @@ def test_a_count_asked_in_traditional_characters_of_a_quoted_name() -> None:
 
 def test_what_an_organisation_receives_is_no_persons_benefit() -> None:
     (part,) = parts_of(
-        "For introduced talents in Oak City who are not classed as top talents, how much house-purchase subsidy "
+        "For introduced talents in Oak City who are not classed as top talents, how much "
+        "house-purchase subsidy "
         "is available?"
     )
     assert part.excluded == {"high_level"}
     top = "Top talents who purchase a house in Oak City can get 6 million yuan to settle down."
     assert not fits(part, top).ok
-    reward = "The enterprise which successfully introduces talents can apply for a reward of up to 200,000 yuan."
+    reward = (
+        "The enterprise which successfully introduces talents can apply for a reward of up to 200,000 yuan."
+    )
     assert not fits(part, reward, context=top).ok
     (firms,) = parts_of("How much housing subsidy can an enterprise in Oak City get for its staff?")
     assert fits(firms, "Enterprises in the park can receive a housing subsidy of 1 million yuan.").ok
 
 
 def test_split_over_years_is_the_other_side_of_a_lump_sum() -> None:
-    (part,) = parts_of("Oak City settlement allowance: is the 80,000 yuan paid in one lump sum or split over a few years?")
+    (part,) = parts_of(
+        "Oak City settlement allowance: is the 80,000 yuan paid in one lump sum or split over a few years?"
+    )
     assert part.both_sides
     assert not fits(part, "Doctors below the age of 45 can apply for 80,000 yuan.").ok
     assert describe(part) == "whether lump sum or split over a few years"
 
 
 def test_an_amount_asked_for_each_one_is_not_a_total_for_several() -> None:
-    (each,) = parts_of("How much subsidy did each individual talent introduction project in Oak City receive?")
+    (each,) = parts_of(
+        "How much subsidy did each individual talent introduction project in Oak City receive?"
+    )
     assert each.each[-1] == "project"
     total = "30 talent introduction projects were initiated in 2017, with Yuan 10 million paid as subsidies."
     assert not fits(each, total).ok
-    assert fits(each, "30 talent introduction projects were selected and each received a 500,000 yuan subsidy.").ok
+    assert fits(
+        each, "30 talent introduction projects were selected and each received a 500,000 yuan subsidy."
+    ).ok
     (monthly,) = parts_of("How much is the Oak City rent subsidy per month?")
     assert monthly.each == ()
 
 
 def test_a_share_a_rule_starts_above_is_no_amount() -> None:
     (_, most) = parts_of(
-        "Tax paid above what share of taxable income is subsidised in Oak City, and what is the maximum subsidy "
+        "Tax paid above what share of taxable income is subsidised in Oak City, and what is the "
+        "maximum subsidy "
         "an individual can receive per year?"
     )
-    said = "Oak City will subsidise the part of personal tax paid that exceeds 15 percent of the taxable income."
+    said = (
+        "Oak City will subsidise the part of personal tax paid that exceeds 15 percent of the taxable income."
+    )
     assert not fits(most, said).ok
     assert fits(most, "The subsidy is capped at 30 percent of the taxable income each year.").ok
 
 
 def test_a_phrase_then_a_question_asks_and_a_sort_of_thing_is_named_by_its_modifier() -> None:
     registered, status = parts_of(
-        "For Oak City's flexible talent introduction, does the employer have to be registered in Oak City, and "
+        "For Oak City's flexible talent introduction, does the employer have to be registered in Oak "
+        "City, and "
         "what legal status does it need?"
     )
     assert "registered" in registered.text
@@ -2010,12 +2028,16 @@ def test_a_phrase_then_a_question_asks_and_a_sort_of_thing_is_named_by_its_modif
 
 
 def test_how_many_working_days_asks_a_duration() -> None:
-    (_, days) = parts_of("How much does a doctor get in Oak City, and how many working days after applying is it paid?")
+    (_, days) = parts_of(
+        "How much does a doctor get in Oak City, and how many working days after applying is it paid?"
+    )
     assert days.asks == "duration" and days.unit == "day"
 
 
 def test_a_bare_how_many_after_a_count_counts_the_same() -> None:
-    english = "how many, Oak Province highly skilled personnel last year total number? how many, among Oak City?"
+    english = (
+        "how many, Oak Province highly skilled personnel last year total number? how many, among Oak City?"
+    )
     total, city = parts_of(english, "橡树省 highly skilled personnel 去年总数多少? 其中 Oak City 有多少?")
     assert total.asks == city.asks == "count" and city.counted == total.counted
     cards = "Oak Province issued talent cards that offer 24 exclusive services in seven areas."
@@ -2025,9 +2047,85 @@ def test_a_bare_how_many_after_a_count_counts_the_same() -> None:
 def test_a_rule_does_not_say_how_many_actually_did() -> None:
     (part,) = parts_of("How many graduates of the six top universities actually obtained an Oak City hukou?")
     rule = (
-        "Fresh graduates from six top universities who meet the requirements can secure an Oak City hukou, an "
-        "increase from the previous two."
+        "Fresh graduates from six top universities who meet the requirements can secure an Oak City "
+        "hukou, an increase from the previous two."
     )
     assert not fits(part, rule).ok
     (issued,) = parts_of("How many foreign experts has Oak City actually issued the letter to?")
-    assert fits(issued, "Oak City has issued the letter to 52 foreign experts, who can now apply for a visa.").ok
+    assert fits(
+        issued, "Oak City has issued the letter to 52 foreign experts, who can now apply for a visa."
+    ).ok
+
+
+def test_it_in_a_duration_question_is_the_benefit_the_statements_name() -> None:
+    (part,) = parts_of(
+        "She already knows masters get 1,000 yuan a month living allowance in Oak City. For how many months "
+        "does Oak City keep paying it?"
+    )
+    assert part.asks == "duration" and part.kinds == {"living"}
+    assert not fits(part, "Graduates can apply for a rent subsidy of 800 yuan a month for six months.").ok
+
+
+def test_within_so_many_years_asks_a_window_and_a_cut_off_is_no_thing() -> None:
+    (part,) = parts_of(
+        "Caller graduated three years ago - is there a cut-off, like you must apply within so many years?"
+    )
+    assert part.asks == "duration" and describe(part) == "how soon one must apply"
+    assert not fits(part, "Outstanding graduates can enjoy a resettlement subsidy of 10,000 yuan.").ok
+
+
+def test_the_ordinal_asked_is_the_one_after_the_premise() -> None:
+    (part,) = parts_of(
+        "Oak City youth housing: first year free, then 70% and 50% off - what's the rent in the fourth year?"
+    )
+    assert part.ordinals == {("fourth", "year")}
+    said = (
+        "Young talents get free accommodation for the first year and a 70-percent rent reduction "
+        "for the second year."
+    )
+    assert not fits(part, said).ok
+
+
+def test_how_long_it_takes_to_issue_a_thing_is_said_of_that_thing() -> None:
+    (visa,) = parts_of(
+        "After the letter, how many working days does the consulate take to issue the actual R visa?"
+    )
+    said = "Oak City cut the approval period for the confirmation letter from five workdays to three."
+    assert not fits(visa, said).ok
+    (letter,) = parts_of("How many workdays does Oak City take to issue the confirmation letter?")
+    assert fits(letter, said).ok
+    (waiting,) = parts_of("How many weeks until the recommendation letter is issued?")
+    assert not fits(
+        waiting, "From Nov 4 to Dec 12, applicants must make an online declaration of 3 weeks."
+    ).ok
+
+
+def test_what_a_city_gives_one_who_buys_a_home_is_a_purchase_subsidy() -> None:
+    (_, bought) = parts_of(
+        "How much rent subsidy can she get in Oak City, and how much will Oak City give her if she "
+        "later buys her first home there?"
+    )
+    assert "purchase" in bought.kinds
+    assert not fits(
+        bought, "Graduates can apply for a monthly rent subsidy of up to 800 yuan for six months."
+    ).ok
+
+
+def test_a_benefit_turned_down_is_not_the_one_asked() -> None:
+    english = (
+        "Oak City Grade B talents, if not home purchase, select rental subsidy, how many, per month can?"
+    )
+    (part,) = parts_of(english, "橡树市的B类人才，如果不买房、选择租房补贴，每个月能拿多少？")
+    assert part.kinds == {"rent"}
+    said = (
+        "(2) Grade B talent: for enterprise talent with an annual income over 500 thousand RMB, it "
+        "can apply for "
+        "650 thousand RMB of house buying subsidy or 2500 RMB / month of house renting subsidy;"
+    )
+    assert fits(part, said).ok
+
+
+def test_whether_age_matters_asks_an_age() -> None:
+    (_, age) = parts_of("What permit must he hold for the Oak City card, and whether his age matters?")
+    assert age.asks == "age"
+    assert fits(age, "There are no age, education or work experience restrictions.").ok

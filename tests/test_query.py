@@ -162,9 +162,7 @@ def test_an_institution_where_someone_studies_is_no_place_asked_about() -> None:
 
 
 def test_a_follow_up_asking_only_how_big_keeps_the_topic() -> None:
-    query = understand(
-        ["How many talent apartments is Lanzhou building?", "how big are they"], GAZETTEER
-    )
+    query = understand(["How many talent apartments is Lanzhou building?", "how big are they"], GAZETTEER)
     assert {"apart"} <= set(query.focus) and query.parts[0].asks == "size"
 
 
@@ -265,3 +263,14 @@ def test_a_follow_up_naming_a_programme_keeps_the_earlier_place() -> None:
     # words in capitals that name neither a place nor a programme do not take the earlier place
     junk = understand(["What housing subsidy do engineers get in Harbor City?", "'; DROP TABLE articles; --"])
     assert "Harbor City" not in junk.place_names
+
+
+def test_a_follow_up_about_the_askers_situation_keeps_the_earlier_topic() -> None:
+    query = understand(
+        [
+            "Xiamen new talent introduction subsidy - how much does a doctor get?",
+            "And the caller on the line now has a master's, she's 29 with a Xiamen hukou - how much for her?",
+        ],
+        GAZETTEER,
+    )
+    assert "subsidi" in query.focus and query.carried

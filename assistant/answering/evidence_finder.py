@@ -299,9 +299,10 @@ class EvidenceFinder:
         it may start with ("the Heilongjiang Talent Week": week), with the name as written; for a
         numbered programme, its number ("the 100 Talent Plan" is not the 10 Talent Plan)."""
         out: list[tuple[str, str]] = []
-        if _CJK.search(query.question):
-            return ()  # a translated question's capitalised words are a dictionary's glosses
-        asked = " ".join((query.question, *query.carried))
+        # a translated question's capitalised words are a dictionary's glosses, but for a numbered
+        # programme the glossary's ("百人计划": the 100 Talent Plan)
+        translated = bool(_CJK.search(query.question))
+        asked = " ".join((query.english if translated else query.question, *query.carried))
         for i, phrase in enumerate(query.places):
             name = query.place_names[i]
             if len(name.split()) < 2 or groups_in(name):
@@ -309,6 +310,8 @@ class EvidenceFinder:
             numbers = _numbers_naming(name, asked)
             if numbers and not years_in(numbers[0]):
                 out.append((numbers[0], name))
+                continue
+            if translated:
                 continue
             words = phrase
             if query.is_place(i):

@@ -41,8 +41,8 @@ _META_ASKS = {
         r"\b(?:was|is) (?:it|the (?:article|piece|story|report)|this|that) "
         r"(?:published|put out|released|posted|carried) by\b|\bwritten by\b[^?]{1,40}?\bfor\b|"
         # "who wrote the lanzhou piece, which paper", "author and outlet": the paper asked on its own
-        r"\b(?:which|what) (?:newspaper|paper|outlet|publication|news outlet|media outlet|newswire)"
-        r"\W*(?:$|[,;?])|\b(?:outlet|masthead)\b|\bsource\b(?! of)|"
+        r"\b(?:which|what) (?:newspaper|paper|outlet|publication|news outlet|media outlet|newswire|website|"
+        r"web site|site)\W*(?:$|[,;?])|\b(?:outlet|masthead)\b|\bsource\b(?! of)|"
         r"\boriginally published\b|"
         # "Which organisation put out that announcement?" (not "which department issued the policy")
         r"\b(?:which|what) (?:organi[sz]ations?|body|bodies|agency|company|institution)\b.{0,30}"
@@ -54,6 +54,9 @@ _META_ASKS = {
         r"\b(?:when|what date|which date|what day|on what date|on which date) (?:was|were|did)\b.{0,140}"
         r"\b(?:published|written|released|issued|posted|put out|dated|carried|come out|updated|edited)\b|"
         r"\b(?:publication|release|issue|updated|update|posting|posted|published) date\b|"
+        # "是哪天发布的": "what date release?", as translated
+        r"\b(?:what|which) (?:date|day)\W{0,2}(?:was it |is it |did it )?(?:releas|publish|post)\w*"
+        r"\W*(?:$|[,;?])|"
         r"\bdate (?:of|on) (?:the|this|that)\b|"
         # "liuzhou talent policy article date", typed without a question
         r"\b(?:article|piece|story|report|news item|notice|press release)(?:'s|’s)? (?:date|dated)\b",

@@ -107,8 +107,9 @@ def describe(part: Part) -> str:
     groups = [
         g for g in groups if g.split()[0].lower().rstrip("s'") not in named
     ]  # "graduates for graduates"
-    # "for PhD holders aged 43": an age the question states of whom it asks (what they get depends on it)
-    aged = f"aged {part.age}" if part.age is not None and (part.benefit or part.asks == "amount") else ""
+    # "for PhD holders of that age": an age the question states of whom it asks (what they get depends on
+    # it), not written again: a gap repeats no figure
+    aged = "of that age" if part.age is not None and (part.benefit or part.asks == "amount") else ""
     if groups or aged:
         pieces.append(" ".join(("for", " and ".join(groups) or "someone", aged)).strip())
     # A year asked about is not repeated as a figure of the answer: "for the year asked".
@@ -130,6 +131,7 @@ _TAKES = re.compile(
     re.IGNORECASE,
 )
 _VALID = re.compile(r"\bvalid(?:ity)?\b", re.IGNORECASE)
+_WITHIN = re.compile(r"\bwithin (?:so|how) many (?:years|months|days|weeks)\b", re.IGNORECASE)
 
 
 def _duration_asked(part: Part, phrase: str | None) -> tuple[str, str | None]:
@@ -142,6 +144,8 @@ def _duration_asked(part: Part, phrase: str | None) -> tuple[str, str | None]:
         return "how long it takes", phrase
     if _VALID.search(part.text):
         return (f"how long the {phrase} is valid", None) if phrase else ("how long it is valid", None)
+    if _WITHIN.search(part.text):  # "must I apply within so many years of graduating?"
+        return "how soon one must apply", phrase
     return (f"how long the {phrase} lasts", None) if phrase else ("how long it lasts", None)
 
 

@@ -109,6 +109,13 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
         paid_for = part.asks == "duration" and vocabulary.paying["duration_asks"].search(part.text)
         if paid_for and not vocabulary.paying["duration_answers"].search(sentence):
             return Fit(False, "does not say how long it is paid")
+        # "How many working days does the consulate take to issue the R visa?" is not answered by "the
+        # approval period for the confirmation letter": how long it takes to issue something is said of it
+        issued = _ISSUED_THING.search(part.text) if part.asks == "duration" else None
+        named = (issued.group(1) or issued.group(2)).strip() if issued else ""
+        issued_head = terms(named)[-1:]
+        if issued_head and issued_head[0] not in _PROCEDURE_TERMS and issued_head[0] not in terms(sentence):
+            return Fit(False, f"does not say how long the {named} takes")
         if part.unit and not vocabulary.units[part.unit].search(stated):
             return Fit(False, f"gives no duration in {part.unit}s")
         if part.counted and part.asks == "count" and not gives_count(part.counted, sentence, known):
@@ -551,6 +558,21 @@ _ABOVE_A_SHARE = re.compile(
 )
 
 
+# what a question asks how long it takes to issue: "to issue the actual R visa", "until the letter is issued"
+_ISSUED_THING = re.compile(
+    r"\b(?:issue|process|approve|grant|deliver|produce|print|make)\s+(?:the |a |an |my |his |her |their )?"
+    r"(?:actual |final |formal |physical |new )?((?:[\w'’-]+ ){0,2}[\w'’-]+)\s*(?:[?.,;]|$)"
+    r"|\b(?:until|before|till) (?:the |a |an |my |his |her |their |your )?((?:[\w'’-]+ ){0,2}[\w'’-]+) "
+    r"(?:is|are|gets?|will be) (?:issued|approved|granted|processed|delivered|ready|out)\b",
+    re.IGNORECASE,
+)
+# ... but not a step of the procedure itself, which a sentence about it need not name
+_PROCEDURE_TERMS = frozenset(
+    terms("application applications it them this that one materials paperwork")
+    + terms("request procedure process case file")
+)
+
+
 # an amount said for one of several: "each", "per project", "up to" (a cap on one), "respectively"
 _PER_ONE = re.compile(
     r"\b(?:each|per|apiece|every|respectively|individually|a piece|up to|at most|maximum|max|no more than|"
@@ -597,7 +619,11 @@ def _qualifiers(text: str, names: str) -> set[str]:
     # "first-home" names a kind, as a whole; "PhD", "Grade A" name people, whom fits() checks itself
     raw = [w for w in match.group(1).split() if not kinds_in(w) and not groups_in(w)]
     words = set(terms(" ".join(raw))) - set(terms(names)) - _ANY_ITEM
-    return {w for w in words if w not in _QUESTION_TERMS}
+    return {w for w in words if w not in _QUESTION_TERMS and w not in _CHOOSING}
+
+
+# "choose the rental subsidy": a verb before the benefit is no qualifier of it
+_CHOOSING = frozenset(terms("select choose chose chosen opt pick take want apply claim use prefer"))
 
 
 _QUESTION_TERMS = frozenset(

@@ -195,6 +195,11 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
         # "Liuzhou gives doctors a living allowance of 1,500 a month. How many months can they get that
         # allowance?": the benefit just named
         kinds = kinds_in(without_people(context, vocabulary), vocabulary)
+    if asks == "duration" and not (kinds or benefit) and context and _PRONOUN_ONLY.search(asked):
+        # "She knows masters get 1,000 yuan a month living allowance. For how many months does Liuzhou
+        # keep paying it?": how long the benefit the statements name is paid
+        said = kinds_in(without_people(context, vocabulary), vocabulary)
+        kinds, benefit = (said, True) if said else (kinds, benefit)
     if kinds == {"housing"} and context:
         # "I'm buying my first home. How much housing subsidy will I get?": the purchase subsidy
         kinds |= kinds_in(context, vocabulary) & {"rent", "purchase"}
@@ -211,6 +216,10 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
         counted_noun = "count" if re.search(r"多少\s*[A-Za-z]", original) else None
         asks = "amount" if (benefit or kinds or _priced(text, vocabulary)) else counted_noun
         kinds, benefit = _kinds(asked, vocabulary, asks == "amount")
+    # "if not buying a home, choosing the rental subsidy, how much a month?": the rent subsidy is asked
+    refused = kinds_in(" ".join(_NOT_THAT.findall(asked)), vocabulary) - {"housing"}
+    if kinds - refused - {"housing"}:
+        kinds = kinds - refused
     groups, asker = _asked_groups(asked, context, vocabulary)
     if not (benefit or kinds or asks) or asks == "count":
         # "I hold a master's. Which industries does Chun'an focus on?": who asks narrows what they get,
@@ -255,7 +264,7 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
         # a clause naming no benefit or people of its own asks about the statements' ("... how is it paid?")
         states_amount=bool(vocabulary.answers["amount"].search(text))
         or (not (benefit or kinds or groups) and bool(vocabulary.answers["amount"].search(context))),
-        ordinals=ordinals_in(text),
+        ordinals=_ordinals_asked(text),
         counted=counted,
         each=_each_of(text) if asks == "amount" else (),
         measured=_measured(text) if asks == "percent" else (),
@@ -331,6 +340,18 @@ _ANOTHER_PERSON = re.compile(
 )
 
 
+def _ordinals_asked(text: str) -> frozenset[tuple[str, str]]:
+    """The ordinals the question asks about: "first year free, then 70% off - what's the rent reduction in
+    the fourth year?" asks the fourth year; the first is what the asker already knows."""
+    pieces = [p for p in _PREMISE_BREAK.split(text) if p.strip()]
+    asking = [p for p in pieces if asks_in_words(p) or _ASKS_FIRST.match(p)]
+    own = ordinals_in(asking[-1]) if len(pieces) > 1 and asking else frozenset()
+    return own or ordinals_in(text)
+
+
+_PREMISE_BREAK = re.compile(r"\s+[-–—]\s+|:\s+|;\s+")
+
+
 def _each_of(text: str) -> tuple[str, ...]:
     """What an amount is asked for one of: "how much did each individual talent introduction project
     receive?" -> ("talent", "introduct", "project"); not a period ("per month", "each year")."""
@@ -387,7 +408,9 @@ def _by_end(text: str) -> str | None:
 
 _WHAT = re.compile(r"^\W*(?:what|which)\b", re.IGNORECASE)
 _RECEIVED = re.compile(
-    r"\b(?:get|gets|receive|receives|enjoy|enjoys|claim|be given|be offered|entitled)\b", re.IGNORECASE
+    r"\b(?:get|gets|receive|receives|enjoy|enjoys|claim|be given|be offered|entitled|give|gives|offer|offers)"
+    r"\b",
+    re.IGNORECASE,
 )
 _ASIDE = re.compile(
     r"\b(?:besides|apart from|aside from|other than|in addition to|on top of)\s+"
@@ -401,6 +424,10 @@ _LIMITED = re.compile(
     re.IGNORECASE,
 )
 # "how many working days": the unit a duration is asked in
+# "if not buying a home", "instead of the purchase subsidy": a benefit the question turns down
+_NOT_THAT = re.compile(
+    r"\b(?:not|instead of|rather than|without|never)\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)", re.IGNORECASE
+)
 _UNIT_ASKED = re.compile(r"\bhow many (?:working |work |business |calendar )?(year|month|day|week)s\b", re.I)
 # "ordinary (not top) talents", "non-PhD staff": people the question leaves out.
 _NEGATED = re.compile(

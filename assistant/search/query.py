@@ -464,6 +464,11 @@ def understand(
     asks_what_one_gets = all(p.benefit and not p.kinds and not p.asks for p in parts)  # "what can he get?"
     if not own_subject and (_FOLLOW_UP.match(last) or (len(turns) > 1 and not places and asks_what_one_gets)):
         topic = []
+    # "And the caller has a master's, she's 29 with a Xiamen hukou - how much for her?": the words of the
+    # asker's situation are no topic; a follow-up asking of none of its own keeps the earlier turn's
+    asked = {t for p in parts for t in p.focus}
+    if len(turns) > 1 and not any(t in asked for t in topic):
+        topic = []
     follow_up = len(turns) > 1 and (
         bool(_FOLLOW_UP.match(last)) or not places or not topic or bool(_PRONOUN.search(last))
     )
