@@ -2098,6 +2098,11 @@ def test_how_long_it_takes_to_issue_a_thing_is_said_of_that_thing() -> None:
     assert not fits(
         waiting, "From Nov 4 to Dec 12, applicants must make an online declaration of 3 weeks."
     ).ok
+    # a step of the procedure is no document: the sentence need not name it
+    (steps,) = parts_of("How many workdays does it take Oak City to process the application?")
+    assert fits(steps, "Approval of an application in Oak City takes five workdays.").ok
+    (time,) = parts_of("How many workdays does Oak City take to process the approval time?")
+    assert fits(time, "In Oak City, approval takes five workdays.").ok
 
 
 def test_what_a_city_gives_one_who_buys_a_home_is_a_purchase_subsidy() -> None:

@@ -113,8 +113,10 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
         # approval period for the confirmation letter": how long it takes to issue something is said of it
         issued = _ISSUED_THING.search(part.text) if part.asks == "duration" else None
         named = (issued.group(1) or issued.group(2)).strip() if issued else ""
+        # a document or card issued ("the R visa", "the talent card"), not "the processing time"
+        document = bool(named) and bool(vocabulary.documents_named.search(named) or _ISSUED.search(named))
         issued_head = terms(named)[-1:]
-        if issued_head and issued_head[0] not in _PROCEDURE_TERMS and issued_head[0] not in terms(sentence):
+        if document and issued_head and issued_head[0] not in terms(sentence):
             return Fit(False, f"does not say how long the {named} takes")
         if part.unit and not vocabulary.units[part.unit].search(stated):
             return Fit(False, f"gives no duration in {part.unit}s")
@@ -566,11 +568,7 @@ _ISSUED_THING = re.compile(
     r"(?:is|are|gets?|will be) (?:issued|approved|granted|processed|delivered|ready|out)\b",
     re.IGNORECASE,
 )
-# ... but not a step of the procedure itself, which a sentence about it need not name
-_PROCEDURE_TERMS = frozenset(
-    terms("application applications it them this that one materials paperwork")
-    + terms("request procedure process case file")
-)
+_ISSUED = re.compile(r"\b(?:visas?|cards?|hukou|certificates?|permits?|letters?)\b", re.IGNORECASE)
 
 
 # an amount said for one of several: "each", "per project", "up to" (a cap on one), "respectively"
