@@ -263,6 +263,15 @@ def test_filing_an_application_on_a_website_is_no_question_about_the_publisher()
     # "那篇发布会文字稿, 是哪天发布的? 在哪个网站?", as translated
     translated = "Oak City 60 that article news conference character, what date release? which website?"
     assert asked_metadata(translated) == ["publisher", "date"]
+    credited = "Who is credited as the source of the Oak City '12 Measures' article, and on what date?"
+    assert asked_metadata(credited) == ["publisher", "date"]
+    assert asked_metadata(
+        "Which outlet ran 'Oak City ranks top in granting R-visas to experts', and when?"
+    ) == [
+        "publisher",
+        "date",
+    ]
+    assert asked_metadata("What is the source of the subsidy funding?") == []
     assert asked_metadata("Which organisation put out that announcement?") == ["publisher"]
     assert asked_metadata("Which department issued the policy?") == []
     # the department a page's header names as its supplier (供稿部门) is its publisher

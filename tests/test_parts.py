@@ -2134,3 +2134,77 @@ def test_whether_age_matters_asks_an_age() -> None:
     (_, age) = parts_of("What permit must he hold for the Oak City card, and whether his age matters?")
     assert age.asks == "age"
     assert fits(age, "There are no age, education or work experience restrictions.").ok
+
+
+def test_tell_me_the_amount_asks_an_amount() -> None:
+    (part,) = parts_of("Could you kindly tell me the amount of the housing purchase subsidy in Oak City?")
+    assert part.asks == "amount"
+    assert not fits(part, "Oak City will also offer housing subsidies to purchase a first home.").ok
+
+
+def test_a_count_in_a_list_before_a_plan_is_read_with_its_sentence() -> None:
+    (_, count) = parts_of(
+        "What subsidy does a graduate get in Oak City, and how many graduates actually received it?"
+    )
+    said = (
+        "More than 30,000 domestic and foreign talents, university graduates, project team representatives "
+        "and other talents will join online."
+    )
+    assert not fits(count, said).ok
+
+
+def test_the_total_asked_again_is_still_the_total() -> None:
+    english = (
+        "how much money, Oak City the first batch home purchase subsidy altogether provide? "
+        "know sum of money."
+    )
+    first, again = parts_of(english, "橡树市第一批购房补贴一共发放了多少钱？想知道总金额。")
+    assert first.totalled and again.totalled
+
+
+def test_how_many_of_a_thing_unnamed_is_not_a_count_of_other_things() -> None:
+    (cards,) = parts_of(
+        "how many, Oak City talent card so far altogether?", "橡树市人才卡 so far 一共发了多少张？"
+    )
+    said = "Oak City issued talent cards that offer 24 exclusive services in seven areas."
+    assert not fits(cards, said).ok
+    (people,) = parts_of("How many were selected in Oak City so far?")
+    assert fits(people, "So far 300 talents have been selected in Oak City.").ok
+
+
+def test_how_many_applied_does_not_say_how_many_were_granted() -> None:
+    (part,) = parts_of("How many people have actually been approved and got an Oak City apartment so far?")
+    assert not fits(part, "More than 1,000 professionals from 400 firms have so far applied for it.").ok
+    assert fits(part, "So far 600 people have been approved and moved in.").ok
+
+
+def test_the_rent_before_any_discount_is_no_share_taken_off() -> None:
+    (_, rent) = parts_of(
+        "What do you pay from the fourth year on, and what's the normal monthly rent before any discount?"
+    )
+    said = "Oak City offers free accommodation for the first year and a 70-percent rent reduction after."
+    assert not fits(rent, said).ok
+    (off,) = parts_of("How much is the rent reduction in Oak City's youth apartments?")
+    assert fits(off, said).ok
+
+
+def test_whether_it_is_paid_all_at_once_is_said_either_way() -> None:
+    (part,) = parts_of("Is the Oak City employment subsidy paid all at once?")
+    assert not fits(part, "New full-time doctors will be given an employment subsidy of 80,000 yuan.").ok
+    assert fits(part, "The employment subsidy of 80,000 yuan is paid in three instalments.").ok
+    (online,) = parts_of("Can I apply for the Oak City subsidy online?")
+    assert not fits(online, "Applicants submit the subsidy materials to the district bureau.").ok
+
+
+def test_a_total_for_several_recruits_is_not_what_each_got() -> None:
+    (part,) = parts_of("How much did each of Oak City's 2017 recruits get in subsidy?")
+    said = "Last year 2257 persons were introduced into Oak City, with Yuan 10 million paid as subsidies."
+    assert not fits(part, said).ok
+
+
+def test_the_number_of_months_asks_a_duration() -> None:
+    months, rent = parts_of(
+        "oak city 12 measures - doctoral grads' monthly living subsidy, max number of months, and the rent "
+        "subsidy amount?"
+    )
+    assert (months.asks, rent.asks) == ("duration", "amount") and rent.kinds == {"rent"}

@@ -274,3 +274,8 @@ def test_a_follow_up_about_the_askers_situation_keeps_the_earlier_topic() -> Non
         GAZETTEER,
     )
     assert "subsidi" in query.focus and query.carried
+
+
+def test_a_place_does_not_run_on_into_a_grade() -> None:
+    query = understand(["What is the maximum project funding for Liuzhou Grade A and B talents?"], GAZETTEER)
+    assert "Liuzhou Grade" not in query.place_names

@@ -43,6 +43,8 @@ _META_ASKS = {
         # "who wrote the lanzhou piece, which paper", "author and outlet": the paper asked on its own
         r"\b(?:which|what) (?:newspaper|paper|outlet|publication|news outlet|media outlet|newswire|website|"
         r"web site|site)\W*(?:$|[,;?])|\b(?:outlet|masthead)\b|\bsource\b(?! of)|"
+        # "Who is credited as the source of the Changchun article?"
+        r"\bsource of (?:the|this|that) (?:[\w'’-]+ ){0,4}?(?:article|piece|story|report|page|news)\b|"
         r"\boriginally published\b|"
         # "Which organisation put out that announcement?" (not "which department issued the policy")
         r"\b(?:which|what) (?:organi[sz]ations?|body|bodies|agency|company|institution)\b.{0,30}"
@@ -73,7 +75,9 @@ _META_ASKS = {
 # The question is about a document, not about the policy it reports.
 _DOCUMENT = re.compile(
     r"\b(?:article|piece|story|report|news|press release|release|transcript|notice|post|page|interview|"
-    r"announcement|headline" + _NOT_A_TITLE + r"|website|newswire|newspaper|paper|byline|press conference)\b",
+    r"announcement|headline" + _NOT_A_TITLE + r"|website|newswire|newspaper|paper|byline|press conference)\b"
+    # "Which outlet ran 'Shanghai ranks top in granting R-visas to foreign experts'?": a title quoted
+    r"|['‘\"“][^'’\"”]{20,}['’\"”]",
     re.IGNORECASE,
 )
 _META_NAMES = {

@@ -45,6 +45,7 @@ class Vocabulary:
     measure_units: frozenset[str]  # a figure before one of these measures, it does not count
     measure_before: frozenset[str]  # nor a figure after one of these ("No. 3", "May 15", "yuan 500")
     contrasts: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]  # opposite qualifiers: online, in person
+    handled: frozenset[int]  # the contrasts saying how a benefit is handled (paid in one go or in parts)
     priced: dict[str, re.Pattern[str]]  # what an amount is of when no benefit: rent, price, salary
     place_kinds: frozenset[str]  # "which countries": named by a place, not by a name holding the word
     place_levels: dict[str, frozenset[str]]  # "which cities": the gazetteer levels that answer (empty: any)
@@ -134,6 +135,7 @@ class Vocabulary:
             measure_units=frozenset(w.lower() for w in raw["measures"]["units"]),
             measure_before=frozenset(w.lower() for w in raw["measures"]["before"]),
             contrasts=tuple((words(a), words(b)) for a, b in raw["contrasts"]["pairs"]),
+            handled=frozenset(raw["contrasts"]["of_the_benefit"]),
             place_kinds=frozenset(k for k in raw["entities"]["places"] if not k.startswith("_")),
             place_levels={
                 k: frozenset(v) for k, v in raw["entities"]["places"].items() if not k.startswith("_")

@@ -89,7 +89,8 @@ def counted_nouns(question: str) -> tuple[str, ...]:
 _PEOPLE = frozenset(
     terms(
         "people persons person individuals talents talent professionals graduates experts workers "
-        "personnel staff students applicants residents scholars scientists researchers"
+        "personnel staff students applicants residents scholars scientists researchers recruits hires "
+        "employees newcomers"
     )
 )
 
@@ -253,3 +254,29 @@ def count_figures(sentence: str) -> list[str]:
     """The figures of a sentence that count people or things (not years, amounts, measures or dates)."""
     words = _words(sentence)
     return [words[j] for j in _count_positions(words)]
+
+
+def counts_other_things(focus: frozenset[str], sentence: str) -> bool:
+    """Every count in the sentence counts a thing the question does not name, and not people: "issued
+    talent cards that offer 24 exclusive services in seven areas" counts services and areas, not the
+    cards a question naming no noun after "how many" ("how many, Heilongjiang talent card so far?")
+    asks about."""
+    words = _words(sentence)
+    positions = _count_positions(words)
+    if not positions:
+        return False
+    for j in positions:
+        if _counts_nothing_after(words, j):
+            return False
+        after: list[str] = []
+        for word in words[j + 1 : j + 4]:
+            bare = word.rstrip(".,;:")
+            if bare.lower() in _PREPOSITIONS or bare.lower() in ("and", "or"):
+                break
+            after.append(bare)
+            if bare != word:
+                break
+        counted = set(terms(" ".join(after)))
+        if not counted or counted & focus or counted & _PEOPLE:
+            return False
+    return True

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from assistant.search.answer_types import Vocabulary, word_tokens
 from assistant.search.clauses import own_clause
-from assistant.search.counting import count_figures, gives_count
+from assistant.search.counting import count_figures, counts_other_things, gives_count
 from assistant.search.entities import names_one
 from assistant.search.parts import (
     PERCENT,
@@ -26,6 +26,12 @@ from assistant.search.parts import (
 from assistant.search.question_clauses import is_question
 from assistant.text import MONTH_NAMES, amount_value, split_sentences, terms
 
+_BEFORE = re.compile(
+    r"\b(?:before|without|prior to|excluding|not counting)\s+(?:any |the |a )?(?:[\w-]+ )?"
+    r"(?:reductions?|discounts?|relief|subsid(?:y|ies)|exemptions?|waivers?)\b|\b(?:normal|full|original|"
+    r"standard|market|undiscounted) (?:monthly |annual |yearly )?(?:rent|price)\b",
+    re.IGNORECASE,
+)
 _REDUCTION = re.compile(
     r"\b(?:reductions?|reduced|discounts?|discounted|relief|exemptions?|waivers?|waived|cuts?|lowered|"
     r"(?:knocked|taken|shaved) off|"
@@ -80,7 +86,9 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
                 stated = re.sub(rf"\b{asked_year}\b", " ", stated)
         # "How much is the rent reduction?" - "a 70-percent rent reduction": a share of what it reduces
         # (unless the question already gives the share: "the rent before the 70 percent reduction")
-        reduction = _REDUCTION.search(part.text) and not PERCENT.search(part.text)
+        # ... but "the normal monthly rent before any discount" asks the price, not what is taken off it
+        shared = PERCENT.search(part.text) or _BEFORE.search(part.text)
+        reduction = _REDUCTION.search(part.text) and not shared
         reduced = part.asks == "amount" and reduction and PERCENT.search(sentence)
         if not answer.search(stated) and not timed and not reduced:
             return Fit(False, f"holds no {part.asks}")
@@ -122,6 +130,8 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
             return Fit(False, f"gives no duration in {part.unit}s")
         if part.counted and part.asks == "count" and not gives_count(part.counted, sentence, known):
             return Fit(False, "counts something else")
+        if part.asks == "count" and not part.counted and counts_other_things(frozenset(part.focus), sentence):
+            return Fit(False, "counts other things than those asked")
         # "How much did each project receive?" - "30 projects were initiated, with Yuan 10 million paid as
         # subsidies": an amount beside a count of what is asked for one of is their total
         several = part.each and gives_count(part.each, sentence) and not _PER_ONE.search(sentence)
@@ -133,6 +143,11 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
             return Fit(False, "names no document, only materials in general")
         if part.achieved and _only_planned(part, sentence, answer, vocabulary):
             return Fit(False, "gives a target or plan, not what was done")
+        # "how many were approved and got apartments?" - "1,000 professionals have so far applied"
+        granted, applied = vocabulary.achieved["granted"], vocabulary.achieved["applied"]
+        granting = part.achieved and part.asks == "count" and granted.search(f"{part.text} {part.original}")
+        if granting and applied.search(sentence) and not granted.search(sentence):
+            return Fit(False, "gives how many applied, not how many were granted it")
         priced = part.counted[0] if part.asks == "amount" and part.counted else None
         # "How much is knocked off the rent?" - "a 50 percent rent reduction": the share off that price
         reduced_price = reduced and priced and re.search(rf"\b{re.escape(priced)}", sentence, re.IGNORECASE)
@@ -233,11 +248,20 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
         both = {pair for pair, side in part.sides if (pair, 1 - side) in part.sides}
         if any(not any(p == pair for p, _ in named_sides) for pair in both):
             return Fit(False, "says neither of the two asked about")  # "online or in person?"
+        # "Is the employment subsidy paid all at once?": how it is handled, said either way
+        # (not "paid monthly or once a year?": which period, read below)
+        periods = any(pattern.search(part.text) for pattern in vocabulary.periods.values())
+        handled = {pair for pair, _ in part.sides if pair in vocabulary.handled} if not periods else set()
+        unsaid = any(all(p != pair for p, _ in named_sides) for pair in handled)
+        if part.asks is None and _asked(part) and unsaid:
+            return Fit(False, "does not say how it is handled")
         for pair, side in part.sides:
             if (
                 (pair, 1 - side) in named_sides
                 and (pair, side) not in named_sides
                 and (pair, 1 - side) not in part.sides
+                # "paid all at once?" - "paid in three instalments": no, it is said the other way
+                and not (pair in handled and part.asks is None and _asked(part))
             ):
                 return Fit(False, "is about the opposite case")
     one_applicant = not (part.aggregate or part.totalled)
@@ -526,9 +550,15 @@ def _only_planned(part: Part, sentence: str, answer: re.Pattern[str], vocabulary
         figures = [m.group() for m in found if m]
     else:
         figures = [m.group() for m in answer.finditer(sentence)]
-    clauses = [own_clause(sentence, figure) for figure in figures]
+    achieved = vocabulary.achieved
+    rule, done, planned = achieved["rule"], achieved["done"], achieved["planned"]
+    # a clause that says neither ("More than 30,000 domestic and foreign talents, university graduates
+    # and ... will join online") is read with its sentence
+    clauses = [
+        clause if (rule.search(clause) or done.search(clause) or planned.search(clause)) else sentence
+        for clause in (own_clause(sentence, figure) for figure in figures)
+    ]
     # ... nor a rule ("graduates of six universities who meet the requirements can secure a hukou")
-    rule, done = vocabulary.achieved["rule"], vocabulary.achieved["done"]
     return bool(clauses) and all(
         states_a_plan(c, vocabulary) or (rule.search(c) and not done.search(c)) for c in clauses
     )

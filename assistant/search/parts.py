@@ -717,6 +717,10 @@ def _amounts_of_what_was_asked(parts: list[Part]) -> tuple[Part, ...]:
     for i in range(1, len(parts)):
         earlier, part = parts[i - 1], parts[i]
         own_subject = _own_subject(part, earlier)  # the groups set below leave it as it is
+        again = part.asks == earlier.asks == "amount" and not own_subject
+        if again and earlier.totalled and not part.totalled:
+            # "一共发放了多少钱? 想知道总金额": the amount asked again is the total paid out asked before
+            parts[i] = part = replace(part, totalled=True, aggregate=True)
         generic = part.groups <= {"graduate"}  # "the same graduate"
         same_people = not part.groups or (generic and bool(_SAME_PEOPLE.search(part.text)))
         asks_of_it = part.benefit or (part.asks == "amount" and not own_subject)

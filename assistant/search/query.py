@@ -204,6 +204,10 @@ def translate_chinese(text: str) -> str:
     return Translator.for_corpus(None).translate(text).text
 
 
+_GRADE = re.compile(r"(?:Grade|Class|Tier|Level|Category|Type)", re.IGNORECASE)
+_GRADE_MARK = re.compile(r"[A-Ea-e1-5]|I{1,3}|IV|V|one|two|three|four|five", re.IGNORECASE)
+
+
 def _named_runs(text: str, gazetteer: frozenset[str]) -> list[tuple[str, tuple[str, ...]]]:
     """Runs of capitalised words (and known place words), as written and as terms, in order."""
     phrases: list[tuple[str, tuple[str, ...]]] = []
@@ -226,9 +230,10 @@ def _named_runs(text: str, gazetteer: frozenset[str]) -> list[tuple[str, tuple[s
         if i == 0 and (lowered in _LEADING_WORDS or (stem and stem[0] in _LEADING_STEMS)):
             is_named = False  # "Comparing Liangjiang and Lanzhou": the verb names nothing
         typed_lower = bool(raw) and raw[0][0].islower() and word[0].isupper() and stem[0] not in gazetteer
-        if is_named and run and (typed_lower or _DEGREE.fullmatch(word)):
+        graded = _GRADE.fullmatch(word) and i + 1 < len(words) and _GRADE_MARK.fullmatch(words[i + 1])
+        if is_named and run and (typed_lower or _DEGREE.fullmatch(word) or graded):
             # "tai'an PhD", "Tai'an PhD living allowance": a place does not run on into a degree, nor one
-            # typed in lower case into a capitalised word
+            # typed in lower case into a capitalised word, nor into a grade ("Liuzhou Grade A talents")
             phrases.append((" ".join(raw), tuple(run)))
             run, raw = [], []
         if is_named:
