@@ -2208,3 +2208,13 @@ def test_the_number_of_months_asks_a_duration() -> None:
         "subsidy amount?"
     )
     assert (months.asks, rent.asks) == ("duration", "amount") and rent.kinds == {"rent"}
+
+
+def test_a_score_is_no_age_bound() -> None:
+    (score, _) = parts_of(
+        "I'm a 47-year-old director in Oak City. What score must I reach for due diligence, and how long "
+        "does the card take?"
+    )
+    assert score.age == 47
+    said = "The platform will conduct due diligence for applicants with a score of 70 or above."
+    assert fits(score, said).ok

@@ -359,7 +359,9 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
     asked_ages = _age_bounds(f"{part.text} {part.original}", vocabulary)
     if part.age is not None and not asked_ages:
         asked_ages = {("aged", part.age)}
-    said_ages = {(b, n) for b, n in _age_bounds(sentence, vocabulary) if n >= 18} if asked_ages else set()
+    # (a sentence speaking of no age sets none: "applicants with a score of 70 or above")
+    aged = asked_ages and _AGE_WORDS.search(sentence)
+    said_ages = {(b, n) for b, n in _age_bounds(sentence, vocabulary) if n >= 18} if aged else set()
     if said_ages and not any(_ages_meet(asked, said) for asked in asked_ages for said in said_ages):
         # "Do full-time doctors over 40 get ...?", "I'm 43 ... do doctors my age get it?" - "doctors under
         # the age of 40"
@@ -499,6 +501,9 @@ def _age_bounds(text: str, vocabulary: Vocabulary) -> set[tuple[str, int]]:
     }
 
 
+_AGE_WORDS = re.compile(r"\bage[sd]?\b|\byears?\b|\bold\b|\byounger\b|\bolder\b|岁", re.IGNORECASE)
+
+
 def _ages_meet(asked: tuple[str, int], said: tuple[str, int]) -> bool:
     """Some age asked about ("over 40", "aged 43") is within the bound the sentence sets ("under 40"): a
     bound is read inclusively ("40岁以下", "40 or under"), so only an age clearly outside it fails."""
@@ -559,8 +564,10 @@ def _only_planned(part: Part, sentence: str, answer: re.Pattern[str], vocabulary
         for clause in (own_clause(sentence, figure) for figure in figures)
     ]
     # ... nor a rule ("graduates of six universities who meet the requirements can secure a hukou")
+    # (a rule says nothing of how many did; of an amount, "can apply for 20,000 yuan" is what one gets)
+    ruled = part.asks == "count"
     return bool(clauses) and all(
-        states_a_plan(c, vocabulary) or (rule.search(c) and not done.search(c)) for c in clauses
+        states_a_plan(c, vocabulary) or (ruled and rule.search(c) and not done.search(c)) for c in clauses
     )
 
 

@@ -184,6 +184,8 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
         # "What's the most we can get for buying a home?": what one gets for buying (or renting) is a
         # purchase (or rent) subsidy, though no benefit word names it
         bought = kinds_in(without_people(asked, vocabulary), vocabulary) & {"rent", "purchase"}
+        if _BUYS_A_HOME.search(asked):  # "how much will Liuzhou give her if she later buys her first home?"
+            bought |= {"purchase"}
         if bought:
             kinds, benefit = bought | {"housing"}, True
     if asks == "amount" and not kinds and not benefit and context and not terms(asked):
@@ -407,6 +409,10 @@ def _by_end(text: str) -> str | None:
 
 
 _WHAT = re.compile(r"^\W*(?:what|which)\b", re.IGNORECASE)
+_BUYS_A_HOME = re.compile(
+    r"\b(?:buys?|bought|purchases?|purchased)\s+(?:[\w'’-]+\s+){0,3}?(?:home|house|flat|apartment|property)\b",
+    re.IGNORECASE,
+)
 _RECEIVED = re.compile(
     r"\b(?:get|gets|receive|receives|enjoy|enjoys|claim|be given|be offered|entitled|give|gives|offer|offers)"
     r"\b",
