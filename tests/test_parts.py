@@ -2218,3 +2218,63 @@ def test_a_score_is_no_age_bound() -> None:
     assert score.age == 47
     said = "The platform will conduct due diligence for applicants with a score of 70 or above."
     assert fits(score, said).ok
+
+
+def test_a_window_from_one_date_to_another_ends_on_its_deadline() -> None:
+    (last, _) = parts_of(
+        "When is the last day to declare in Oak City, and how many applicants will be recommended?"
+    )
+    assert fits(last, "From Nov 4 to Dec 12, applicants must make an online declaration in Oak City.").ok
+
+
+def test_the_city_finance_bureau_is_the_government_side() -> None:
+    (_, payer) = parts_of(
+        "What allowance does a master's get, and is it paid by the employer or the city finance bureau?"
+    )
+    assert payer.both_sides
+    assert not fits(
+        payer, "Companies that introduce top talents will be eligible for a subsidy of 50 million yuan."
+    ).ok
+
+
+def test_a_figure_asked_by_a_year_is_said_for_that_year() -> None:
+    (part,) = parts_of("How many talented people was Oak Province supposed to have recruited by 2022?")
+    assert part.by_end == "2022"
+    said = "They said the action plan will enroll a million talented individuals from this year to 2025."
+    assert not fits(part, said, year=2018).ok
+    assert fits(part, "Oak Province aims to woo 200,000 talented people by 2022.", year=2018).ok
+
+
+def test_a_free_trade_zone_says_nothing_of_paying() -> None:
+    (_, free) = parts_of(
+        "What's the monthly rent for the Oak City apartments? Or are they free for introduced talents?"
+    )
+    said = (
+        "The construction of talent apartments for the Oak City Pilot Free Trade Zone is being accelerated."
+    )
+    assert not fits(free, said).ok
+    assert fits(free, "Introduced talents can live in the apartments free of charge for three years.").ok
+
+
+def test_free_is_what_one_pays_when_it_is_free() -> None:
+    (part,) = parts_of("Under Oak City's youth housing policy, what does he pay for the first year?")
+    assert fits(part, "Young talents get free accommodation for the first year.").ok
+    (subsidy,) = parts_of("How much housing subsidy does he get in Oak City?")
+    assert not fits(subsidy, "Young talents get free accommodation for the first year.").ok
+
+
+def test_a_figure_for_several_places_together_is_not_one_places() -> None:
+    (part,) = parts_of("How many talent liaison stations has Oak County set up in Japan?")
+    said = "In Singapore, Japan and other places, Oak County established 2 talent liaison stations."
+    assert not fits(part, said).ok
+    assert fits(part, "In Japan, Oak County established 2 talent liaison stations.").ok
+
+
+def test_then_is_the_year_just_asked() -> None:
+    fourth, then = parts_of(
+        "Oak City youth housing: first year free, 70% off the second... what about the 4th year? what "
+        "reduction applies then?"
+    )
+    assert fourth.ordinals == then.ordinals == {("fourth", "year")}
+    said = "Young talents get free accommodation for the first year and a 70-percent rent reduction after."
+    assert not fits(then, said).ok

@@ -90,7 +90,10 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
         shared = PERCENT.search(part.text) or _BEFORE.search(part.text)
         reduction = _REDUCTION.search(part.text) and not shared
         reduced = part.asks == "amount" and reduction and PERCENT.search(sentence)
-        if not answer.search(stated) and not timed and not reduced:
+        # "What does he pay for the first year?" - "free accommodation for the first year": nothing
+        pays = part.asks == "amount" and not part.benefit and _PAYS.search(part.text)
+        paid_nothing = pays and _FREE.search(stated)
+        if not answer.search(stated) and not timed and not reduced and not paid_nothing:
             return Fit(False, f"holds no {part.asks}")
         shares = [m for m in answer.finditer(stated)] if part.asks == "amount" and not reduced else []
         if shares and all(_a_threshold_share(m, stated) for m in shares):
@@ -130,6 +133,9 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
             return Fit(False, f"gives no duration in {part.unit}s")
         if part.counted and part.asks == "count" and not gives_count(part.counted, sentence, known):
             return Fit(False, "counts something else")
+        joint = _named_with_others(part.text, sentence) if part.asks == "count" else None
+        if joint:  # "how many stations in Japan?" - "In Singapore, Japan and other places, 2 stations"
+            return Fit(False, f"gives a figure for {joint} together with other places")
         if part.asks == "count" and not part.counted and counts_other_things(frozenset(part.focus), sentence):
             return Fit(False, "counts other things than those asked")
         # "How much did each project receive?" - "30 projects were initiated, with Yuan 10 million paid as
@@ -281,8 +287,10 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
         said = frozenset(terms(f"{context} {sentence}", keep_stopwords=True))
         if any(not answering & said for answering in situations):
             return Fit(False, "does not say what happens if one's situation changes")
+    # "the Kunming Area of the Pilot Free Trade Zone" says nothing of paying
+    said_of_it = _FREE_TRADE.sub(" ", f"{context} {sentence}")
     for quality, answering in _properties_asked(part, vocabulary):
-        if not answering.search(f"{context} {sentence}"):
+        if not answering.search(said_of_it):
             return Fit(False, f"does not say whether it is {quality}")  # "Is the settlement subsidy taxed?"
     thing = _asked_to_exist(part, vocabulary)
     if thing and thing not in spoken:
@@ -501,7 +509,27 @@ def _age_bounds(text: str, vocabulary: Vocabulary) -> set[tuple[str, int]]:
     }
 
 
+_PAYS = re.compile(r"\b(?:pay|pays|paying|cost|costs|charge|charged|rent)\b", re.IGNORECASE)
+_FREE = re.compile(r"\b(?:free(?![- ]trade)|rent-free|at no cost|no rent)\b|免费|免租", re.IGNORECASE)
+_FREE_TRADE = re.compile(r"\bfree[- ]trade\b", re.IGNORECASE)
 _AGE_WORDS = re.compile(r"\bage[sd]?\b|\byears?\b|\bold\b|\byounger\b|\bolder\b|岁", re.IGNORECASE)
+
+
+def _named_with_others(question: str, sentence: str) -> str | None:
+    """A place the question asks about ("in Japan") that the sentence names only in a list with others
+    ("In Singapore, Japan and other places ... 2 talent liaison stations"), its figure theirs together."""
+    if re.search(r"\b(?:each|respectively)\b", sentence, re.IGNORECASE):
+        return None
+    for found in re.finditer(r"\bin ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)", question):
+        name = re.escape(found.group(1))
+        listed = (
+            rf"\b{name}(?:,\s*[A-Z][\w'’-]+)*,?\s+(?:and|or)\s+(?:other\b|[A-Z])"
+            rf"|[A-Z][\w'’-]+(?:,\s*[A-Z][\w'’-]+)*,?\s+(?:and|or)\s+{name}\b"
+            rf"|[A-Z][\w'’-]+,\s+{name}(?:,\s*[A-Z][\w'’-]+)*,?\s+(?:and|or)\s"
+        )
+        if re.search(listed, sentence):
+            return found.group(1)
+    return None
 
 
 def _ages_meet(asked: tuple[str, int], said: tuple[str, int]) -> bool:

@@ -351,7 +351,8 @@ def _ordinals_asked(text: str) -> frozenset[tuple[str, str]]:
     return own or ordinals_in(text)
 
 
-_PREMISE_BREAK = re.compile(r"\s+[-–—]\s+|:\s+|;\s+")
+_THEN = re.compile(r"\b(?:then|at that (?:point|time|stage)|that year|by then)\b", re.IGNORECASE)
+_PREMISE_BREAK = re.compile(r"\s+[-–—]\s+|:\s+|;\s+|\.{2,}\s*|…\s*")
 
 
 def _each_of(text: str) -> tuple[str, ...]:
@@ -397,7 +398,9 @@ def _asks_what_was_done(text: str, vocabulary: Vocabulary) -> bool:
 
 _BY_END = re.compile(
     r"\b(?:by|as of|at|until|till|up to)\s+(?:the\s+)?end\s+of\s+((?:19|20)\d\d)\b|"
-    r"\b(?:by|as of)\s+(?:december|dec\.?)\s+(?:31(?:st)?,?\s+)?((?:19|20)\d\d)\b",
+    r"\b(?:by|as of)\s+(?:december|dec\.?)\s+(?:31(?:st)?,?\s+)?((?:19|20)\d\d)\b|"
+    # "How many was Hainan to have recruited by 2022?": a figure as it stands by then
+    r"\bby\s+((?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
 
@@ -405,7 +408,7 @@ _BY_END = re.compile(
 def _by_end(text: str) -> str | None:
     """ "How many had received it by the end of 2018?": the year whose end the figure is asked at."""
     match = _BY_END.search(text)
-    return (match.group(1) or match.group(2)) if match else None
+    return next((year for year in match.groups() if year), None) if match else None
 
 
 _WHAT = re.compile(r"^\W*(?:what|which)\b", re.IGNORECASE)
@@ -723,6 +726,10 @@ def _amounts_of_what_was_asked(parts: list[Part]) -> tuple[Part, ...]:
     for i in range(1, len(parts)):
         earlier, part = parts[i - 1], parts[i]
         own_subject = _own_subject(part, earlier)  # the groups set below leave it as it is
+        dated = earlier.ordinals or earlier.years
+        if _THEN.search(part.text) and not (part.ordinals or part.years) and dated:
+            # "... what about the 4th year? what reduction applies then?": then is the year just asked
+            parts[i] = part = replace(part, ordinals=earlier.ordinals, years=earlier.years)
         again = part.asks == earlier.asks == "amount" and not own_subject
         if again and earlier.totalled and not part.totalled:
             # "一共发放了多少钱? 想知道总金额": the amount asked again is the total paid out asked before
