@@ -2278,3 +2278,13 @@ def test_then_is_the_year_just_asked() -> None:
     assert fourth.ordinals == then.ordinals == {("fourth", "year")}
     said = "Young talents get free accommodation for the first year and a 70-percent rent reduction after."
     assert not fits(then, said).ok
+
+
+def test_guesses_offered_belong_to_the_question_before_them() -> None:
+    (part,) = parts_of(
+        "he heard there's a monthly living allowance for masters in Oak City. how many months do they keep "
+        "paying it? just 6 months or a few years?"
+    )
+    assert part.asks == "duration" and part.kinds == {"living"}
+    said = "Living allowances will be 1,000 yuan per person per month for masters."
+    assert not fits(part, said).ok

@@ -95,7 +95,7 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
         paid_nothing = pays and _FREE.search(stated)
         if not answer.search(stated) and not timed and not reduced and not paid_nothing:
             return Fit(False, f"holds no {part.asks}")
-        shares = [m for m in answer.finditer(stated)] if part.asks == "amount" and not reduced else []
+        shares = list(answer.finditer(stated)) if part.asks == "amount" and not reduced else []
         if shares and all(_a_threshold_share(m, stated) for m in shares):
             # "for that part of personal tax ... exceeds 15 percent of the taxable income": a share the
             # subsidy starts above, not an amount anyone receives

@@ -602,12 +602,21 @@ def _question_parts(question: str, original: str) -> tuple[Part, ...]:
     merged: list[str] = []
     for clause in (piece for whole in clauses for piece in _comma_questions(whole)):
         own = [t for t in terms(clause, keep_stopwords=True) if t not in _QUESTION_WORDS]
-        if merged and not own:
+        # "how many months do they keep paying it? just 6 months or a few years?": the guesses offered
+        # belong to the question before them
+        if merged and (not own or _GUESSES_ONLY.match(clause)):
             merged[-1] = f"{merged[-1]}, {clause}"
         else:
             merged.append(clause)
     parts = [_typed_amount(read_part(clause, context)) for clause in merged]
     return _named_places(_amounts_of_what_was_asked(parts), question)
+
+
+_GUESS = (
+    r"(?:just |only |maybe |perhaps |about )?(?:\d+|a few|several|one|two|three|four|five|six|ten|twelve)"
+    r"\s+(?:years?|months?|weeks?|days?)"
+)
+_GUESSES_ONLY = re.compile(rf"^\W*{_GUESS}(?:\s*(?:,|or)\s*{_GUESS})*\W*$", re.IGNORECASE)
 
 
 def _typed_amount(part: Part) -> Part:
