@@ -2288,3 +2288,11 @@ def test_guesses_offered_belong_to_the_question_before_them() -> None:
     assert part.asks == "duration" and part.kinds == {"living"}
     said = "Living allowances will be 1,000 yuan per person per month for masters."
     assert not fits(part, said).ok
+
+
+def test_a_year_by_year_walk_through_asks_no_manner_of_paying() -> None:
+    (part,) = parts_of(
+        "Walk me through the rent arrangement in Oak City's young talent housing year by year."
+    )
+    said = "Oak City offers free housing for the first year and a 70-percent rent reduction in the second."
+    assert fits(part, said).ok

@@ -256,8 +256,10 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
             return Fit(False, "says neither of the two asked about")  # "online or in person?"
         # "Is the employment subsidy paid all at once?": how it is handled, said either way
         # (not "paid monthly or once a year?": which period, read below)
+        # (nor "walk me through the rent arrangement year by year": how it is paid or applied for is asked)
         periods = any(pattern.search(part.text) for pattern in vocabulary.periods.values())
-        handled = {pair for pair, _ in part.sides if pair in vocabulary.handled} if not periods else set()
+        how_handled = bool(_HANDLING.search(part.text)) and not periods
+        handled = {pair for pair, _ in part.sides if pair in vocabulary.handled} if how_handled else set()
         unsaid = any(all(p != pair for p, _ in named_sides) for pair in handled)
         if part.asks is None and _asked(part) and unsaid:
             return Fit(False, "does not say how it is handled")
@@ -509,6 +511,11 @@ def _age_bounds(text: str, vocabulary: Vocabulary) -> set[tuple[str, int]]:
     }
 
 
+_HANDLING = re.compile(
+    r"\b(?:paid|pay|pays|payments?|disburs\w*|handed out|appl(?:y|ied|ies|ying|ications?)|submit\w*|"
+    r"register\w*|sign up|handled|processed)\b",
+    re.IGNORECASE,
+)
 _PAYS = re.compile(r"\b(?:pay|pays|paying|cost|costs|charge|charged|rent)\b", re.IGNORECASE)
 _FREE = re.compile(r"\b(?:free(?![- ]trade)|rent-free|at no cost|no rent)\b|免费|免租", re.IGNORECASE)
 _FREE_TRADE = re.compile(r"\bfree[- ]trade\b", re.IGNORECASE)
