@@ -203,8 +203,6 @@ _AFTER_QUESTION_MARK = re.compile(
     # "... below the 300,000 needed for Grade C. How much ...?": an initial does not hide a new question
     r"(?<=[?？])\s+(?=\S)|(?<=\b[A-Z]\.)\s+(?=(?:How|What|When|Where|Which|Who|Why|Is|Are|Does|Do|Can|Could|"
     r"Will|Would|Should)\b)"
-    # "he heard there's an allowance for masters there. how many months ...?", as typed in a chat
-    r"|(?<=[a-z]\.)\s+(?=(?:how|what|when|where|which|who|why|is|are|does|do|can|could|will|would|should)\b)"
 )
 _DASH = re.compile(r"\s+[-–—]+\s+|:\s+")  # "Enquirer, 29, rents in Wuhu: is there a rent subsidy?" too
 # "Caller asks what ...", "An applicant wants to know whether ...": a question relayed, which starts after
