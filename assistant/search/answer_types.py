@@ -80,6 +80,9 @@ class Vocabulary:
     # "under", "over": an age bound ("under the age of 40"), the age; "stated": an age said ("I'm 43")
     age_bounds: dict[str, re.Pattern[str]]
     admin_levels: dict[str, str]  # a level's word ("municipal") -> the level ("city")
+    cues: dict[
+        str, re.Pattern[str]
+    ]  # what ties a sentence's figure to the thing asked ("before", "per_one" ...)
 
     @classmethod
     @cache
@@ -186,6 +189,7 @@ class Vocabulary:
             admin_levels={
                 word: level for level, said in raw["admin_levels"]["levels"].items() for word in said
             },
+            cues=compile_all(raw["cues"]),
         )
 
     def names_benefit(self, text: str) -> bool:

@@ -26,22 +26,6 @@ from assistant.search.parts import (
 from assistant.search.question_clauses import is_question
 from assistant.text import MONTH_NAMES, amount_value, split_sentences, terms
 
-_BEFORE = re.compile(
-    r"\b(?:before|without|prior to|excluding|not counting)\s+(?:any |the |a )?(?:[\w-]+ )?"
-    r"(?:reductions?|discounts?|relief|subsid(?:y|ies)|exemptions?|waivers?)\b|\b(?:normal|full|original|"
-    r"standard|market|undiscounted) (?:monthly |annual |yearly )?(?:rent|price)\b",
-    re.IGNORECASE,
-)
-_REDUCTION = re.compile(
-    r"\b(?:reductions?|reduced|discounts?|discounted|relief|exemptions?|waivers?|waived|cuts?|lowered|"
-    r"(?:knocked|taken|shaved) off|"
-    r"off the rent)\b",
-    re.IGNORECASE,
-)
-_PER_UNIT = re.compile(
-    r"\b(?:per|each|every)\s+(?:year|month|week|day)\b|\b(?:monthly|yearly|annually)\b", re.IGNORECASE
-)
-
 
 @dataclass(frozen=True)
 class Fit:
@@ -76,8 +60,8 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
         stated = sentence
         if part.asks == "duration":
             # "how long", "for how many months": "1,500 yuan per month" is a rate, not how long
-            stated = _PER_UNIT.sub(" ", stated)
-        if part.asks == "date" and not _ASKS_RELEASE.search(part.text):
+            stated = vocabulary.cues["per_unit"].sub(" ", stated)
+        if part.asks == "date" and not vocabulary.cues["asks_release"].search(part.text):
             # "What month do you have to apply?" is not answered by "the document released ... on June 22"
             stated = _RELEASED_ON.sub(" ", stated)
         if part.asks in ("date", "deadline"):
@@ -87,12 +71,12 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
         # "How much is the rent reduction?" - "a 70-percent rent reduction": a share of what it reduces
         # (unless the question already gives the share: "the rent before the 70 percent reduction")
         # ... but "the normal monthly rent before any discount" asks the price, not what is taken off it
-        shared = PERCENT.search(part.text) or _BEFORE.search(part.text)
-        reduction = _REDUCTION.search(part.text) and not shared
+        shared = PERCENT.search(part.text) or vocabulary.cues["before"].search(part.text)
+        reduction = vocabulary.cues["reduction"].search(part.text) and not shared
         reduced = part.asks == "amount" and reduction and PERCENT.search(sentence)
         # "What does he pay for the first year?" - "free accommodation for the first year": nothing
-        pays = part.asks == "amount" and not part.benefit and _PAYS.search(part.text)
-        paid_nothing = pays and _FREE.search(stated)
+        pays = part.asks == "amount" and not part.benefit and vocabulary.cues["pays"].search(part.text)
+        paid_nothing = pays and vocabulary.cues["free"].search(stated)
         if not answer.search(stated) and not timed and not reduced and not paid_nothing:
             return Fit(False, f"holds no {part.asks}")
         shares = list(answer.finditer(stated)) if part.asks == "amount" and not reduced else []
@@ -122,10 +106,12 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
             return Fit(False, "does not say how long it is paid")
         # "How many working days does the consulate take to issue the R visa?" is not answered by "the
         # approval period for the confirmation letter": how long it takes to issue something is said of it
-        issued = _ISSUED_THING.search(part.text) if part.asks == "duration" else None
+        issued = vocabulary.cues["issued_thing"].search(part.text) if part.asks == "duration" else None
         named = (issued.group(1) or issued.group(2)).strip() if issued else ""
         # a document or card issued ("the R visa", "the talent card"), not "the processing time"
-        document = bool(named) and bool(vocabulary.documents_named.search(named) or _ISSUED.search(named))
+        document = bool(named) and bool(
+            vocabulary.documents_named.search(named) or vocabulary.cues["issued"].search(named)
+        )
         issued_head = terms(named)[-1:]
         if document and issued_head and issued_head[0] not in terms(sentence):
             return Fit(False, f"does not say how long the {named} takes")
@@ -140,7 +126,9 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
             return Fit(False, "counts other things than those asked")
         # "How much did each project receive?" - "30 projects were initiated, with Yuan 10 million paid as
         # subsidies": an amount beside a count of what is asked for one of is their total
-        several = part.each and gives_count(part.each, sentence) and not _PER_ONE.search(sentence)
+        several = (
+            part.each and gives_count(part.each, sentence) and not vocabulary.cues["per_one"].search(sentence)
+        )
         if several and not (part.aggregate or part.totalled):
             return Fit(False, f"gives a total for several, not the amount for each {part.each[-1]}")
         if part.asks == "score" and not part.minimum and _only_thresholds(stated, answer, vocabulary):
@@ -181,7 +169,7 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
         applying = bool(part.asks in ("entity", "deadline") and applied_to["asks"].search(asked_text))
         # "Which cities does the subsidy apply to?": the places it covers, not where one applies
         applying = applying and not any(applied_to["covers"].match(thing) for thing in part.counted)
-        applying = applying or bool(part.asks == "date" and _APPLY_VERB.search(part.text))
+        applying = applying or bool(part.asks == "date" and vocabulary.cues["apply_verb"].search(part.text))
         if applying and not applied_to["answers"].search(sentence):
             return Fit(False, f"names no {'office' if part.asks == 'entity' else 'date'} for applying")
         where = vocabulary.applying_where
@@ -258,7 +246,7 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
         # (not "paid monthly or once a year?": which period, read below)
         # (nor "walk me through the rent arrangement year by year": how it is paid or applied for is asked)
         periods = any(pattern.search(part.text) for pattern in vocabulary.periods.values())
-        how_handled = bool(_HANDLING.search(part.text)) and not periods
+        how_handled = bool(vocabulary.cues["handling"].search(part.text)) and not periods
         handled = {pair for pair, _ in part.sides if pair in vocabulary.handled} if how_handled else set()
         unsaid = any(all(p != pair for p, _ in named_sides) for pair in handled)
         if part.asks is None and _asked(part) and unsaid:
@@ -290,7 +278,7 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
         if any(not answering & said for answering in situations):
             return Fit(False, "does not say what happens if one's situation changes")
     # "the Kunming Area of the Pilot Free Trade Zone" says nothing of paying
-    said_of_it = _FREE_TRADE.sub(" ", f"{context} {sentence}")
+    said_of_it = vocabulary.cues["free_trade"].sub(" ", f"{context} {sentence}")
     for quality, answering in _properties_asked(part, vocabulary):
         if not answering.search(said_of_it):
             return Fit(False, f"does not say whether it is {quality}")  # "Is the settlement subsidy taxed?"
@@ -318,7 +306,9 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
         and not vocabulary.given.search(sentence)
     ):
         return Fit(False, "gives an amount of something other than a benefit")
-    asks_what_is_paid = part.benefit and part.kinds and part.asks is None and _MONEY.search(part.text)
+    asks_what_is_paid = (
+        part.benefit and part.kinds and part.asks is None and vocabulary.cues["money"].search(part.text)
+    )
     if asks_what_is_paid and not _money_said(sentence, context, vocabulary):
         return Fit(False, "names no subsidy")  # "what house-purchase subsidy?" - "the same purchase policies"
     if part.benefit and part.kinds:
@@ -339,8 +329,10 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
     # introduces talents can apply for one-off reward ...": what an organisation receives
     personal = part.kinds & vocabulary.receiver_kinds
     receivers = vocabulary.receivers
-    if personal and receivers["organisation"].search(sentence) and not receivers["asks_organisation"].search(
-        f"{part.text} {part.original}"
+    if (
+        personal
+        and receivers["organisation"].search(sentence)
+        and not receivers["asks_organisation"].search(f"{part.text} {part.original}")
     ):
         return Fit(False, "gives what an organisation receives, not a person")
     each_year = part.period == "year" and part.asks in ("count", "amount")
@@ -370,7 +362,7 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
     if part.age is not None and not asked_ages:
         asked_ages = {("aged", part.age)}
     # (a sentence speaking of no age sets none: "applicants with a score of 70 or above")
-    aged = asked_ages and _AGE_WORDS.search(sentence)
+    aged = asked_ages and vocabulary.cues["age_words"].search(sentence)
     said_ages = {(b, n) for b, n in _age_bounds(sentence, vocabulary) if n >= 18} if aged else set()
     if said_ages and not any(_ages_meet(asked, said) for asked in asked_ages for said in said_ages):
         # "Do full-time doctors over 40 get ...?", "I'm 43 ... do doctors my age get it?" - "doctors under
@@ -426,12 +418,6 @@ _RELEASED_ON = re.compile(
     rf"\b(?:released|issued|published|announced|unveiled|promulgated|printed|reported)\b(?:\s+[^\s.;]+){{0,10}}?"
     rf"\s+(?:on|in)\s+(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?|{_MONTH}(?:\s+(?:19|20)\d\d)?|"
     rf"(?:19|20)\d\d)\b",
-    re.IGNORECASE,
-)
-_APPLY_VERB = re.compile(r"\b(?:apply|applies|applying|submit|register|lodge|file)\b", re.IGNORECASE)
-_ASKS_RELEASE = re.compile(
-    r"\b(?:releas\w*|issu\w*|publish\w*|announc\w*|unveil\w*|promulgat\w*|print\w*|report\w*|came out|"
-    r"come out|launch\w*|introduc\w*|adopt\w*|written)\b",
     re.IGNORECASE,
 )
 
@@ -509,17 +495,6 @@ def _age_bounds(text: str, vocabulary: Vocabulary) -> set[tuple[str, int]]:
         for bound in ("under", "over")
         for found in vocabulary.age_bounds[bound].finditer(text)
     }
-
-
-_HANDLING = re.compile(
-    r"\b(?:paid|pay|pays|payments?|disburs\w*|handed out|appl(?:y|ied|ies|ying|ications?)|submit\w*|"
-    r"register\w*|sign up|handled|processed)\b",
-    re.IGNORECASE,
-)
-_PAYS = re.compile(r"\b(?:pay|pays|paying|cost|costs|charge|charged|rent)\b", re.IGNORECASE)
-_FREE = re.compile(r"\b(?:free(?![- ]trade)|rent-free|at no cost|no rent)\b|免费|免租", re.IGNORECASE)
-_FREE_TRADE = re.compile(r"\bfree[- ]trade\b", re.IGNORECASE)
-_AGE_WORDS = re.compile(r"\bage[sd]?\b|\byears?\b|\bold\b|\byounger\b|\bolder\b|岁", re.IGNORECASE)
 
 
 def _named_with_others(question: str, sentence: str) -> str | None:
@@ -624,31 +599,10 @@ def _a_threshold_share(found: re.Match[str], stated: str) -> bool:
     start = found.start()
     while start and (stated[start - 1].isdigit() or stated[start - 1] in ".,"):
         start -= 1  # "15 percent of": the pattern finds its last digit
-    return bool(PERCENT.match(found.group()) and _ABOVE_A_SHARE.search(stated[max(0, start - 30) : start]))
-
-
-_ABOVE_A_SHARE = re.compile(
-    r"\b(?:exceed(?:s|ed|ing)?|above|more than|over|beyond|higher than|in excess of)\s+$", re.IGNORECASE
-)
-
-
-# what a question asks how long it takes to issue: "to issue the actual R visa", "until the letter is issued"
-_ISSUED_THING = re.compile(
-    r"\b(?:issue|process|approve|grant|deliver|produce|print|make)\s+(?:the |a |an |my |his |her |their )?"
-    r"(?:actual |final |formal |physical |new )?((?:[\w'’-]+ ){0,2}[\w'’-]+)\s*(?:[?.,;]|$)"
-    r"|\b(?:until|before|till) (?:the |a |an |my |his |her |their |your )?((?:[\w'’-]+ ){0,2}[\w'’-]+) "
-    r"(?:is|are|gets?|will be) (?:issued|approved|granted|processed|delivered|ready|out)\b",
-    re.IGNORECASE,
-)
-_ISSUED = re.compile(r"\b(?:visas?|cards?|hukou|certificates?|permits?|letters?)\b", re.IGNORECASE)
-
-
-# an amount said for one of several: "each", "per project", "up to" (a cap on one), "respectively"
-_PER_ONE = re.compile(
-    r"\b(?:each|per|apiece|every|respectively|individually|a piece|up to|at most|maximum|max|no more than|"
-    r"highest|ranging)\b|/\s*(?:person|project|enterprise|household|team|talent)\b",
-    re.IGNORECASE,
-)
+    return bool(
+        PERCENT.match(found.group())
+        and Vocabulary.load().cues["above_a_share"].search(stated[max(0, start - 30) : start])
+    )
 
 
 def _in_a_clause_about_it(part: Part, sentence: str, answer: re.Pattern[str]) -> bool:
@@ -735,13 +689,6 @@ _PRICE_QUALIFIERS = frozenset(
         "monthly yearly annual daily weekly per minimum maximum max min average typical usual basic full "
         "new much many high highest low lowest current total overall actual what which whose any each"
     )
-)
-
-
-# Benefits paid in money: a sentence giving one names a benefit or an amount.
-_MONEY = re.compile(
-    r"\b(?:subsid(?:y|ies)|allowances?|grants?|bonus(?:es)?|stipends?|rewards?|awards?|funding|cash)\b|补贴|津贴|奖励|资助",
-    re.IGNORECASE,
 )
 
 
