@@ -562,3 +562,16 @@ def test_the_asker_s_situation_is_not_the_topic_a_sentence_must_cover(assistant:
     assert {"hous", "subsidi"} <= set(own) and not {"chemistri", "husband"} & set(own)
     asked = understand(["How much housing subsidy can a PhD get in Harbor City?"], gazetteer)
     assert assistant.finder.own_weights(asked, asked.parts[0]) == {}
+
+
+def test_a_list_of_names_may_leave_its_topic_to_the_sentences_before(tmp_path: Path) -> None:
+    assistant = _over_one_article(
+        tmp_path,
+        "Guangdong announces income tax subsidy for overseas talents\n\n"
+        "Guangdong Province has announced a preferential income tax policy for overseas high-end talents. "
+        "The income tax subsidies will be granted to overseas talents working in the Pearl River Delta. "
+        "According to the document, the policy, effective from January 1, applies to four cities in "
+        "Guangdong, including Guangzhou, Shenzhen, Zhuhai and Foshan.\n",
+    )
+    answer = assistant.ask("Which cities are in Guangdong's income tax subsidy for overseas talents?")
+    assert not answer.declined and "Shenzhen" in answer.answer and "Foshan" in answer.answer, answer.answer

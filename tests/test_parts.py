@@ -2296,3 +2296,43 @@ def test_a_year_by_year_walk_through_asks_no_manner_of_paying() -> None:
     )
     said = "Oak City offers free housing for the first year and a 70-percent rent reduction in the second."
     assert fits(part, said).ok
+
+
+def test_a_bare_amount_naming_only_a_kind_of_benefit_is_for_the_same_people() -> None:
+    buying, renting = parts_of(
+        "Oak District talent house subsidy — Grade D talent, how much house buying subsidy and how much per "
+        "month for renting?"
+    )
+    assert buying.groups == renting.groups == {"grade_d"}
+    said = (
+        "(1) Grade A talent: it can apply for 800 thousand RMB of buying subsidy or 3000 RMB / month of "
+        "renting subsidy;"
+    )
+    assert not fits(renting, said).ok
+
+
+def test_a_hyphenated_word_is_no_question_word() -> None:
+    (part,) = parts_of(
+        "Walk-in at the counter: junior college graduate, staying in Oak City. How much living subsidy per "
+        "month would she get?"
+    )
+    assert part.groups >= {"college"}
+    said = "Undergraduates get RMB400 per month, masters RMB600 per month and doctors RMB800 per month."
+    assert not fits(part, said).ok
+
+
+def test_so_after_a_comma_asks_after_what_is_said() -> None:
+    (part,) = parts_of(
+        "Oak City: caller is a new PhD aged 42 — the 80,000 employment subsidy is for under 40, so what does "
+        "someone over 40 get instead?"
+    )
+    assert part.text.startswith("what does someone over 40")
+    said = "New full-time doctors under the age of 40 will be given an employment subsidy of 80,000 yuan."
+    assert not fits(part, said).ok
+
+
+def test_a_question_inverted_after_its_condition_is_asked() -> None:
+    buying, renting = parts_of(
+        "if i buy a flat what % subsidy + cap? and if i rent instead is there a rent subsidy and how much?"
+    )
+    assert buying.kinds >= {"purchase"} and renting.kinds == {"rent"} and renting.asks == "amount"

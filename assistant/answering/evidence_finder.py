@@ -157,11 +157,17 @@ class EvidenceFinder:
             if topic and not asking_only:
                 own = self.own_weights(query, part)
                 plain = self.plain_weights(query, part)
+                # "... applies to nine cities in Guangdong, including Guangzhou, Shenzhen ...": a list of the
+                # names asked for may leave its topic to the sentences just before it
+                listed = part.asks == "entity"
                 sentences = [
                     s
                     for s in sentences
                     if (
-                        any(self._covered_term(query, t, s.terms) for t in telling)
+                        any(
+                            self._covered_term(query, t, s.terms | s.context_terms if listed else s.terms)
+                            for t in telling
+                        )
                         # "doctor student can get 50000 RMB" names the PhD holders asked about
                         or bool(part.groups & s.groups)
                     )

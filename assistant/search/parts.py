@@ -745,7 +745,10 @@ def _amounts_of_what_was_asked(parts: list[Part]) -> tuple[Part, ...]:
             parts[i] = part = replace(part, totalled=True, aggregate=True)
         generic = part.groups <= {"graduate"}  # "the same graduate"
         same_people = not part.groups or (generic and bool(_SAME_PEOPLE.search(part.text)))
-        asks_of_it = part.benefit or (part.asks == "amount" and not own_subject)
+        # "..., and how much per month for renting?": a subject that only names a kind of benefit asks
+        # for that benefit
+        of_a_kind = bool(kinds_in(part.text)) and own_subject <= Vocabulary.load().benefit_terms
+        asks_of_it = part.benefit or (part.asks == "amount" and (not own_subject or of_a_kind))
         if asks_of_it and earlier.benefit and earlier.groups and same_people:
             # "For a Grade D talent in Haicang, how much house-buying subsidy can I apply for, and how much is
             # the monthly renting subsidy?": the second benefit is asked for the same people

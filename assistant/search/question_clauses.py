@@ -9,10 +9,12 @@ import re
 from assistant.search.answer_types import Vocabulary
 from assistant.text import split_sentences, terms
 
+# (not "Walk-in at the counter: ...", a statement)
 _QUESTION_START = re.compile(
     r"^\s*(?:and\s+|but\s+|also\s+|so\s+|then\s+)?(?:how|what|what's|whats|when|where|which|who|whose|whom|why|is|are|"
     r"was|were|does|do|did|can|could|will|would|should|may|might|has|have|whether|tell|list|name|give|show|"
-    r"compare|explain|describe|walk|please|any|in which|for how|on what|under what|什么|哪|多少|怎么|如何)\b",
+    r"compare|explain|describe|walk|please|any|in which|for how|on what|under what|什么|哪|多少|怎么|如何)"
+    r"\b(?!-)",
     re.IGNORECASE,
 )
 # "..., and how long ...": a second question joined to the first.
@@ -25,7 +27,9 @@ _JOINED_QUESTION = re.compile(  # not "or": "online, or does someone have to go 
     # "..., and after I get the letter, how long does it take?", "..., and on top of that, how much ...?":
     # a condition or a link first, then the question
     r"|\s*,?\s+and\s+(?=[^,?;]{1,80},\s*(?:how|what|when|where|which|who|"
-    r"is|are|does|do|can|will)\b)",
+    r"is|are|does|do|can|will)\b)"
+    # "the 80,000 subsidy is for under 40, so what does someone over 40 get?": what is said, then asked
+    r"|\s*,\s*so\s+(?=(?:how|what|what's|when|where|which|who|is|are|does|do|did|can|could|will|would)\b)",
     re.IGNORECASE,
 )
 # A clause with one of these verbs and no question word states something: "X says ...", "I'm a PhD".
@@ -262,5 +266,14 @@ def _is_statement(clause: str) -> bool:
         # "For Lanzhou's flexible talent introduction, does the employer have to be registered ...": a
         # phrase, then the question
         and not (_PHRASE.match(clause) and any(_QUESTION_START.match(p) for p in clause.split(",")[1:]))
+        # "and if I rent instead is there a rent subsidy": a question inverted after its condition
+        and not _INVERTED.search(clause)
         and bool(_STATES.search(clause))
     )
+
+
+_INVERTED = re.compile(
+    r"\b(?:is|are|was|were) there\b|\b(?:do|does|did|can|could|will|would|should|shall|must) "
+    r"(?:i|we|you|he|she|they|it)\b",
+    re.IGNORECASE,
+)
