@@ -114,7 +114,8 @@ def split_sentences(paragraph: str) -> list[str]:
     for match in _SENTENCE_END.finditer(paragraph):
         end = match.end(1) if match.group(1) is not None else match.end(2)
         candidate = paragraph[start:end]
-        last_word = candidate.rstrip('"”’) ').rsplit(" ", 1)[-1].rstrip(".").lower()
+        # "(e.g. 1,500 yuan ...)": the abbreviation may open a bracket or a quotation
+        last_word = candidate.rstrip('"”’) ').rsplit(" ", 1)[-1].rstrip(".").lstrip("(\"“‘[").lower()
         if last_word in ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
             continue  # "Co. Ltd." and initials do not end a sentence
         pieces.append(candidate.strip())

@@ -2336,3 +2336,53 @@ def test_a_question_inverted_after_its_condition_is_asked() -> None:
         "if i buy a flat what % subsidy + cap? and if i rent instead is there a rent subsidy and how much?"
     )
     assert buying.kinds >= {"purchase"} and renting.kinds == {"rent"} and renting.asks == "amount"
+
+
+def test_an_example_in_brackets_does_not_end_the_question() -> None:
+    (part,) = parts_of(
+        "For how many months does Oak City pay its monthly living allowance (e.g. 1,500 yuan for doctors) to "
+        "new graduates?"
+    )
+    assert part.asks == "duration" and part.kinds == {"living"}
+    said = (
+        "Graduates who come for interviews can apply for a monthly rent subsidy of 800 yuan for six months."
+    )
+    assert not fits(part, said).ok
+
+
+def test_a_total_paid_out_asked_in_chinese() -> None:
+    (part,) = parts_of(
+        "how much money, Oak City first batch home purchase subsidy provide?",
+        "橡树市首批购房补贴共发放了多少金额？",
+    )
+    assert part.totalled
+
+
+def test_an_amount_per_family_checked_is_of_the_benefit_just_asked() -> None:
+    _, claimed = parts_of(
+        "How much is Oak City's housing subsidy for buying a first home? How much per family?"
+    )
+    assert claimed.kinds >= {"purchase"}
+    said = "Undergraduates who come for interviews can apply for a monthly rent subsidy of up to 800 yuan."
+    assert not fits(claimed, said).ok
+
+
+def test_what_after_a_condition_asks_how_much_and_for_whom() -> None:
+    (part,) = parts_of(
+        "If we move into Oak Area, what exactly is the one-off subsidy for parks selected at that level?"
+    )
+    assert part.asks == "amount"
+    assert not fits(part, "Branches of outstanding services will be rewarded with up to 300,000 yuan.").ok
+    assert fits(part, "Each selected park gets a one-off subsidy of 500,000 yuan.").ok
+    # an adjective first names no receiver of its own: "for top talents" is about people
+    (top,) = parts_of("What is the one-off subsidy for top talents in Oak City?")
+    assert fits(top, "Top talents get a one-off subsidy of 1 million yuan.").ok
+
+
+def test_a_benefit_set_aside_is_not_asked_again() -> None:
+    rent, amount = parts_of(
+        "Apart from the one-off resettlement money, is there a monthly rent or living subsidy in Oak Area, "
+        "and "
+        "how much per month?"
+    )
+    assert "settlement" not in rent.kinds | amount.kinds

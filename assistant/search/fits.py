@@ -86,6 +86,9 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
             return Fit(False, "gives the share it starts above, not an amount")
         if part.asks in ("amount", "count") and not _in_a_clause_about_it(part, sentence, answer):
             return Fit(False, f"gives the {part.asks} of another item of its list")
+        receiver = _receiver_named(part, vocabulary) if part.asks == "amount" and part.benefit else None
+        if receiver and receiver not in terms(sentence):
+            return Fit(False, f"gives an amount to others than the {receiver} asked about")
         # "How many of the 8 contact points are in Singapore?" is not answered by "8 talent contact points":
         # a count the question names is what it knows, not what it asks
         known = _known_counts(part) if part.asks == "count" else frozenset()
@@ -456,6 +459,31 @@ def _years_said(sentence: str, year: int | None) -> frozenset[str]:
         return said
     offsets = {"this year": 0, "last year": -1, "next year": 1}
     return said | {str(year + offsets[y]) for y in said if y in offsets}
+
+
+def _receiver_named(part: Part, vocabulary: Vocabulary) -> str | None:
+    """The term of what a part asks a benefit for ("the one-off subsidy for parks selected at that level":
+    park), when its words name no people, no kind of benefit, no place (written with a capital) and no
+    time."""
+    found = vocabulary.cues["benefit_for"].search(part.text)
+    if not found:
+        return None
+    words: list[str] = []
+    for word in found.group(1).split():
+        if word.endswith(("ed", "ing")) or not terms(word):
+            break  # "parks selected at that level", "enterprises that introduce ..."
+        words.append(word)
+    phrase = " ".join(words)
+    named = [t for w in words for t in terms(w)]
+    if not named or any(w[:1].isupper() for w in words):
+        return None
+    if set(named) & (_NO_RECEIVER | vocabulary.benefit_terms):
+        return None
+    return None if groups_in(phrase, vocabulary) or kinds_in(phrase, vocabulary) else named[-1]
+
+
+# after "a subsidy for": words that name no one it is paid to ("for three years", "for top talents")
+_NO_RECEIVER = frozenset(terms("year years month months week day days time how long talent talents someone"))
 
 
 def _known_counts(part: Part) -> frozenset[str]:

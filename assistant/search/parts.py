@@ -258,7 +258,10 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
         period=period,
         unit=unit,
         aggregate=bool(vocabulary.aggregate.search(text)),
-        totalled=bool(vocabulary.totalled.search(text)) and not vocabulary.one_receiver.search(text),
+        totalled=(
+            bool(vocabulary.totalled.search(f"{text} {original}"))
+            and not vocabulary.one_receiver.search(text)
+        ),
         bounded=asks == "amount" and bool(vocabulary.bounds["asks"].search(text)),
         minimum=(asks == "duration" and bool(minimum_asked.search(f"{text} {original}")))
         or (asks == "score" and bool(vocabulary.score_threshold["asks"].search(text))),
@@ -411,7 +414,8 @@ def _by_end(text: str) -> str | None:
     return next((year for year in match.groups() if year), None) if match else None
 
 
-_WHAT = re.compile(r"^\W*(?:what|which)\b", re.IGNORECASE)
+# (after a condition or a phrase: "If we move into Kunming, what exactly is the one-off subsidy ...?")
+_WHAT = re.compile(r"^\W*(?:[^,?;]{1,120},\s*)?(?:what|which)\b", re.IGNORECASE)
 _BUYS_A_HOME = re.compile(
     r"\b(?:buys?|bought|purchases?|purchased)\s+(?:[\w'’-]+\s+){0,3}?(?:home|house|flat|apartment|property)\b",
     re.IGNORECASE,
@@ -626,7 +630,7 @@ def _typed_amount(part: Part) -> Part:
     each = bool(_PER_HEAD.search(part.text))
     if part.asks or not part.benefit or not (part.period or each) or asks_in_words(part.text):
         return part
-    kinds, _ = _kinds(part.text, Vocabulary.load(), True)
+    kinds, _ = _kinds(_ASIDE.sub(" ", part.text), Vocabulary.load(), True)  # not "apart from the ..."
     return replace(part, asks="amount", kinds=kinds)
 
 
@@ -703,7 +707,8 @@ _BARE_DURATION_WORDS = _QUESTION_WORDS | frozenset(
 # the maximum per person?"
 _BARE_AMOUNT_WORDS = _QUESTION_WORDS | frozenset(
     terms(
-        "money cash most maximum max minimum min least highest top per person head month year monthly yearly "
+        "money cash most maximum max minimum min least highest top per person head family household couple "
+        "month year monthly yearly "
         "annual total each cap limit ceiling paid pay get gets receive given amount sum yuan rmb one-off "
         "once "
         "subsidy subsidies allowance benefit grant it standard standards rate level if case so",
