@@ -174,6 +174,8 @@ def test_a_gap_names_the_benefit_and_the_people_plainly() -> None:
     assert describe(years) == "how long the rent subsidy lasts for master's graduates"
     (owned,) = parts_of("What is the age limit for Tai'an's monthly living allowance?")
     assert describe(owned) == "the age limit of the monthly living allowance"
+    (typed,) = parts_of("oak city 100 talent plan how much funding each")
+    assert describe(typed) == "the amount of the funding"
 
 
 def test_a_numbered_programme_is_answered_only_from_its_own_sentences(tmp_path: Path) -> None:

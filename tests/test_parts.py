@@ -2386,3 +2386,30 @@ def test_a_benefit_set_aside_is_not_asked_again() -> None:
         "how much per month?"
     )
     assert "settlement" not in rent.kinds | amount.kinds
+
+
+def test_a_visa_issued_itself_once_the_letter_is_in() -> None:
+    (part,) = parts_of(
+        "How many days does the consulate take to issue the R visa itself once the letter is submitted?"
+    )
+    said = "It has cut the approval period for the confirmation letter from five workdays to three."
+    assert not fits(part, said).ok
+
+
+def test_what_is_the_housing_support_amount_asks_how_much() -> None:
+    (part,) = parts_of("What's the housing support amount?")
+    assert part.asks == "amount"
+    assert not fits(part, "The province will help the most outstanding talent with housing and schooling.").ok
+
+
+def test_a_chinese_message_s_statements_are_its_premises() -> None:
+    english = (
+        "I am this year junior college graduates. Oak City college graduates can apply for living subsidy, "
+        "bachelor's degree per month 400, master's 600. how many, junior college graduates per month can?"
+    )
+    original = (
+        "我是今年的大专毕业生。看到橡树市说高校毕业生可以申请生活补贴，本科每月400，硕士600。"
+        "请问我们大专毕业生每月能拿多少？"
+    )
+    (part,) = parts_of(english, original)
+    assert "college" in part.groups <= {"college", "graduate"}  # not the bachelor's and master's it quotes

@@ -279,3 +279,11 @@ def test_a_follow_up_about_the_askers_situation_keeps_the_earlier_topic() -> Non
 def test_a_place_does_not_run_on_into_a_grade() -> None:
     query = understand(["What is the maximum project funding for Liuzhou Grade A and B talents?"], GAZETTEER)
     assert "Liuzhou Grade" not in query.place_names
+
+
+def test_a_numbered_programme_typed_in_lower_case_is_named() -> None:
+    query = understand(["oak city 100 talent plan how much funding each"], frozenset({"oak"}))
+    assert "talent plan" in query.place_names
+    # a year before a plan is when it runs, not its name
+    dated = understand(["oak city 2019 talent plan how much funding each"], frozenset({"oak"}))
+    assert "talent plan" not in dated.place_names

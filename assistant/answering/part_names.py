@@ -214,4 +214,6 @@ def benefit_phrase(text: str) -> str | None:
     phrase = _PHRASE_LEAD.sub("", phrase)
     # "first-home buyers a housing subsidy": the benefit is what follows the last article
     phrase = re.split(r"\b(?:a|an|the)\s+|\s[-–—:]\s", phrase, flags=re.IGNORECASE)[-1]
+    # "guiyang 100 talent plan how much funding": what follows the words asking
+    phrase = re.split(r"\b(?:how much|how many|what|which)\s+", phrase, flags=re.IGNORECASE)[-1]
     return phrase or None

@@ -888,6 +888,9 @@ _BARE_HOW_MANY = re.compile(r"(?:多少|几)\s*(?:呢|啊|吗)?\s*[?？。!！]?
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?!\d)")
+# a Chinese sentence ends at its full stop, "!" or "?" with no space after (a closing quote starts the
+# next, as translated)
+_SENTENCE_END_CHINESE = re.compile(r"(?<=[。！？])\s*|(?<=[.!?])(?=[”’」』\s])\s*")
 
 
 def _mostly_english(text: str) -> bool:
@@ -906,7 +909,7 @@ def _premises(question: str, original: str) -> tuple[str, str, str]:
     """A translated question's leading statements ("第三年是五折, 那第四年以后呢": the third year is half
     price), then its English and Chinese without them; none when the two do not split alike."""
     english = [s for s in _SENTENCE_END.split(question) if s.strip()]
-    chinese = [s for s in _SENTENCE_END.split(original) if s.strip()]
+    chinese = [s for s in _SENTENCE_END_CHINESE.split(original) if s.strip(" \n”’」』")]
     if len(english) != len(chinese):
         return "", question, original
     said = 0

@@ -268,6 +268,24 @@ def _quoted_names(text: str, runs: list[tuple[str, tuple[str, ...]]]) -> list[tu
     return out
 
 
+# "guiyang 100 talent plan": a numbered programme typed in lower case
+_NUMBERED = re.compile(
+    r"\b(?!(?:19|20)\d\d\b)\d[\d,]*\s+((?:[a-z][\w-]*\s+){0,2}(?:plan|program|programme|project|scheme|initiative))\b"
+)
+
+
+def _numbered_names(text: str, runs: list[tuple[str, tuple[str, ...]]]) -> list[tuple[str, tuple[str, ...]]]:
+    """The programmes a question names by number in lower case ("the 100 talent plan"), that no capitalised
+    run already holds: the sentences answering it must be about that one, as for a name."""
+    named = {t for _, stems in runs for t in stems}
+    out = []
+    for found in _NUMBERED.finditer(text):
+        stems = tuple(terms(found.group(1)))
+        if len(stems) > 1 and not set(stems) <= named:
+            out.append((found.group(1), stems))
+    return out
+
+
 # "the '10 Talent Plan'", "the Superior Talent Card": a programme's name, which is no place
 _PROGRAMME = re.compile(
     r"\b(?:plan|program|programme|project|scheme|initiative|card|campaign|fund|award|prize|week|platform|portal|"
@@ -453,6 +471,7 @@ def understand(
         if stems and not set(terms(place)) <= named:
             runs.append((place, stems))
     runs += _quoted_names(last, runs)
+    runs += _numbered_names(last, runs)
     runs = _asked_about(last, runs, gazetteer)
     places = [t for _, t in runs]
     names = [w for w, _ in runs]
