@@ -260,6 +260,12 @@ def test_filing_an_application_on_a_website_is_no_question_about_the_publisher()
         "date",
     ]
     assert asked_metadata("Who published the Wuhu article, and when?") == ["publisher", "date"]
+    assert asked_metadata("The Oak City news piece: who is the writer?") == ["author"]
+    assert asked_metadata("the Oak City page: which local newspaper reported it?") == ["publisher"]
+    # a follow-up about the document the turn before named
+    named = "There's a news item titled 'Oak City issues policies for talent introduction'."
+    assert asked_metadata("What date was it published?", [named]) == ["date"]
+    assert asked_metadata("What date was it published?", ["What does Oak City give doctors?"]) == []
     assert asked_metadata("liuzhou talent introduction policy article date") == ["date"]
     assert asked_metadata("liuzhou talent policy application date") == []
     # "那篇发布会文字稿, 是哪天发布的? 在哪个网站?", as translated

@@ -2413,3 +2413,31 @@ def test_a_chinese_message_s_statements_are_its_premises() -> None:
     )
     (part,) = parts_of(english, original)
     assert "college" in part.groups <= {"college", "graduate"}  # not the bachelor's and master's it quotes
+
+
+def test_a_child_s_age_is_whom_it_asks_about_not_its_topic() -> None:
+    (part,) = parts_of("Can my wife and my 10 years old son also get Oak Province permanent residence?")
+    assert not {"10", "old"} & set(part.focus)
+
+
+def test_top_talents_are_not_answered_by_what_lower_levels_get() -> None:
+    (part,) = parts_of(
+        "Which family members of top-tier overseas talent also get Oak Province permanent residence?"
+    )
+    said = "Overseas talent of lower levels can apply for entry visas with a work permit."
+    assert not fits(part, said).ok
+
+
+def test_the_share_a_rule_starts_above_answers_when_asked() -> None:
+    said = (
+        "Oak City will subsidise the part of personal tax paid that exceeds 15 percent of the taxable income."
+    )
+    (asked,) = parts_of("Tax above what percent of taxable income is subsidised in Oak City?")
+    assert fits(asked, said).ok
+    (chinese,) = parts_of(
+        "how many percent part subsidy, personal income tax taxable income?",
+        "个税超过 taxable income 的多少 percent 那部分给补贴?",
+    )
+    assert fits(chinese, said).ok
+    (amount,) = parts_of("How much is Oak City's income tax subsidy?")
+    assert not fits(amount, said).ok

@@ -136,6 +136,7 @@ def test_chat_shorthand_is_read_as_the_words_it_stands_for() -> None:
         "Lingang second level, fresh graduate with a bachelor"
     )
     # names and figures are no shorthand: R&D, AT&T, the U.S., 2+2, the R visa
+    assert spelt_out("Hainan PR for top talents") == "Hainan permanent residence for top talents"
     kept = "R&D at AT&T in the U.S., 2+2, an R visa, 800 yuan/mo"
     assert spelt_out(kept) == kept
     assert spelt_out("HLJ SCIO presser") == "Heilongjiang SCIO press conference"

@@ -491,7 +491,7 @@ class EvidenceFinder:
             )
         candidates = hits[: max(self.max_sources * 3, 10)]
         groups, missing = self._place_groups(query, candidates)
-        about = asked_metadata(query.english)
+        about = asked_metadata(query.english, query.earlier)
         if about:
             # "What's the date on that Shenyang article, and which source supplied it?": when no article is
             # about all the words, one naming the place asked is found by what it is about, not by the

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Sequence
 from datetime import date
 
 from assistant.answering.evidence import Evidence, Gap, Passage
@@ -20,13 +21,16 @@ _NOT_A_TITLE = (
 )
 _META_ASKS = {
     "author": re.compile(
-        r"\bwho (?:wrote|authored|reported|penned)\b|\bauthor\b|\bwritten by\b|\breporter\b|\bbyline\b",
+        r"\bwho (?:wrote|authored|reported|penned)\b|\bauthor\b|\bwritten by\b|\breporter\b|\bbyline\b|"
+        r"\bwho (?:is|was) (?:the |its )?(?:writer|journalist)\b",
         re.IGNORECASE,
     ),
     "editor": re.compile(r"\bwho edited\b|\beditors?\b|\bedited by\b", re.IGNORECASE),
     "publisher": re.compile(
         r"\bwho (?:published|put out|released|issued|carried|ran|posted)\b|\bpublisher\b|"
-        r"\b(?:which|what) (?:website|web site|site|newspaper|paper|outlet|newswire|wire|media|publication|"
+        r"\b(?:which|what) (?:local |national |official |state |foreign )?"
+        r"(?:website|web site|site|newspaper|paper|"
+        r"outlet|newswire|wire|media|publication|"
         r"agency)\b.{0,60}\b(?:carried|carries|published|ran|runs|posted|released|put out|reported|issued|"
         r"supplied|provided|contributed|written for|wrote for|write for)\b|"
         # "Which department supplied the Shenyang article?" (the 供稿部门 of a page's header)
@@ -80,6 +84,8 @@ _DOCUMENT = re.compile(
     r"|['‘\"“][^'’\"”]{20,}['’\"”]",
     re.IGNORECASE,
 )
+# "What date was it published?", "who wrote it?": the document an earlier turn named
+_IT = re.compile(r"\b(?:it|this|that|this one|that one)\b", re.IGNORECASE)
 _META_NAMES = {
     "author": "author",
     "editor": "editor",
@@ -97,9 +103,11 @@ _STATED = {
 }
 
 
-def asked_metadata(question: str) -> list[str]:
-    """The metadata fields a question asks about an article (author, publisher, date, title), if any."""
-    if not _DOCUMENT.search(question):
+def asked_metadata(question: str, earlier: Sequence[str] = ()) -> list[str]:
+    """The metadata fields a question asks about an article (author, publisher, date, title), if any;
+    earlier: the turns before it ("There's a news item titled ..." - "What date was it published?")."""
+    about_it = _IT.search(question) and any(_DOCUMENT.search(turn) for turn in earlier[-1:])
+    if not _DOCUMENT.search(question) and not about_it:
         return []
     fields = [field for field, pattern in _META_ASKS.items() if pattern.search(question)]
     # "Which website carried the transcript, and on what date?": the date asked beside is its date too.

@@ -80,7 +80,8 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
         if not answer.search(stated) and not timed and not reduced and not paid_nothing:
             return Fit(False, f"holds no {part.asks}")
         shares = list(answer.finditer(stated)) if part.asks == "amount" and not reduced else []
-        if shares and all(_a_threshold_share(m, stated) for m in shares):
+        asks_threshold = vocabulary.cues["asks_threshold"].search(f"{part.text} {part.original}")
+        if shares and not asks_threshold and all(_a_threshold_share(m, stated) for m in shares):
             # "for that part of personal tax ... exceeds 15 percent of the taxable income": a share the
             # subsidy starts above, not an amount anyone receives
             return Fit(False, "gives the share it starts above, not an amount")

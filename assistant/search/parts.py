@@ -277,7 +277,7 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
         # a translated question's relative years may be a dictionary's gloss ("五年内": within five years)
         years=frozenset(_YEAR.findall(text)) if original else years_in(text),
         by_end=_by_end(text) if asks in ("count", "amount") else None,
-        focus=tuple(terms(_PRONOUN_ONLY.sub(" ", text))),
+        focus=tuple(terms(_PRONOUN_ONLY.sub(" ", _AGE_SAID.sub(" ", text)))),
         original=original.strip(),
     )
 
@@ -336,6 +336,10 @@ def _stated_age(asked: str, context: str, vocabulary: Vocabulary) -> int | None:
     return age
 
 
+# "my 10 years old son", "aged 42": whom the question is about (fits() checks ages), not its topic
+_AGE_SAID = re.compile(
+    r"\b\d{1,2}[\s-]*(?:years?|yrs?)[\s-]*old\b|\baged\s+\d{1,2}\b|\d{1,2}\s*(?:周岁|岁)", re.IGNORECASE
+)
 _FIRST_PERSON_AGE = re.compile(r"i'?m\b|i am\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:i|me|my|i'?m|myself)\b", re.IGNORECASE)
 _ANOTHER_PERSON = re.compile(

@@ -148,6 +148,7 @@ class Query:
     parts: tuple[Part, ...] = ()  # what it asks, part by part (parts.py)
     places_known: tuple[bool, ...] = ()  # per named phrase: a place (corpus region or gazetteer)
     reading: str = ""  # the last turn in English (its translation when it is Chinese)
+    earlier: tuple[str, ...] = ()  # the turns before it, in English
 
     @property
     def english(self) -> str:
@@ -539,4 +540,5 @@ def understand(
         parts=parts,
         places_known=tuple(_is_place(n, p, gazetteer) for n, p in zip(names, places, strict=True)),
         reading=last,
+        earlier=tuple(english[:-1]),
     )
