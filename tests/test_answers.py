@@ -583,3 +583,9 @@ def test_a_list_of_names_may_leave_its_topic_to_the_sentences_before(tmp_path: P
     )
     answer = assistant.ask("Which cities are in Guangdong's income tax subsidy for overseas talents?")
     assert not answer.declined and "Shenzhen" in answer.answer and "Foshan" in answer.answer, answer.answer
+
+
+def test_when_an_article_was_released_asked_in_chinese_is_its_date() -> None:
+    from assistant.answering.metadata_answers import asked_metadata
+
+    assert asked_metadata("when release, Oak City talent introduction policy that article news?") == ["date"]

@@ -2441,3 +2441,16 @@ def test_the_share_a_rule_starts_above_answers_when_asked() -> None:
     assert fits(chinese, said).ok
     (amount,) = parts_of("How much is Oak City's income tax subsidy?")
     assert not fits(amount, said).ok
+
+
+def test_a_doctor_who_buys_a_first_family_home_asks_the_purchase_subsidy() -> None:
+    (part,) = parts_of("How much housing subsidy does Oak City give a doctor who buys a first family home?")
+    assert part.kinds >= {"purchase"} and not part.ordinals
+    said = "Graduates who come for interviews can apply for a monthly rent subsidy of a maximum of 800 yuan."
+    assert not fits(part, said).ok
+
+
+def test_a_cash_subsidy_asked_is_an_amount() -> None:
+    (part,) = parts_of("What cash housing subsidy will Oak Province's most outstanding talents get?")
+    assert part.asks == "amount"
+    assert not fits(part, "For the most outstanding talent, the province will help them in housing.").ok

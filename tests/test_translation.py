@@ -256,3 +256,31 @@ def test_how_long_from_handing_in_materials_asks_a_duration(translator: Translat
     (part,) = parts_of(translator.translate(asked).text, asked)
     assert part.asks == "duration"
     assert not fits(part, "The leading group will issue a recommendation letter to the applicant.").ok
+
+
+def test_written_cantonese_is_read_as_the_mandarin_it_says(translator: Translator) -> None:
+    from assistant.language.cantonese import as_mandarin
+
+    said = as_mandarin("泰安嘅博士補貼每月3000蚊，有冇年齡上限㗎？")
+    assert said == "泰安的博士補貼每月3000元，有没有年齡上限？"
+    assert as_mandarin("碩士喺積分制入面值幾多分？") == "碩士在積分制里面值多少分？"
+    assert as_mandarin("關係和仲裁") == "關係和仲裁"  # Mandarin words that share a character stay
+    read = translator.translate("柳州嘅人才公寓租金係幾多？")
+    assert "多少" in read.source and "Liuzhou" in read.text
+
+
+def test_each_one_asked_in_chinese_is_not_answered_by_the_total(translator: Translator) -> None:
+    question = "沈阳的人才首次购房补贴，至今总共发了多少钱？每个人才可以拿多少？"
+    total, each = parts_of(translator.translate(question).text, question)
+    assert each.each == ("talent",) and not each.totalled
+    said = "Since Oak City began the house-purchase subsidy, a total of CNY 244 million has been given out."
+    assert fits(total, said).ok and not fits(each, said).ok
+
+
+def test_where_people_come_from_is_no_place_asked_about() -> None:
+    query = understand(["天津滨海新区对港澳高端人才有没有个人所得税补贴？"], frozenset({"tianjin"}))
+    assert "Hong Kong" not in query.place_names and "Macao" not in query.place_names
+    assert any("Binhai" in name for name in query.place_names)
+    # a city's own talent programme is a place asked about
+    lanzhou = understand(["Lanzhou flexible talent introduction: is my field from Spain in?"], frozenset())
+    assert "Lanzhou" in lanzhou.place_names

@@ -63,6 +63,8 @@ _META_ASKS = {
         # "是哪天发布的": "what date release?", as translated
         r"\b(?:what|which) (?:date|day)\W{0,2}(?:was it |is it |did it )?(?:releas|publish|post)\w*"
         r"\W*(?:$|[,;?])|"
+        # "是什么时候发布的": "when release, ... that article?", as translated
+        r"^\W*when (?:releas|publish|post)\w*\W*(?:$|[,;?])|"
         r"\bdate (?:of|on) (?:the|this|that)\b|"
         # "liuzhou talent policy article date", typed without a question
         r"\b(?:article|piece|story|report|news item|notice|press release)(?:'s|’s)? (?:date|dated)\b",

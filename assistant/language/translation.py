@@ -28,6 +28,7 @@ from typing import Any
 
 from assistant.errors import AssistantError
 from assistant.ingest.metadata import GLOSSARY_NAME
+from assistant.language.cantonese import as_mandarin
 from assistant.language.dictionary import Dictionary
 from assistant.language.numerals import figure_spans
 from assistant.language.places import Gazetteer
@@ -200,7 +201,7 @@ class Translator:
 
         known: whether the corpus uses a term, to choose among a word's glosses.
         """
-        simplified = _premises_ended(self.dictionary.simplify(_half_width(text)))
+        simplified = _premises_ended(self.dictionary.simplify(_half_width(as_mandarin(text))))
         words: list[str] = []
         alternatives: dict[str, tuple[str, ...]] = {}
         places: list[str] = []

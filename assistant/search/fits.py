@@ -135,6 +135,14 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
         )
         if several and not (part.aggregate or part.totalled):
             return Fit(False, f"gives a total for several, not the amount for each {part.each[-1]}")
+        # "每个人才可以拿多少?" - "a total of CNY 244 million has been given out": all of them together
+        total = (
+            part.each
+            and vocabulary.aggregate.search(sentence)
+            and not vocabulary.cues["per_one"].search(sentence)
+        )
+        if total and not (part.aggregate or part.totalled):
+            return Fit(False, f"gives a total, not the amount for each {part.each[-1]}")
         if part.asks == "score" and not part.minimum and _only_thresholds(stated, answer, vocabulary):
             return Fit(False, "gives the score needed to qualify, not the points awarded")
         if part.asks == "documents" and not vocabulary.documents_named.search(sentence):

@@ -206,7 +206,8 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
         # "I'm buying my first home. How much housing subsidy will I get?": the purchase subsidy
         kinds |= kinds_in(context, vocabulary) & {"rent", "purchase"}
     benefit = benefit or (asks is None and bool(vocabulary.asks_given.search(asked)))
-    if asks is None and (benefit or _priced(asked, vocabulary)) and period and _WHAT.match(asked):
+    money = period or _CASH.search(asked)  # "what cash housing subsidy will they get?"
+    if asks is None and (benefit or _priced(asked, vocabulary)) and money and _WHAT.match(asked):
         # "What's the monthly rental allowance ...?", "What one-off subsidy is there?", "what monthly rent
         # would a tenant pay?": how much it is
         asks = "amount"
@@ -252,9 +253,7 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
         groups=groups,
         asker=asker,
         age=_stated_age(asked, context, vocabulary),
-        excluded=groups_in(
-            " ".join(m.group(1) for m in _NEGATED.finditer(f"{context} {asked}")), vocabulary
-        ),
+        excluded=groups_in(" ".join(m.group(1) for m in _NEGATED.finditer(f"{context} {asked}")), vocabulary),
         period=period,
         unit=unit,
         aggregate=bool(vocabulary.aggregate.search(text)),
@@ -271,7 +270,7 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
         or (not (benefit or kinds or groups) and bool(vocabulary.answers["amount"].search(context))),
         ordinals=_ordinals_asked(text),
         counted=counted,
-        each=_each_of(text) if asks == "amount" else (),
+        each=_each_of(text, original) if asks == "amount" else (),
         measured=_measured(text) if asks == "percent" else (),
         sides=_sides_asked(text, original, vocabulary) if asks is None else sides_in(text, vocabulary),
         # a translated question's relative years may be a dictionary's gloss ("五年内": within five years)
@@ -362,17 +361,28 @@ _THEN = re.compile(r"\b(?:then|at that (?:point|time|stage)|that year|by then)\b
 _PREMISE_BREAK = re.compile(r"\s+[-–—]\s+|:\s+|;\s+|\.{2,}\s*|…\s*")
 
 
-def _each_of(text: str) -> tuple[str, ...]:
+def _each_of(text: str, original: str = "") -> tuple[str, ...]:
     """What an amount is asked for one of: "how much did each individual talent introduction project
-    receive?" -> ("talent", "introduct", "project"); not a period ("per month", "each year")."""
+    receive?" -> ("talent", "introduct", "project"), "每个人才可以拿多少" -> ("talent",); not a period
+    ("per month", "each year")."""
     found = _EACH.search(text)
-    counted = counted_nouns(f"how many {found.group(1)}") if found else ()
+    chinese = _EACH_CHINESE.search(original)
+    one = found.group(1) if found else _EACH_NOUNS[chinese.group(1)] if chinese else ""
+    counted = counted_nouns(f"how many {one}") if one else ()
     return () if not counted or counted[-1] in _NOT_EACH else counted
 
 
 _EACH = re.compile(
     r"\b(?:each|per|every|apiece)\s+(?:individual\s+|single\s+)?([a-z][\w'’ -]*)", re.IGNORECASE
 )
+_EACH_NOUNS = {
+    "人才": "talents",
+    "人": "persons",
+    "户": "households",
+    "家": "enterprises",
+    "企业": "enterprises",
+}
+_EACH_CHINESE = re.compile(r"每(?:个|位|名)?\s*(人才|企业|人|户|家)")
 # not a period ("per month"), nor a place of a comparison ("what does each city pay?")
 _NOT_EACH = frozenset(
     terms("year month week day annum time quarter period batch round term")
@@ -418,6 +428,7 @@ def _by_end(text: str) -> str | None:
     return next((year for year in match.groups() if year), None) if match else None
 
 
+_CASH = re.compile(r"\bcash\b", re.IGNORECASE)
 # (after a condition or a phrase: "If we move into Kunming, what exactly is the one-off subsidy ...?")
 _WHAT = re.compile(r"^\W*(?:[^,?;]{1,120},\s*)?(?:what|which)\b", re.IGNORECASE)
 _BUYS_A_HOME = re.compile(
@@ -530,8 +541,10 @@ def _ordinals(text: str) -> Iterator[tuple[str, str]]:
         ordinal = match.group(1).lower()
         # "When does the next batch open?" is not answered by the first batch's date ("next year", "next
         # month" are dates)
-        if ordinal == "first" and noun and noun[0] in _HOMES:
-            continue  # "our first flat": a first home is a kind of purchase, not one of a series
+        # "our first flat", "a first family home": a first home is a kind of purchase, not one of a series
+        after = terms(" ".join(text[match.end() :].split()[:1]))
+        if ordinal == "first" and set(noun[:1] + after[:1]) & _HOMES:
+            continue
         if noun and (ordinal != "next" or (noun[0] in serial and noun[0] not in _CALENDAR)):
             yield _ORDINAL_DIGITS.get(ordinal, ordinal), noun[0]
 
@@ -749,7 +762,7 @@ def _amounts_of_what_was_asked(parts: list[Part]) -> tuple[Part, ...]:
             # "... what about the 4th year? what reduction applies then?": then is the year just asked
             parts[i] = part = replace(part, ordinals=earlier.ordinals, years=earlier.years)
         again = part.asks == earlier.asks == "amount" and not own_subject
-        if again and earlier.totalled and not part.totalled:
+        if again and earlier.totalled and not part.totalled and not part.each:
             # "一共发放了多少钱? 想知道总金额": the amount asked again is the total paid out asked before
             parts[i] = part = replace(part, totalled=True, aggregate=True)
         generic = part.groups <= {"graduate"}  # "the same graduate"
@@ -995,6 +1008,7 @@ def following(part: Part, earlier: Part) -> Part:
         achieved=part.achieved,
         excluded=part.excluded,
         counted=part.counted or (earlier.counted if not part.asks else ()),
+        each=part.each,
         measured=part.measured or (earlier.measured if not part.asks else ()),
         sides=part.sides or earlier.sides,
         years=part.years or earlier.years,

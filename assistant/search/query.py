@@ -253,6 +253,21 @@ def _named_runs(text: str, gazetteer: frozenset[str]) -> list[tuple[str, tuple[s
     return [p for p in phrases if len(p[0].split()) > 1 or _is_place(p[0], p[1], gazetteer)]
 
 
+def _at_provinces(run: tuple[str, tuple[str, ...]]) -> list[tuple[str, tuple[str, ...]]]:
+    """A run split before each province-level place after another place ("Tianjin Binhai New Area Hong
+    Kong and Macao talents", as 天津滨海新区对港澳人才 is read): a district holds no province."""
+    written = run[0]
+    starts = [
+        written.index(name)
+        for i, (name, place) in enumerate(Gazetteer.load().find(written))
+        if i and place.level == "province" and name in written
+    ]
+    if not starts:
+        return [run]
+    pieces = [written[a:b].strip() for a, b in zip([0, *starts], [*starts, len(written)], strict=True)]
+    return [(piece, tuple(terms(piece))) for piece in pieces if terms(piece)]
+
+
 # "what is a 'talent attraction ambassador' paid?": a name in quotes, typed in lower case
 _QUOTED = re.compile(r"(?:(?<=\s)|^)['‘\"“]([a-z][\w’'-]*(?: [\w’'-]+){1,4})['’\"”](?=[\s,.;:?!)]|$)")
 
@@ -365,6 +380,24 @@ _MOVING_TO = re.compile(
 )
 
 
+def _people_from(text: str, name: str) -> bool:
+    """The name, a province-level region, says where people come from: "Hong Kong and Macao high-end
+    talents", "Taiwan residents" (not "Lanzhou flexible talent introduction")."""
+    found = Gazetteer.load().find(name)
+    if not found or any(place.level != "province" for _, place in found):
+        return False
+    others = r"(?:\s*(?:,|and|or|&)\s*[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*)*"
+    pattern = rf"\b{re.escape(name)}{others}\s+(?:\|\s*)?(?:{_ORIGIN_ADJECTIVES}\s+)?{_PEOPLE_NOUNS}"
+    return re.search(pattern, text) is not None
+
+
+_ORIGIN_ADJECTIVES = r"(?:high-end|high-level|top|permanent|young|skilled|overseas)"
+_PEOPLE_NOUNS = (
+    r"(?:talents|residents?|people|professionals|experts|graduates|students|youths|compatriots|"
+    r"nationals|citizens|applicants)\b"
+)
+
+
 def _studied_at(text: str, name: str) -> bool:
     """The name is an institution the text says someone is at or from ("a master's at Tongji University")."""
     if not _names_institution(name):
@@ -465,6 +498,12 @@ def understand(
     last = english[-1]
     # "finishing a master's at Zhejiang University": where the asker studies says who asks, not where
     runs = [run for run in _named_runs(last, gazetteer) if not _studied_at(last, run[0])]
+    runs = [piece for run in runs for piece in _at_provinces(run)]
+    # "Does Tianjin Binhai give Hong Kong and Macao talents a tax subsidy?": where people come from is no
+    # place asked about, where another is
+    origins = [run for run in runs if _people_from(last, run[0])]
+    if any(run not in origins and _is_place(run[0], run[1], gazetteer) for run in runs):
+        runs = [run for run in runs if run not in origins]
     # A Chinese place name is a place even where its English name is not read as one ("She County").
     named = {t for _, stems in runs for t in stems}
     for place in (respelt(p, spellings or {}) for p in translations[-1].places):
