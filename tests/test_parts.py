@@ -2454,3 +2454,35 @@ def test_a_cash_subsidy_asked_is_an_amount() -> None:
     (part,) = parts_of("What cash housing subsidy will Oak Province's most outstanding talents get?")
     assert part.asks == "amount"
     assert not fits(part, "For the most outstanding talent, the province will help them in housing.").ok
+
+
+def test_an_age_typed_after_age_is_stated() -> None:
+    (part,) = parts_of(
+        "Oak City: new full-time PhD, age 42, joining a university. What employment subsidy does she get?"
+    )
+    assert part.age == 42
+    assert not fits(
+        part, "New full-time doctors under the age of 40 get an employment subsidy of 80,000 yuan."
+    ).ok
+
+
+def test_a_monthly_amount_typed_asks_how_much() -> None:
+    (part,) = parts_of("Oak City '100 Talent Plan' rent subsidy - monthly amount?")
+    assert part.asks == "amount"
+    assert not fits(part, "They will receive a fund and rent subsidy of different amounts.").ok
+
+
+def test_renting_instead_after_a_buying_subsidy_asks_the_rent_subsidy() -> None:
+    buying, renting = parts_of(
+        "Grade A talent in Oak District: house buying subsidy? If he rents instead, how much per month?"
+    )
+    follow = following(renting, buying)
+    assert "rent" in follow.kinds and not follow.counted
+
+
+def test_the_benefit_asked_again_after_how_much_is_its_amount() -> None:
+    _, again = parts_of(
+        "About Oak City's flexible talent introduction: how much does it pay per month, what's the subsidy "
+        "for a flexibly introduced expert?"
+    )
+    assert again.asks == "amount"

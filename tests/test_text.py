@@ -100,5 +100,11 @@ def test_a_page_header_labels_its_source_and_author_in_chinese_or_english() -> N
     header = "时间:2022-07-06 撰稿人: 供稿部门:Shenyang Municipal Government website\n\nThey are attracted."
     assert find_publisher(header) == ("Shenyang Municipal Government website", None)
     assert find_publisher("来源：新华社 作者：张三\n正文") == ("新华社", "张三")
+    assert find_publisher(
+        "Home> Updates\n\nOak City title\n\nezhejiang.gov.cn|Updated: January 7, 2022\n"
+    ) == (
+        "ezhejiang.gov.cn",
+        None,
+    )
     assert find_publisher("Updated : 2020-07-27Source : CCFAO\n\nbody") == ("CCFAO", None)
     assert find_publisher("The subsidy's source: the city budget.") == (None, None)

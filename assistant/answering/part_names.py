@@ -208,7 +208,7 @@ def benefit_phrase(text: str) -> str | None:
     match = _BENEFIT_PHRASE.search(text)
     if not match:
         return None
-    phrase = _PHRASE_NOISE.sub("", re.sub(r"(?<!\w)['‘’]", "", match.group(1))).strip()
+    phrase = _PHRASE_NOISE.sub("", re.sub(r"(?<!\w)['‘’]|['‘’](?!\w)", "", match.group(1))).strip()
     # "borrow through Zhejiang's talent loan": the benefit is what follows the last preposition and
     # the place that owns it.
     phrase = _PHRASE_LEAD.sub("", phrase)

@@ -30,7 +30,10 @@ _SOURCE = re.compile(r"^\s*SOURCE\s+(\S.*?)\s*$", re.MULTILINE)
 _BRACKET_SOURCE = re.compile(r"\[\s*Source\s*[:：]\s*(.+?)\s*\]")
 _BYLINE = re.compile(r"written by ([^.]{2,60}?) for ([^\n]{2,80}?)\.?\s*$", re.MULTILINE)
 # "China.org.cn, May 15, 2024": a site name right before the date line.
-_SITE_BEFORE_DATE = re.compile(r"([A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)+),\s*" + _MONTH_DATE.pattern)
+# "chinadaily.com.cn, May 10, 2016", "ezhejiang.gov.cn|Updated: January 7, 2022"
+_SITE_BEFORE_DATE = re.compile(
+    r"([A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)+)\s*(?:,|\|)\s*(?:Updated:?\s*)?" + _MONTH_DATE.pattern
+)
 # "时间:2022-07-06 撰稿人: 供稿部门:Shenyang Municipal Government website", "来源:新华社 作者:张三" (or with
 # full-width colons): labelled fields in a page's header line, each value running to the next label or the
 # end of the line

@@ -761,6 +761,10 @@ def _amounts_of_what_was_asked(parts: list[Part]) -> tuple[Part, ...]:
         if _THEN.search(part.text) and not (part.ordinals or part.years) and dated:
             # "... what about the 4th year? what reduction applies then?": then is the year just asked
             parts[i] = part = replace(part, ordinals=earlier.ordinals, years=earlier.years)
+        if part.asks is None and part.benefit and earlier.asks == "amount" and _WHAT.match(part.text):
+            # "how much does Lanzhou pay per month, what's the subsidy for a flexibly introduced expert?":
+            # the benefit asked again, after how much
+            parts[i] = part = replace(part, asks="amount")
         again = part.asks == earlier.asks == "amount" and not own_subject
         if again and earlier.totalled and not part.totalled and not part.each:
             # "一共发放了多少钱? 想知道总金额": the amount asked again is the total paid out asked before
@@ -962,7 +966,8 @@ def following(part: Part, earlier: Part) -> Part:
     # earlier one (the living subsidy asked before)
     named = kinds_in(without_people(part.text)) if part.benefit else frozenset()
     own_words = set(part.focus) - GROUP_TERMS - _QUESTION_WORDS
-    if earlier.benefit and not part.benefit and part.counted and len(own_words) == 1:
+    topical = own_words - _NO_TOPIC  # "If he rents instead, how much per month?"
+    if earlier.benefit and not part.benefit and part.counted and len(topical) == 1:
         # "What about the rent?" after a house-buying subsidy: the rent subsidy, not a rent paid (but
         # "what is the rent of the talent apartments?" asks a rent)
         named = kinds_in(without_people(part.text)) & {"rent", "purchase"}
@@ -1018,6 +1023,10 @@ def following(part: Part, earlier: Part) -> Part:
         original=part.original,
         question=part.question,
     )
+
+
+# words that say how much or instead of what, not what about
+_NO_TOPIC = frozenset(terms("instead per month year monthly yearly annual annually each"))
 
 
 GROUP_TERMS = frozenset(
