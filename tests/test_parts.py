@@ -2486,3 +2486,12 @@ def test_the_benefit_asked_again_after_how_much_is_its_amount() -> None:
         "for a flexibly introduced expert?"
     )
     assert again.asks == "amount"
+
+
+def test_the_number_of_months_asked_is_a_duration_in_months() -> None:
+    (part,) = parts_of(
+        "What is the minimum number of months of social insurance I need before I can apply for the Oak City "
+        "house purchase subsidy?"
+    )
+    assert part.asks == "duration" and part.minimum and part.unit == "month"
+    assert not fits(part, "The remaining 5% will be paid in equal amounts over five years.").ok

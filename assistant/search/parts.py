@@ -456,7 +456,11 @@ _LIMITED = re.compile(
 _NOT_THAT = re.compile(
     r"\b(?:not|instead of|rather than|without|never)\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)", re.IGNORECASE
 )
-_UNIT_ASKED = re.compile(r"\bhow many (?:working |work |business |calendar )?(year|month|day|week)s\b", re.I)
+_UNIT_ASKED = re.compile(
+    r"\b(?:how many|(?:minimum |maximum |exact |total )?number of) (?:working |work |business |calendar )?"
+    r"(year|month|day|week)s\b",
+    re.IGNORECASE,
+)
 # "ordinary (not top) talents", "non-PhD staff": people the question leaves out.
 _NEGATED = re.compile(
     r"\b(?:not|non-|except(?: for)?|excluding|other than|rather than)\s*"
