@@ -130,19 +130,13 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
             return Fit(False, "counts other things than those asked")
         # "How much did each project receive?" - "30 projects were initiated, with Yuan 10 million paid as
         # subsidies": an amount beside a count of what is asked for one of is their total
-        several = (
-            part.each and gives_count(part.each, sentence) and not vocabulary.cues["per_one"].search(sentence)
-        )
-        if several and not (part.aggregate or part.totalled):
-            return Fit(False, f"gives a total for several, not the amount for each {part.each[-1]}")
-        # "每个人才可以拿多少?" - "a total of CNY 244 million has been given out": all of them together
-        total = (
-            part.each
-            and vocabulary.aggregate.search(sentence)
-            and not vocabulary.cues["per_one"].search(sentence)
-        )
-        if total and not (part.aggregate or part.totalled):
-            return Fit(False, f"gives a total, not the amount for each {part.each[-1]}")
+        for_each = part.each and not (part.aggregate or part.totalled)
+        if for_each and not vocabulary.cues["per_one"].search(sentence):
+            if gives_count(part.each, sentence):
+                return Fit(False, f"gives a total for several, not the amount for each {part.each[-1]}")
+            # "每个人才可以拿多少?" - "a total of CNY 244 million has been given out": all of them together
+            if vocabulary.aggregate.search(sentence):
+                return Fit(False, f"gives a total, not the amount for each {part.each[-1]}")
         if part.asks == "score" and not part.minimum and _only_thresholds(stated, answer, vocabulary):
             return Fit(False, "gives the score needed to qualify, not the points awarded")
         if part.asks == "documents" and not vocabulary.documents_named.search(sentence):
