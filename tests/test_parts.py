@@ -2495,3 +2495,10 @@ def test_the_number_of_months_asked_is_a_duration_in_months() -> None:
     )
     assert part.asks == "duration" and part.minimum and part.unit == "month"
     assert not fits(part, "The remaining 5% will be paid in equal amounts over five years.").ok
+
+
+def test_an_adult_s_age_stays_what_a_short_question_is_about() -> None:
+    _, still = parts_of(
+        "What is the age limit for Oak City's flexible talent introduction? Can I still apply, 65 years old?"
+    )
+    assert "65" in still.focus

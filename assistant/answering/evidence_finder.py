@@ -557,11 +557,7 @@ class EvidenceFinder:
                 unclaimed = tuple(
                     (w, name) for w, name in named if not any(name.lower() in text for text in others)
                 )
-                # ... but where the question names one numbered programme ("the 100 Talent Plan"), a part
-                # naming none asks of it too ("..., and what is the funding cap?"), not of the 10 Talent Plan
-                one_numbered = len({w for w, _ in named}) == 1 and named[0][0][:1].isdigit()
-                one_numbered = one_numbered and not _A_PROGRAMME.search(f"{part.text} {part.original}")
-                required = own_names or unclaimed or (named[:1] if one_numbered else ())
+                required = own_names or unclaimed
                 answering: list[tuple[float, ArticleHit, list[Sentence]]] = []
                 programme = self._programme_words(query, part)
                 for rank, hit in relevant:
@@ -645,10 +641,6 @@ _CLAIMED_SOURCE = re.compile(
     r"\b(?:published|written|carried|posted|released|edited|reported|run|put out) (?:by|in|on) "
     r"((?:the )?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
 )
-
-
-# a part naming a programme of its own ("十人计划入选者最高可获多少资助?")
-_A_PROGRAMME = re.compile(r"\b(?:plans?|programmes?|programs?|projects?|schemes?)\b|计划|工程", re.IGNORECASE)
 
 
 def _place_as_the(text: str, query: Query) -> str:

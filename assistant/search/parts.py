@@ -335,9 +335,10 @@ def _stated_age(asked: str, context: str, vocabulary: Vocabulary) -> int | None:
     return age
 
 
-# "my 10 years old son", "aged 42": whom the question is about (fits() checks ages), not its topic
+# "my 10 years old son": a child whom the question is about, not its topic (an adult's age stays: with
+# little else asked, "is it still open at 65 years old?" is about that age)
 _AGE_SAID = re.compile(
-    r"\b\d{1,2}[\s-]*(?:years?|yrs?)[\s-]*old\b|\baged\s+\d{1,2}\b|\d{1,2}\s*(?:周岁|岁)", re.IGNORECASE
+    r"\b(?:1[0-7]|[1-9])[\s-]*(?:years?|yrs?)[\s-]*old\b|(?<!\d)(?:1[0-7]|[1-9])\s*(?:周岁|岁)", re.IGNORECASE
 )
 _FIRST_PERSON_AGE = re.compile(r"i'?m\b|i am\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:i|me|my|i'?m|myself)\b", re.IGNORECASE)
