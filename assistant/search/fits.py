@@ -465,9 +465,9 @@ def _years_said(sentence: str, year: int | None) -> frozenset[str]:
 
 
 def _receiver_named(part: Part, vocabulary: Vocabulary) -> str | None:
-    """The term of what a part asks a benefit for ("the one-off subsidy for parks selected at that level":
-    park), when its words name no people, no kind of benefit, no place (written with a capital) and no
-    time."""
+    """The term of the organisation a part asks a benefit for ("the one-off subsidy for parks selected at
+    that level": park), when its words name no people, no kind of benefit, no place (written with a
+    capital) and no time."""
     found = vocabulary.cues["benefit_for"].search(part.text)
     if not found:
         return None
@@ -482,7 +482,10 @@ def _receiver_named(part: Part, vocabulary: Vocabulary) -> str | None:
         return None
     if set(named) & (_NO_RECEIVER | vocabulary.benefit_terms):
         return None
-    return None if groups_in(phrase, vocabulary) or kinds_in(phrase, vocabulary) else named[-1]
+    if groups_in(phrase, vocabulary) or kinds_in(phrase, vocabulary):
+        return None
+    # an organisation ("parks", "enterprises"); people ("leaders") are said too many ways to hold to a word
+    return named[-1] if vocabulary.receivers["asks_organisation"].search(phrase) else None
 
 
 # after "a subsidy for": words that name no one it is paid to ("for three years", "for top talents")
