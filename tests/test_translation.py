@@ -108,7 +108,7 @@ def test_a_corpus_glossary_extends_and_overrides_the_packaged_one(tmp_path: Path
 
 
 def test_a_bad_glossary_line_names_the_fix() -> None:
-    with pytest.raises(AssistantError, match="line 2: expected Chinese characters, a tab, then the English"):
+    with pytest.raises(AssistantError, match="line 2: write 'Chinese characters<TAB>English"):
         parse_glossary("人才\ttalents\nsubsidy 补贴\n", "corpus/glossary.tsv")
     assert parse_glossary("的\t\n") == {"的": ""}  # an empty English drops the word
 

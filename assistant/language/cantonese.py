@@ -9,6 +9,7 @@ import re
 from importlib.resources import files
 
 from assistant.errors import AssistantError
+from assistant.language.tables import rows
 
 
 @functools.cache
@@ -16,16 +17,12 @@ def _table() -> tuple[tuple[re.Pattern[str], str], ...]:
     source = "assistant/data/cantonese.tsv"
     out = []
     text = (files("assistant") / "data" / "cantonese.tsv").read_text(encoding="utf-8")
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cantonese, tab, mandarin = line.partition("\t")
-        if not tab or not cantonese.strip():
-            raise AssistantError(f"{source} line {number}: write 'Cantonese<TAB>Mandarin'")
+    # An empty Mandarin column drops the Cantonese particle.
+    for number, cantonese, mandarin in rows(text, source, "Cantonese<TAB>Mandarin", empty_right=True):
         try:
-            out.append((re.compile(cantonese.strip()), mandarin.strip()))
+            out.append((re.compile(cantonese), mandarin))
         except re.error as exc:
-            raise AssistantError(f"{source} line {number}: not a regular expression ({exc})") from exc
+            raise AssistantError(f"{source}, line {number}: not a regular expression ({exc})") from exc
     return tuple(out)
 
 

@@ -7,20 +7,12 @@ import functools
 import re
 from importlib.resources import files
 
-from assistant.errors import AssistantError
+from assistant.language.tables import rows
 
 
 def _read(text: str, source: str) -> dict[str, str]:
     """Lines of 'shorthand<TAB>words'; '#' starts a comment line."""
-    out: dict[str, str] = {}
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        short, _, words = line.partition("\t")
-        if not short.strip() or not words.strip():
-            raise AssistantError(f"{source} line {number}: write 'shorthand<TAB>words'")
-        out[short.strip().lower()] = words.strip()
-    return out
+    return {short.lower(): words for _, short, words in rows(text, source, "shorthand<TAB>words")}
 
 
 @functools.cache

@@ -32,6 +32,7 @@ from assistant.language.cantonese import as_mandarin
 from assistant.language.dictionary import Dictionary
 from assistant.language.numerals import figure_spans
 from assistant.language.places import Gazetteer
+from assistant.language.tables import rows
 from assistant.text import terms
 
 _LOOSE = "\x00"  # marks a run of single characters while they are joined
@@ -121,19 +122,13 @@ class Translation:
 def parse_glossary(text: str, source: str = "glossary") -> dict[str, str]:
     """'chinese<TAB>english' lines (# comments, a 'chinese english' header line allowed)."""
     entries: dict[str, str] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
+    form = "Chinese characters<TAB>English (an empty English drops the word)"
+    for number, chinese, english in rows(text, source, form, empty_right=True):
+        if (chinese, english) == ("chinese", "english"):
             continue
-        chinese, tab, english = line.partition("\t")
-        chinese = chinese.strip()
-        if chinese == "chinese" and english.strip() == "english":
-            continue
-        if not tab or not _CJK_RUN.fullmatch(chinese):
-            raise AssistantError(
-                f"{source}, line {number}: expected Chinese characters, a tab, then the English "
-                f"(an empty English drops the word), got {line!r}"
-            )
-        entries[chinese] = english.strip()
+        if not _CJK_RUN.fullmatch(chinese):
+            raise AssistantError(f"{source}, line {number}: write '{form}', got {chinese!r} on the left")
+        entries[chinese] = english
     return entries
 
 
