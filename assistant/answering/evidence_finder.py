@@ -317,7 +317,8 @@ class EvidenceFinder:
             if numbers and not years_in(numbers[0]):
                 out.append((numbers[0], name))
                 continue
-            if translated:
+            # ... and a name the asker put in quotes (“头雁”: the glossary's “ Leading Wild Goose ”)
+            if translated and not re.search(rf"[“\"「『]\s*{re.escape(name)}\s*[”\"」』]", asked):
                 continue
             words = phrase
             if query.is_place(i):

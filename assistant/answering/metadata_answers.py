@@ -60,6 +60,9 @@ _META_ASKS = {
         r"\b(?:when|what date|which date|what day|on what date|on which date) (?:was|were|did)\b.{0,140}"
         r"\b(?:published|written|released|issued|posted|put out|dated|carried|come out|updated|edited)\b|"
         r"\b(?:publication|release|issue|updated|update|posting|posted|published) date\b|"
+        # "asks when the China Daily article on Tai'an was published": asked as reported
+        r"\bwhen (?:the|this|that|its|their)\b.{0,140}\b(?:was|were) (?:first )?"
+        r"(?:published|written|released|issued|posted|put out|carried|updated|edited)\b|"
         # "是哪天发布的": "what date release?", as translated
         r"\b(?:what|which) (?:date|day)\W{0,2}(?:was it |is it |did it )?(?:releas|publish|post)\w*"
         r"\W*(?:$|[,;?])|"

@@ -169,6 +169,7 @@ def _both_sides(part: Part) -> str:
 
 _GROUP_NAMES = {
     "doctor": "PhD holders",
+    "postdoc": "postdoctoral researchers",
     "master": "master's graduates",
     "bachelor": "bachelor's graduates",
     "college": "junior college graduates",

@@ -36,15 +36,18 @@ def _small(text: str) -> float:
         return float(text.replace(",", ""))
     if len(text) > 1 and all(c in _DIGITS for c in text):  # 二〇二〇: digit by digit
         return float("".join(str(_DIGITS[c]) for c in text))
-    total, digit = 0.0, None
+    total, digit, last_unit, zero = 0.0, None, None, False
     for char in text:
         if char in _DIGITS:
             digit = _DIGITS[char]
+            zero = zero or digit == 0
         elif char in _SMALL_UNITS:
             total += (digit if digit is not None else 1) * _SMALL_UNITS[char]
-            digit = None
+            digit, last_unit = None, _SMALL_UNITS[char]
         else:
             raise ValueError(f"not a Chinese numeral: {char!r}")
+    if digit and last_unit and last_unit >= 100 and not zero and text[-2] in _SMALL_UNITS:
+        return total + digit * last_unit / 10  # 两千五 is 2,500 and 三百五 350 (三千零五 is 3,005)
     return total + (digit or 0)
 
 
@@ -70,6 +73,10 @@ def parse_chinese_number(text: str) -> float:
             head, _, rest = rest.partition(unit)
             # 1.5亿: Arabic decimals before the scale
             total += (_small_or_nested(head) if head else 1) * _LARGE_UNITS[unit]
+    if total and len(rest) == 1 and _DIGITS.get(rest) and not fraction:
+        # 一万二 is 12,000 and 一亿二 120 million: a digit after the scale is of the next unit down
+        scale = _LARGE_UNITS["亿"] if whole.endswith("亿" + rest) else _LARGE_UNITS["万"]
+        return total + _DIGITS[rest] * scale / 10
     tail = _small(rest) + fraction if rest or fraction else 0.0
     return total + tail
 

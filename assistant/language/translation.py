@@ -53,6 +53,34 @@ _GLOSSED_CHINESE = re.compile(
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’]{3,}(?![\w'’-])")
 
 
+# "Liu zhou", "Shen Yang", "Wu hu": a place name typed as its syllables, the first capitalised
+_SPACED_SYLLABLES = re.compile(r"(?<![\w'’-])([A-Z][a-z]{1,5})\s([A-Za-z][a-z]{1,5})(?![\w-])")
+
+
+def syllables_joined(text: str) -> str:
+    """A question with the cities and provinces typed as their separate syllables written as one name:
+    "Liu zhou first home subsidy" -> "Liuzhou first home subsidy". Both words must be one pinyin syllable
+    each and the two together the name of a province or a prefecture-level city; a county's name is too
+    like English ("He an")."""
+    if not _SPACED_SYLLABLES.search(text):
+        return text
+    known, gazetteer = _pinyin_syllables(), Gazetteer.load()
+
+    def joined(match: re.Match[str]) -> str:
+        first, second = match.group(1), match.group(2)
+        if first.lower() not in known or second.lower() not in known:
+            return match.group()
+        name = first + second.lower()
+        found = [place for written, place in gazetteer.find(name) if written == name]
+        if not any(place.level in ("province", "prefecture") for place in found):
+            return match.group()
+        # "Xi an" is Xi'an, as the gazetteer writes it
+        written = found[0].name
+        return written if re.sub(r"['’-]", "", written) == name else name
+
+    return _SPACED_SYLLABLES.sub(joined, text)
+
+
 def places_in_capitals(text: str) -> str:
     """A question with the Chinese places typed in lower case capitalised, so they are read as places:
     "how much does luoyang give phds?" -> "... Luoyang ...". A word is one when it is pinyin of two

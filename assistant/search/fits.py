@@ -14,6 +14,7 @@ from assistant.search.entities import names_one
 from assistant.search.parts import (
     PERCENT,
     Part,
+    compared_to,
     groups_in,
     kinds_in,
     latest_ordinals,
@@ -207,7 +208,7 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
     # a month?" the amount is what is asked: a sentence giving 1,500 yuan answers it.)
     wh_question = _WH_FIRST.match(part.text)
     takes_as_given = part.asks not in (None, "amount") or wh_question or part.both_sides
-    known_amounts = _benefit_amounts(part.text, vocabulary) if takes_as_given else frozenset()
+    known_amounts = _benefit_amounts(part.text, vocabulary, compared=False) if takes_as_given else frozenset()
     given_amounts = _benefit_amounts(sentence, vocabulary) if known_amounts else frozenset()
     if given_amounts and not known_amounts & given_amounts:
         return Fit(False, "is about a benefit of another amount")
@@ -732,9 +733,10 @@ def _money_said(sentence: str, context: str, vocabulary: Vocabulary) -> bool:
     return bool(vocabulary.answers["amount"].search(sentence) or PERCENT.search(sentence))
 
 
-def _benefit_amounts(text: str, vocabulary: Vocabulary) -> frozenset[float]:
+def _benefit_amounts(text: str, vocabulary: Vocabulary, compared: bool = True) -> frozenset[float]:
     """The yuan of each amount a text gives of a benefit, not of a price, a salary or an investment ("an
-    annual salary of 350,000 yuan", "a monthly rent of 800 yuan")."""
+    annual salary of 350,000 yuan", "a monthly rent of 800 yuan"); without compared, not an amount a
+    question compares the answer with either ("is it more than 20,000 yuan a month?")."""
     values = set()
     for found in vocabulary.answers["amount"].finditer(text):
         # the words just around it: "a monthly rent of 800 yuan", "an annual salary of 350,000 yuan"
@@ -742,6 +744,8 @@ def _benefit_amounts(text: str, vocabulary: Vocabulary) -> frozenset[float]:
         after = " ".join(text[found.end() :].split()[:2])
         priced = any(p.search(f"{before} {after}") for p in vocabulary.priced.values())
         if priced or _of_no_benefit(text, found, vocabulary):
+            continue
+        if not compared and compared_to(text, found.start(), vocabulary):
             continue
         value = amount_value(found.group())
         if value is not None:

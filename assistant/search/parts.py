@@ -21,7 +21,7 @@ from assistant.language.places import Gazetteer
 from assistant.search.answer_types import Vocabulary, word_tokens
 from assistant.search.counting import counted_nouns
 from assistant.search.entities import entity_kinds, kind_names, of_kind
-from assistant.search.question_clauses import asks_in_words, split_question
+from assistant.search.question_clauses import asks_in_words, has_question_word, split_question
 from assistant.text import terms
 
 _PRONOUN_ONLY = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those|there|one)\b", re.IGNORECASE)
@@ -212,6 +212,16 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
         # would a tenant pay?": how much it is
         asks = "amount"
         kinds, benefit = _kinds(asked, vocabulary, True)
+    amounts = list(vocabulary.answers["amount"].finditer(text))
+    compared = [m for m in amounts if compared_to(text, m.start(), vocabulary)]
+    # "Do entrepreneurs in the 100 Talent Plan also get up to 1 million yuan?": whether they get it is told
+    # by how much they get
+    gets_an_amount = not benefit and bool(_GETS_AN_AMOUNT.search(asked))
+    if asks is None and ((benefit and compared) or gets_an_amount):
+        # "Can a couple get more than 400,000 yuan in purchase subsidy?", "is it above 20,000 yuan a
+        # month?": whether it is more is told by how much it is
+        asks = "amount"
+        kinds, benefit = _kinds(asked, vocabulary, True)
     if original and not chinese and asks == "count":
         # 多少 with no measure word is read "how many"; about a benefit ("博士每月能拿多少") or a price
         # ("人才公寓每月租金是多少": the rent) it asks how much
@@ -266,7 +276,7 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
         or (asks == "score" and bool(vocabulary.score_threshold["asks"].search(text))),
         achieved=asks in ("count", "amount") and _asks_what_was_done(text, vocabulary),
         # a clause naming no benefit or people of its own asks about the statements' ("... how is it paid?")
-        states_amount=bool(vocabulary.answers["amount"].search(text))
+        states_amount=len(compared) < len(amounts)
         or (not (benefit or kinds or groups) and bool(vocabulary.answers["amount"].search(context))),
         ordinals=_ordinals_asked(text),
         counted=counted,
@@ -288,6 +298,13 @@ _FOR_EVERYONE = re.compile(
     r"|\b(?:for|to) everyone\b",
     re.IGNORECASE,
 )
+
+
+def compared_to(text: str, start: int, vocabulary: Vocabulary | None = None) -> bool:
+    """Whether the figure at start is one the text compares with ("more than 400,000 yuan", "超过500元"),
+    not the figure of what it names."""
+    vocabulary = vocabulary or Vocabulary.load()
+    return bool(vocabulary.cues["compared_to"].search(text[max(0, start - 30) : start]))
 
 
 def _asked_groups(asked: str, context: str, vocabulary: Vocabulary) -> tuple[frozenset[str], frozenset[str]]:
@@ -358,7 +375,12 @@ def _ordinals_asked(text: str) -> frozenset[tuple[str, str]]:
     return own or ordinals_in(text)
 
 
-_THEN = re.compile(r"\b(?:then|at that (?:point|time|stage)|that year|by then)\b", re.IGNORECASE)
+# "... what about the fourth year? is it still 50% off?": "still", "then", "it" there are that year's
+_THEN = re.compile(
+    r"\b(?:then|at that (?:point|time|stage)|that year|by then|still)\b"
+    r"|^\W*(?:and\s+)?(?:is|was|will|would) (?:it|that)\b",
+    re.IGNORECASE,
+)
 _PREMISE_BREAK = re.compile(r"\s+[-–—]\s+|:\s+|;\s+|\.{2,}\s*|…\s*")
 
 
@@ -369,6 +391,8 @@ def _each_of(text: str, original: str = "") -> tuple[str, ...]:
     found = _EACH.search(text)
     chinese = _EACH_CHINESE.search(original)
     one = found.group(1) if found else _EACH_NOUNS[chinese.group(1)] if chinese else ""
+    if not one and _PERSONALLY.search(text):
+        one = "persons"  # "how much would I personally receive?": one person's share, not the total
     counted = counted_nouns(f"how many {one}") if one else ()
     return () if not counted or counted[-1] in _NOT_EACH else counted
 
@@ -376,6 +400,7 @@ def _each_of(text: str, original: str = "") -> tuple[str, ...]:
 _EACH = re.compile(
     r"\b(?:each|per|every|apiece)\s+(?:individual\s+|single\s+)?([a-z][\w'’ -]*)", re.IGNORECASE
 )
+_PERSONALLY = re.compile(r"\b(?:personally|individually|per capita)\b", re.IGNORECASE)
 _EACH_NOUNS = {
     "人才": "talents",
     "人": "persons",
@@ -441,8 +466,16 @@ _RECEIVED = re.compile(
     r"\b",
     re.IGNORECASE,
 )
+_GETS_AN_AMOUNT = re.compile(
+    r"^\W*(?:and\s+)?(?:do|does|did|can|could|will|would|is|are)\b[^?]*?"
+    r"\b(?:get|gets|receive|receives|be given|be paid|be offered)\s+"
+    r"(?:up to\s+|as much as\s+|the same\s+|also\s+)?(?:RMB|CNY|¥)?\s*\d",
+    re.IGNORECASE,
+)
 _ASIDE = re.compile(
-    r"\b(?:besides|apart from|aside from|other than|in addition to|on top of)\s+"
+    # ", like the 450 thousand Grade C gets?", "unlike Shanghai,": what it is compared with
+    r"(?:\b(?:besides|apart from|aside from|other than|in addition to|on top of|unlike)"
+    r"|,\s*(?:just\s+)?like)\s+"
     r"(?:[^,;?]|,(?=\s?\d{3}\b))*(?:[,;?]|$)",  # "80,000 yuan", or as translated "80, 000 yuan"
     re.IGNORECASE,
 )
@@ -639,10 +672,16 @@ def _question_parts(question: str, original: str) -> tuple[Part, ...]:
 
 
 _GUESS = (
-    r"(?:just |only |maybe |perhaps |about )?(?:\d+|a few|several|one|two|three|four|five|six|ten|twelve)"
+    r"(?:also |still |just |only |maybe |perhaps |about )?"
+    r"(?:\d+|a few|several|one|two|three|four|five|six|ten|twelve)"
     r"\s+(?:years?|months?|weeks?|days?)"
 )
-_GUESSES_ONLY = re.compile(rf"^\W*{_GUESS}(?:\s*(?:,|or)\s*{_GUESS})*\W*$", re.IGNORECASE)
+# "..., is it three years, like Tai'an?": a guess, and what it is compared with
+_GUESSES_ONLY = re.compile(
+    rf"^\W*(?:(?:is|was|will|would) (?:it|that)(?: be)?\s+)?{_GUESS}(?:\s*(?:,|or)\s*{_GUESS})*"
+    r"(?:\s*,\s*(?:just\s+)?like\b[^?]*)?\W*$",
+    re.IGNORECASE,
+)
 
 
 def _typed_amount(part: Part) -> Part:
@@ -650,12 +689,17 @@ def _typed_amount(part: Part) -> Part:
     and no question word asks how much it is, as "what's the monthly stipend?" does; so does one typed
     per person ("leading wild goose funding per scientist")."""
     each = bool(_PER_HEAD.search(part.text))
-    if part.asks or not part.benefit or not (part.period or each) or asks_in_words(part.text):
+    # "hengqin card rent allowance per month RMB?": typed so, a question mark is no question word
+    typed = not has_question_word(part.text)
+    measured = part.period or each or _IN_CURRENCY.search(part.text)
+    if part.asks or not part.benefit or not measured or not typed:
         return part
     kinds, _ = _kinds(_ASIDE.sub(" ", part.text), Vocabulary.load(), True)  # not "apart from the ..."
     return replace(part, asks="amount", kinds=kinds)
 
 
+# "... funding, yuan?"
+_IN_CURRENCY = re.compile(r"\b(?:in )?(?:rmb|cny|yuan)\W*$|(?:多少)?元\W*$", re.IGNORECASE)
 _PER_HEAD = re.compile(
     r"\b(?:per|each|for every)\s+(?:person|head|capita|recipient|talent|scientist|researcher|"
     r"expert|team|applicant|graduate|student|doctor|phd|household|family|couple|company|enterprise|project)\b",
@@ -780,7 +824,7 @@ def _amounts_of_what_was_asked(parts: list[Part]) -> tuple[Part, ...]:
         # for that benefit
         of_a_kind = bool(kinds_in(part.text)) and own_subject <= Vocabulary.load().benefit_terms
         asks_of_it = part.benefit or (part.asks == "amount" and (not own_subject or of_a_kind))
-        if asks_of_it and earlier.benefit and earlier.groups and same_people:
+        if asks_of_it and earlier.benefit and earlier.groups and same_people and not part.totalled:
             # "For a Grade D talent in Haicang, how much house-buying subsidy can I apply for, and how much is
             # the monthly renting subsidy?": the second benefit is asked for the same people
             parts[i] = part = replace(part, groups=earlier.groups)
@@ -915,8 +959,8 @@ _BARE_HOW_MANY = re.compile(r"(?:多少|几)\s*(?:呢|啊|吗)?\s*[?？。!！]?
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?!\d)")
 # a Chinese sentence ends at its full stop, "!" or "?" with no space after (a closing quote starts the
-# next, as translated)
-_SENTENCE_END_CHINESE = re.compile(r"(?<=[。！？])\s*|(?<=[.!?])(?=[”’」』\s])\s*")
+# next, as translated; or, as typed in half width, a Chinese character: "多少?最长")
+_SENTENCE_END_CHINESE = re.compile(r"(?<=[。！？])\s*|(?<=[.!?])(?=[”’」』\s\u3400-\u9fff])\s*")
 
 
 def _mostly_english(text: str) -> bool:
@@ -931,13 +975,21 @@ _ASKING_CHINESE = re.compile(
 )
 
 
+def aligned_sentences(question: str, original: str) -> list[tuple[str, str]]:
+    """A translated question's sentences, each English with its Chinese; none when the two do not split
+    alike."""
+    english = [s for s in _SENTENCE_END.split(question) if s.strip()]
+    chinese = [s for s in _SENTENCE_END_CHINESE.split(original) if s.strip(" \n”’」』")]
+    return list(zip(english, chinese, strict=True)) if len(english) == len(chinese) else []
+
+
 def _premises(question: str, original: str) -> tuple[str, str, str]:
     """A translated question's leading statements ("第三年是五折, 那第四年以后呢": the third year is half
     price), then its English and Chinese without them; none when the two do not split alike."""
-    english = [s for s in _SENTENCE_END.split(question) if s.strip()]
-    chinese = [s for s in _SENTENCE_END_CHINESE.split(original) if s.strip(" \n”’」』")]
-    if len(english) != len(chinese):
+    pairs = aligned_sentences(question, original)
+    if not pairs:
         return "", question, original
+    english, chinese = [e for e, _ in pairs], [c for _, c in pairs]
     said = 0
     while said < len(english) - 1 and not asks_in_words(english[said]):
         said += 1

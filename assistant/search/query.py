@@ -9,14 +9,21 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from assistant.errors import BadQuestion
+from assistant.language.dictionary import Dictionary
 from assistant.language.glossary import SYNONYM_TERMS, spelling_alternatives
 from assistant.language.places import Gazetteer
 from assistant.language.shorthand import spelt_out
-from assistant.language.translation import Translation, Translator, places_in_capitals, without_glosses
+from assistant.language.translation import (
+    Translation,
+    Translator,
+    places_in_capitals,
+    syllables_joined,
+    without_glosses,
+)
 from assistant.search.claims import claim_as_question
-from assistant.search.parts import GROUP_TERMS, Part, following, parts_of
-from assistant.search.question_clauses import split_question
-from assistant.text import STOPWORDS, has_cjk, terms
+from assistant.search.parts import GROUP_TERMS, Part, aligned_sentences, following, parts_of
+from assistant.search.question_clauses import is_question, split_question
+from assistant.text import STOPWORDS, has_cjk, split_sentences, terms
 
 Reader = Callable[[str], Translation]
 """Reads a Chinese (or mixed) turn as English: Translator.translate, told what the corpus uses."""
@@ -52,7 +59,11 @@ _FOLLOW_UP = re.compile(
     re.IGNORECASE,
 )
 _INSTITUTIONS = frozenset(
-    terms("university universities college colleges institute school schools hospital academy laboratory")
+    terms(
+        "university universities college colleges institute school schools hospital academy laboratory "
+        # "Heilongjiang State Council Information Office", "China Daily", "Global Times"
+        "office bureau council committee commission ministry daily times post news newspaper press"
+    )
 )
 _DEGREE = re.compile(
     r"(?:PhDs?|Ph\.D\.?|Doctors?|Doctoral|Masters?|Master's|Bachelors?|Bachelor's)", re.IGNORECASE
@@ -380,6 +391,13 @@ _MOVING_TO = re.compile(
 )
 
 
+def _compared_with(text: str, name: str) -> bool:
+    """The name is what the question compares with (", like Tai'an", "unlike Shanghai's"), not what it
+    asks about."""
+    compared = rf"(?:,\s*(?:just\s+)?like|\bunlike)\s+(?:in\s+|the\s+)?{re.escape(name)}"
+    return bool(re.search(compared, text, re.IGNORECASE))
+
+
 def _people_from(text: str, name: str) -> bool:
     """The name, a province-level region, says where people come from: "Hong Kong and Macao high-end
     talents", "Taiwan residents" (not "Lanzhou flexible talent introduction")."""
@@ -431,6 +449,34 @@ def _joined(text: str, names: list[str]) -> tuple[str, ...]:
     return tuple(pairs)
 
 
+# terms a question's topic must keep without the asker's situation ("what do I get?" keeps it)
+_MIN_TOPIC_LEFT = 3
+_FIRST_PERSON = re.compile(r"^\W*(?:I|I'm|I’m|I've|I’ve|I'd|I’d|My|Me|We|We're|We’re|Our)\b|^\W*我")
+
+
+def _as_places(text: str) -> str:
+    """The Chinese places typed in lower case or as separate syllables, written as names."""
+    return places_in_capitals(syllables_joined(text))
+
+
+def _situation_terms(text: str, original: str = "") -> set[str]:
+    """The terms only the asker's statements about themselves use ("I'm 44, a metallurgical engineer
+    ..."), not the questions, nor statements about anything else ("Lanzhou's plan focuses on six areas").
+    A translated question's statements are the asker's where the Chinese says so ("我今年35岁"), whatever
+    the translation dropped."""
+    if original:
+        pairs = aligned_sentences(text, original)
+        said = [e for e, chinese in pairs if _FIRST_PERSON.match(chinese) and not is_question(chinese)]
+        asked = [e for e, _ in pairs if e not in said]
+    else:
+        asked, context = split_question(text)
+        statements = split_sentences(context) if context else []
+        said = [s for s in statements if _FIRST_PERSON.match(s)]
+        asked += [s for s in statements if s not in said]
+    own = {t for s in said for t in terms(s)}
+    return own - {t for s in asked for t in terms(s)} if own else own
+
+
 def _focus_terms(text: str, places: list[tuple[str, ...]]) -> list[str]:
     named = {t for p in places for t in p}
     seen: list[str] = []
@@ -444,11 +490,44 @@ def place_spellings(names: Iterable[str]) -> dict[str, str]:
     """How the corpus spells the words of its place names that have a hyphen or an apostrophe, by
     their letters: "lingang" -> "Lin-gang", "taian" -> "Tai'an"."""
     out: dict[str, str] = {}
+    gazetteer = Gazetteer.load()
     for name in names:
         for word in _WORD.findall(name):
-            if re.search(r"[-'’]", word.strip("'’-")) and not _POSSESSIVE.search(word):
+            if _POSSESSIVE.search(word):
+                continue
+            # and the names the gazetteer knows ("Kunming"), so that a name mistyped is known (respelt)
+            known = len(word) >= _TYPO_MIN and any(written == word for written, _ in gazetteer.find(word))
+            if re.search(r"[-'’]", word.strip("'’-")) or known:
                 out.setdefault(re.sub(r"[^a-z]", "", word.lower()), word)
     return out
+
+
+_TYPO_MIN = 5  # letters of the shortest place name a typo of which is mended: "Jilin"
+
+
+def _mistyped(word: str, spellings: Mapping[str, str]) -> str | None:
+    """The corpus's place name a capitalised word is a typo of ("Kunmig": Kunming), one letter added,
+    dropped, changed or swapped; None when the word is a place or an English word itself, or could be a
+    typo of more than one."""
+    letters = word.lower()
+    if len(letters) < _TYPO_MIN:
+        return None
+    near = {w for known, w in spellings.items() if len(known) >= _TYPO_MIN and _one_edit(letters, known)}
+    if len(near) != 1 or Gazetteer.load().find(word) or letters in Dictionary.load().english_words:
+        return None  # (the dictionary is loaded only for a word one letter from a place's name)
+    return near.pop()
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """a and b differ by one letter added, dropped, changed, or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    start = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    if len(a) == len(b):
+        swapped = a[start : start + 2] == b[start : start + 2][::-1]
+        return a[start + 1 :] == b[start + 1 :] or (swapped and a[start + 2 :] == b[start + 2 :])
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return longer[start + 1 :] == shorter[start:]
 
 
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -465,6 +544,8 @@ def respelt(text: str, spellings: Mapping[str, str]) -> str:
         possessive = _POSSESSIVE.search(word)
         bare = word[: possessive.start()] if possessive else word
         written = spellings.get(re.sub(r"[^a-z]", "", bare.lower()))
+        if written is None and bare[:1].isupper():
+            written = _mistyped(bare, spellings)  # "Kunmig FTZ": Kunming
         # "lingang settlement allowance": a corpus place typed in lower case is that place too
         if written is None or not (bare[:1].isupper() or len(bare) >= 5):
             return word
@@ -494,16 +575,17 @@ def understand(
     if claim:
         question = unglossed[-1] = claim
     translations = [read(t) if has_cjk(t) else Translation(t) for t in unglossed]
-    english = [respelt(places_in_capitals(spelt_out(t.text)), spellings or {}) for t in translations]
+    english = [respelt(_as_places(spelt_out(t.text)), spellings or {}) for t in translations]
     last = english[-1]
     # "finishing a master's at Zhejiang University": where the asker studies says who asks, not where
     runs = [run for run in _named_runs(last, gazetteer) if not _studied_at(last, run[0])]
     runs = [piece for run in runs for piece in _at_provinces(run)]
     # "Does Tianjin Binhai give Hong Kong and Macao talents a tax subsidy?": where people come from is no
     # place asked about, where another is
-    origins = [run for run in runs if _people_from(last, run[0])]
-    if any(run not in origins and _is_place(run[0], run[1], gazetteer) for run in runs):
-        runs = [run for run in runs if run not in origins]
+    # "... three years, like Tai'an?", "Unlike Shanghai, does Xiamen ...?": nor is a place compared with
+    aside = [run for run in runs if _people_from(last, run[0]) or _compared_with(last, run[0])]
+    if any(run not in aside and _is_place(run[0], run[1], gazetteer) for run in runs):
+        runs = [run for run in runs if run not in aside]
     # A Chinese place name is a place even where its English name is not read as one ("She County").
     named = {t for _, stems in runs for t in stems}
     for place in (respelt(p, spellings or {}) for p in translations[-1].places):
@@ -516,6 +598,11 @@ def understand(
     places = [t for _, t in runs]
     names = [w for w, _ in runs]
     focus = _focus_terms(last, places)
+    # "I'm 44, a metallurgical engineer in Baotou, married with a son ... Lanzhou's first batch focused on
+    # six areas. Which areas are they?": the asker's own situation is no topic, when enough is left
+    situation = _situation_terms(last, translations[-1].source)
+    if len([t for t in focus if t not in situation]) >= _MIN_TOPIC_LEFT:
+        focus = [t for t in focus if t not in situation]
     carried: list[str] = []
     parts = parts_of(last, translations[-1].source)
     # "And for someone with a master's?": names a group of people but no topic of its own. Nor does

@@ -35,7 +35,8 @@ _JOINED_QUESTION = re.compile(  # not "or": "online, or does someone have to go 
 # A clause with one of these verbs and no question word states something: "X says ...", "I'm a PhD".
 _STATES = re.compile(
     r"\b(?:says?|said|claims?|claimed|reports?|reported|states?|stated|announced|mentions?|mentioned|"
-    r"is|are|was|were|has|have|had|offers?|gives?|pays?|provides?|i'm|i am|i've|we're|we are)\b",
+    r"is|are|was|were|has|have|had|offers?|gives?|pays?|provides?|gets|receives|enjoys|can|could|may|will|"
+    r"i'm|i am|i've|we're|we are)\b",
     re.IGNORECASE,
 )
 _ASKING_WORD = re.compile(
@@ -190,7 +191,13 @@ _STILL_ONE_QUESTION = re.compile(
 def asks_in_words(text: str) -> bool:
     """The text asks, or holds a question word somewhere ("hengqin card: which permit"), rather than
     being words typed without one ("hengqin talent card renewal")."""
-    return is_question(text) or bool(_ASKING_WORD.search(text))
+    return is_question(text) or has_question_word(text)
+
+
+def has_question_word(text: str) -> bool:
+    """A question word first or anywhere ("hengqin card: which permit"); a question mark alone
+    ("hengqin card rent allowance per month RMB?") is not one."""
+    return bool(_QUESTION_START.match(text)) or bool(_ASKING_WORD.search(re.sub(r"[?？]", " ", text)))
 
 
 def is_question(text: str) -> bool:
@@ -250,7 +257,13 @@ def _is_condition(clause: str) -> bool:
 def _is_phrase(clause: str) -> bool:
     """A phrase that asks nothing and says nothing on its own: "With a junior college degree" (before
     "and an intermediate job title, how many years ...?")."""
-    return bool(_PHRASE.match(clause)) and not _ASKING_WORD.search(clause) and not _STATES.search(clause)
+    return (
+        bool(_PHRASE.match(clause))
+        and not _ASKING_WORD.search(clause)
+        and not _STATES.search(clause)
+        # "In Wuhu, can a couple get more than 400,000 yuan" is the phrase, then its question
+        and not any(_QUESTION_START.match(piece) for piece in clause.split(",")[1:])
+    )
 
 
 _PHRASE = re.compile(r"^\W*(?:with|as|for|under|in|at|by|from|having|holding)\b", re.IGNORECASE)
