@@ -589,3 +589,11 @@ def test_when_an_article_was_released_asked_in_chinese_is_its_date() -> None:
     from assistant.answering.metadata_answers import asked_metadata
 
     assert asked_metadata("when release, Oak City talent introduction policy that article news?") == ["date"]
+
+
+def test_when_an_article_was_published_asked_as_reported_asks_its_date() -> None:
+    from assistant.answering.metadata_answers import asked_metadata
+
+    reported = "Caller asks when the China Daily article on Oak City's policy was published."
+    assert asked_metadata(reported) == ["date"]
+    assert asked_metadata("When the subsidy is paid, what happens to the article's claims?") == []

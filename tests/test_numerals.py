@@ -75,3 +75,11 @@ def test_the_guard_finds_a_chinese_figure_in_the_english_passage(chinese: str, e
 )
 def test_the_guard_misses_a_chinese_figure_the_passage_does_not_hold(chinese: str, english: str) -> None:
     assert not set(figures(chinese)) <= set(figures(english))
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [("一万二", 12_000), ("两千五", 2_500), ("三百五", 350), ("一亿二", 120_000_000), ("一万零二", 10_002)],
+)
+def test_a_digit_after_a_unit_is_of_the_next_unit_down(written: str, value: float) -> None:
+    assert parse_chinese_number(written) == pytest.approx(value)

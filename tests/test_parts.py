@@ -2502,3 +2502,74 @@ def test_an_adult_s_age_stays_what_a_short_question_is_about() -> None:
         "What is the age limit for Oak City's flexible talent introduction? Can I still apply, 65 years old?"
     )
     assert "65" in still.focus
+
+
+def test_a_figure_compared_with_asks_the_amount_and_does_not_name_the_benefit() -> None:
+    (part,) = parts_of("In Oak City, is the living subsidy for introduced talents above 20,000 yuan a month?")
+    assert part.asks == "amount" and not part.states_amount
+    said = "Introduced talents can get a living subsidy of up to 25,000 yuan per month."
+    assert fits(part, said).ok  # 25,000 answers whether it is above 20,000
+    couple, _ = parts_of(
+        "In Oak City, can a couple get more than 400,000 yuan in house-purchase subsidy combined, and how "
+        "much money in total was paid out in the first batch?"
+    )
+    assert couple.asks == "amount" and "couple" in couple.groups  # the phrase before it asks nothing
+
+
+def test_getting_a_figure_asked_yes_or_no_asks_how_much() -> None:
+    (part,) = parts_of("Do entrepreneurs in Oak City's '100 Talent Plan' also get up to 1 million yuan?")
+    assert part.asks == "amount"
+    assert not fits(part, "The '100 Talent Plan' will focus on innovative and pioneering entrepreneurs.").ok
+
+
+def test_a_benefit_typed_in_yuan_asks_how_much() -> None:
+    (part,) = parts_of("Oak City talent card rent allowance RMB?")
+    assert part.asks == "amount"
+    (part,) = parts_of("Oak Province Wild Goose plan funding per scientist yuan?")
+    assert part.asks == "amount"
+    assert not fits(part, "We have set up special funds to implement the Wild Goose plan.").ok
+
+
+def test_what_a_question_compares_with_is_no_part_and_names_no_people() -> None:
+    (part,) = parts_of(
+        "Oak City pays new doctors 1,500 yuan a month in living allowance - for how many months is it paid? "
+        "Is it three years, like Elm City?"
+    )
+    assert part.asks == "duration"  # the guess joins the question it guesses at
+    (grade,) = parts_of(
+        "Would a Grade D talent still get more than 300 thousand RMB to buy a home, like the 450 thousand "
+        "RMB Grade C gets?"
+    )
+    assert grade.groups == {"grade_d"}
+    said = "Grade C talent can apply for 450 thousand RMB of house buying subsidy."
+    assert not fits(grade, said).ok
+
+
+def test_is_it_still_after_a_year_asked_is_about_that_year() -> None:
+    _, still = parts_of("What about the fourth year, is it still 50% off?")
+    assert ("fourth", "year") in still.ordinals
+
+
+def test_postdoctoral_researchers_are_not_phd_holders() -> None:
+    (part,) = parts_of("What monthly living allowance do postdoctoral researchers get in Oak City?")
+    assert part.groups == {"postdoc"}
+    said = "Doctoral students will get a monthly living allowance of 3,000 yuan."
+    assert not fits(part, said).ok
+
+
+def test_what_one_personally_receives_is_one_person_s_share() -> None:
+    (part,) = parts_of("How much subsidy would I personally receive as a newly-recruited person?")
+    assert part.each
+    said = (
+        "Last year 2257 persons were introduced into Oak District, with Yuan 10 million paid as subsidies "
+        "for the newly-recruited personnel."
+    )
+    assert not fits(part, said).ok
+
+
+def test_a_half_width_question_mark_ends_a_chinese_sentence() -> None:
+    english = "phd. hear Oak City living subsidy. how many, phd per month can? how many months, can?"
+    chinese = "我是博士. 听说橡树市有生活补贴. 请问博士每个月能领多少?最长可以领几个月?"
+    amount, months = parts_of(english, chinese)
+    assert (amount.asks, months.asks) == ("amount", "duration")
+    assert "hear" not in amount.text  # the statements are the premises, not the question

@@ -106,7 +106,14 @@ def test_a_follow_up_that_only_changes_the_people_keeps_the_topic() -> None:
 
 def test_a_place_name_is_read_as_the_corpus_spells_it() -> None:
     spellings = place_spellings(["Shanghai (Lin-gang Special Area)", "Tai'an, Shandong", "Wuhu, Anhui"])
-    assert spellings == {"lingang": "Lin-gang", "taian": "Tai'an"}
+    # the hyphenated names, and the names the gazetteer knows (for typos of them, below)
+    assert spellings == {
+        "lingang": "Lin-gang",
+        "taian": "Tai'an",
+        "shanghai": "Shanghai",
+        "shandong": "Shandong",
+        "anhui": "Anhui",
+    }
     assert respelt("Does Lingang or Taian's plan pay more? lingang", spellings) == (
         "Does Lin-gang or Tai'an's plan pay more? Lin-gang"  # typed in lower case, as in a hurry
     )
@@ -288,3 +295,40 @@ def test_a_numbered_programme_typed_in_lower_case_is_named() -> None:
     # a year before a plan is when it runs, not its name
     dated = understand(["oak city 2019 talent plan how much funding each"], frozenset({"oak"}))
     assert "talent plan" not in dated.place_names
+
+
+def test_a_place_typed_as_syllables_or_one_letter_off_is_that_place() -> None:
+    spellings = place_spellings(["Kunming (Yunnan Pilot FTZ), Yunnan", "Liuzhou, Guangxi"])
+    assert respelt("Kunmig FTZ top talent house money?", spellings) == "Kunming FTZ top talent house money?"
+    assert respelt("Liuzhuo PhD", spellings) == "Liuzhou PhD"  # two letters swapped
+    # a real place one letter from a corpus place is itself (Kunshan, Jiangsu; Yunan County, Guangdong)
+    assert respelt("Kunshan subsidy? Yunan county", spellings) == "Kunshan subsidy? Yunan county"
+    query = understand(["Liu zhou new talent first home purchase subsidy how much"], frozenset({"liuzhou"}))
+    assert query.place_names == ("Liuzhou",)
+    query = understand(["Cheng du PhD subsidy?"], frozenset({"liuzhou"}))
+    assert query.place_names == ("Chengdu",)  # a city no article covers, to be declined by name
+
+
+def test_a_place_compared_with_is_not_asked_about() -> None:
+    gazetteer = frozenset({"liuzhou", "tai", "an"})
+    asked = "Liuzhou pays doctors 1,500 yuan a month - for how long? Is it 3 years, like Tai'an?"
+    query = understand([asked], gazetteer)
+    assert query.place_names == ("Liuzhou",)
+
+
+def test_the_asker_s_own_situation_is_no_topic() -> None:
+    query = understand(
+        [
+            "I'm 44, a metallurgical engineer, married with a son at university. Oak City's flexible talent "
+            "introduction focuses on six major areas. Which areas are they?"
+        ]
+    )
+    assert "metallurg" not in query.focus and "son" not in query.focus
+    assert {"flexibl", "six", "area"} <= set(query.focus)
+
+
+def test_an_office_or_a_newspaper_named_after_a_place_is_no_place() -> None:
+    query = understand(["When was the China Daily article on Oak City's housing published?"])
+    assert dict(zip(query.place_names, query.places_known, strict=True)).get("China Daily") is not True
+    query = understand(["What did the Heilongjiang State Council Information Office announce?"])
+    assert not any(query.places_known)
