@@ -755,8 +755,9 @@ def test_a_follow_up_counting_people_counts_those_it_names() -> None:
     (earlier,) = parts_of("How many foreign experts got the high-end talent confirmation letter?")
     (part,) = parts_of("How many of them were post-doctorate researchers?")
     followed = following(part, earlier)
-    assert not followed.groups
+    assert followed.groups == {"postdoc"}  # the people it counts, none carried from the earlier turn
     assert fits(followed, "Three are post-doctorate researchers, and two are senior managers.").ok
+    assert not fits(followed, "Three are doctors, and two are senior managers.").ok
 
 
 def test_a_deadline_to_apply_is_a_date_said_of_applying() -> None:
@@ -2573,3 +2574,11 @@ def test_a_half_width_question_mark_ends_a_chinese_sentence() -> None:
     amount, months = parts_of(english, chinese)
     assert (amount.asks, months.asks) == ("amount", "duration")
     assert "hear" not in amount.text  # the statements are the premises, not the question
+
+
+def test_a_condition_before_a_question_after_its_comma_is_asked_about() -> None:
+    spouse, parents = parts_of(
+        "If I get Oak permanent residence as a top talent, can my spouse and children get it too, and what "
+        "about my parents?"
+    )
+    assert spouse.groups == {"couple", "child"} and parents.groups == {"parent"}

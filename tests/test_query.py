@@ -332,3 +332,14 @@ def test_an_office_or_a_newspaper_named_after_a_place_is_no_place() -> None:
     assert dict(zip(query.place_names, query.places_known, strict=True)).get("China Daily") is not True
     query = understand(["What did the Heilongjiang State Council Information Office announce?"])
     assert not any(query.places_known)
+
+
+def test_what_someone_else_said_names_the_place_it_asks_about_not_the_askers_situation() -> None:
+    query = understand(
+        [
+            "I did my PhD in Nagoya; our investors are in Shanghai. Someone told me there's an Oak Returnees "
+            "Park Zhejiang runs outside Zhejiang. Where is it located?"
+        ],
+        frozenset({"shanghai", "zhejiang"}),
+    )
+    assert "Shanghai" not in query.place_names and "Nagoya" not in query.place_names

@@ -472,10 +472,10 @@ _GETS_AN_AMOUNT = re.compile(
     r"(?:up to\s+|as much as\s+|the same\s+|also\s+)?(?:RMB|CNY|¥)?\s*\d",
     re.IGNORECASE,
 )
+# ", like the 450 thousand Grade C gets?", "unlike Shanghai,": what a question compares with follows
+COMPARED_WITH = r"(?:,\s*(?:just\s+)?like|\bunlike)\s+"
 _ASIDE = re.compile(
-    # ", like the 450 thousand Grade C gets?", "unlike Shanghai,": what it is compared with
-    r"(?:\b(?:besides|apart from|aside from|other than|in addition to|on top of|unlike)"
-    r"|,\s*(?:just\s+)?like)\s+"
+    rf"(?:\b(?:besides|apart from|aside from|other than|in addition to|on top of)\s+|{COMPARED_WITH})"
     r"(?:[^,;?]|,(?=\s?\d{3}\b))*(?:[,;?]|$)",  # "80,000 yuan", or as translated "80, 000 yuan"
     re.IGNORECASE,
 )
@@ -679,7 +679,7 @@ _GUESS = (
 # "..., is it three years, like Tai'an?": a guess, and what it is compared with
 _GUESSES_ONLY = re.compile(
     rf"^\W*(?:(?:is|was|will|would) (?:it|that)(?: be)?\s+)?{_GUESS}(?:\s*(?:,|or)\s*{_GUESS})*"
-    r"(?:\s*,\s*(?:just\s+)?like\b[^?]*)?\W*$",
+    rf"(?:\s*{COMPARED_WITH}[^?]*)?\W*$",
     re.IGNORECASE,
 )
 

@@ -21,7 +21,7 @@ from assistant.language.translation import (
     without_glosses,
 )
 from assistant.search.claims import claim_as_question
-from assistant.search.parts import GROUP_TERMS, Part, aligned_sentences, following, parts_of
+from assistant.search.parts import COMPARED_WITH, GROUP_TERMS, Part, aligned_sentences, following, parts_of
 from assistant.search.question_clauses import is_question, split_question
 from assistant.text import STOPWORDS, has_cjk, split_sentences, terms
 
@@ -368,6 +368,14 @@ def _asked_about(
     runs, is_place = [run for run, _ in kept], [place for _, place in kept]
     if any(place and name in asked for (name, _), place in zip(runs, is_place, strict=True)):
         return [run for run, place in zip(runs, is_place, strict=True) if run[0] in asked or not place]
+    # "my investors are in Shanghai. Someone told me there's a Quzhou Returnees Park ... Where is it?": with
+    # no place asked, a place the statements about something else name is what "it" is, and the places of
+    # the asker's own situation are background
+    sentences = split_sentences(statements)
+    own = " ".join(s for s in sentences if _FIRST_PERSON.match(s))
+    said = " ".join(s for s in sentences if not _FIRST_PERSON.match(s))
+    if any(place and name in said for (name, _), place in zip(runs, is_place, strict=True)):
+        return [run for run, place in zip(runs, is_place, strict=True) if not place or run[0] not in own]
     covered = [
         place and any(t in gazetteer for t in stems) for (_, stems), place in zip(runs, is_place, strict=True)
     ]
@@ -394,7 +402,7 @@ _MOVING_TO = re.compile(
 def _compared_with(text: str, name: str) -> bool:
     """The name is what the question compares with (", like Tai'an", "unlike Shanghai's"), not what it
     asks about."""
-    compared = rf"(?:,\s*(?:just\s+)?like|\bunlike)\s+(?:in\s+|the\s+)?{re.escape(name)}"
+    compared = rf"{COMPARED_WITH}(?:in\s+|the\s+)?{re.escape(name)}"
     return bool(re.search(compared, text, re.IGNORECASE))
 
 

@@ -195,9 +195,15 @@ def asks_in_words(text: str) -> bool:
 
 
 def has_question_word(text: str) -> bool:
-    """A question word first or anywhere ("hengqin card: which permit"); a question mark alone
-    ("hengqin card rent allowance per month RMB?") is not one."""
-    return bool(_QUESTION_START.match(text)) or bool(_ASKING_WORD.search(re.sub(r"[?？]", " ", text)))
+    """A question word first, after a comma or a dash ("lingang allowance - do they pay it monthly?"), or
+    anywhere ("hengqin card: which permit"); a question mark alone ("hengqin card rent allowance per month
+    RMB?") is not one."""
+    if _ASKING_WORD.search(re.sub(r"[?？]", " ", text)):
+        return True
+    return any(_QUESTION_START.match(piece) for piece in _PIECE_START.split(text))
+
+
+_PIECE_START = re.compile(r"[,;:，；：]\s*|\s[-–—]+\s*")
 
 
 def is_question(text: str) -> bool:
@@ -277,8 +283,8 @@ def _is_statement(clause: str) -> bool:
         # "Enquirer, 29, works in Wuhu: is there a rent subsidy for young talents"
         and not any(_QUESTION_START.match(after) for after in _DASH.split(clause)[1:])
         # "For Lanzhou's flexible talent introduction, does the employer have to be registered ...": a
-        # phrase, then the question
-        and not (_PHRASE.match(clause) and any(_QUESTION_START.match(p) for p in clause.split(",")[1:]))
+        # phrase, then the question; "If I get residence, can my spouse get it too": a condition, then it
+        and not any(_QUESTION_START.match(p) for p in clause.split(",")[1:])
         # "and if I rent instead is there a rent subsidy": a question inverted after its condition
         and not _INVERTED.search(clause)
         and bool(_STATES.search(clause))
