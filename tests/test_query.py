@@ -337,8 +337,8 @@ def test_an_office_or_a_newspaper_named_after_a_place_is_no_place() -> None:
 def test_what_someone_else_said_names_the_place_it_asks_about_not_the_askers_situation() -> None:
     query = understand(
         [
-            "I did my PhD in Nagoya; our investors are in Shanghai. Someone told me there's an Oak Returnees "
-            "Park Zhejiang runs outside Zhejiang. Where is it located?"
+            "I did my PhD in Nagoya; my co-founder lives in Shanghai. Someone told me there's an Oak "
+            "Returnees Park Zhejiang runs outside Zhejiang. Where is it located?"
         ],
         frozenset({"shanghai", "zhejiang"}),
     )

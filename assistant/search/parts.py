@@ -689,12 +689,16 @@ def _typed_amount(part: Part) -> Part:
     and no question word asks how much it is, as "what's the monthly stipend?" does; so does one typed
     per person ("leading wild goose funding per scientist")."""
     each = bool(_PER_HEAD.search(part.text))
-    # "hengqin card rent allowance per month RMB?": typed so, a question mark is no question word
-    typed = not has_question_word(part.text)
-    measured = part.period or each or _IN_CURRENCY.search(part.text)
-    if part.asks or not part.benefit or not measured or not typed:
+    # "hengqin card rent allowance per month RMB?": typed so, a question mark is no question word; but
+    # "lingang allowance - do they pay it in one lump sum or monthly?" asks which of the two, and "If I
+    # leave after a year, do I have to pay the money back?" what one must do
+    in_currency = bool(_IN_CURRENCY.search(part.text))
+    vocabulary = Vocabulary.load()
+    obliged = vocabulary.obligation.search(part.text)
+    typed = not has_question_word(part.text) and not part.both_sides and not obliged
+    if part.asks or not part.benefit or not (part.period or each or in_currency) or not typed:
         return part
-    kinds, _ = _kinds(_ASIDE.sub(" ", part.text), Vocabulary.load(), True)  # not "apart from the ..."
+    kinds, _ = _kinds(_ASIDE.sub(" ", part.text), vocabulary, True)  # not "apart from the ..."
     return replace(part, asks="amount", kinds=kinds)
 
 

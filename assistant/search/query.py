@@ -369,13 +369,22 @@ def _asked_about(
     if any(place and name in asked for (name, _), place in zip(runs, is_place, strict=True)):
         return [run for run, place in zip(runs, is_place, strict=True) if run[0] in asked or not place]
     # "my investors are in Shanghai. Someone told me there's a Quzhou Returnees Park ... Where is it?": with
-    # no place asked, a place the statements about something else name is what "it" is, and the places of
-    # the asker's own situation are background
+    # no place asked, a thing at a place that a statement about something else names is what "it" is, and
+    # the places of the asker's own situation are background
     sentences = split_sentences(statements)
     own = " ".join(s for s in sentences if _FIRST_PERSON.match(s))
     said = " ".join(s for s in sentences if not _FIRST_PERSON.match(s))
-    if any(place and name in said for (name, _), place in zip(runs, is_place, strict=True)):
-        return [run for run, place in zip(runs, is_place, strict=True) if not place or run[0] not in own]
+    places_found = Gazetteer.load().find
+    thing = [
+        place and name in said and all(written != name for written, _ in places_found(name))
+        for (name, _), place in zip(runs, is_place, strict=True)
+    ]
+    if any(thing) and _PRONOUN.search(asked):
+        return [
+            run
+            for run, place in zip(runs, is_place, strict=True)
+            if not place or run[0] in said or run[0] not in own or _MOVING_TO.search(own[: own.find(run[0])])
+        ]
     covered = [
         place and any(t in gazetteer for t in stems) for (_, stems), place in zip(runs, is_place, strict=True)
     ]

@@ -191,19 +191,13 @@ _STILL_ONE_QUESTION = re.compile(
 def asks_in_words(text: str) -> bool:
     """The text asks, or holds a question word somewhere ("hengqin card: which permit"), rather than
     being words typed without one ("hengqin talent card renewal")."""
-    return is_question(text) or has_question_word(text)
+    return is_question(text) or bool(_ASKING_WORD.search(text))
 
 
 def has_question_word(text: str) -> bool:
-    """A question word first, after a comma or a dash ("lingang allowance - do they pay it monthly?"), or
-    anywhere ("hengqin card: which permit"); a question mark alone ("hengqin card rent allowance per month
-    RMB?") is not one."""
-    if _ASKING_WORD.search(re.sub(r"[?？]", " ", text)):
-        return True
-    return any(_QUESTION_START.match(piece) for piece in _PIECE_START.split(text))
-
-
-_PIECE_START = re.compile(r"[,;:，；：]\s*|\s[-–—]+\s*")
+    """A question word first or anywhere ("hengqin card: which permit"); a question mark alone
+    ("hengqin card rent allowance per month RMB?") is not one."""
+    return bool(_QUESTION_START.match(text)) or bool(_ASKING_WORD.search(re.sub(r"[?？]", " ", text)))
 
 
 def is_question(text: str) -> bool:
