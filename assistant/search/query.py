@@ -20,6 +20,7 @@ from assistant.language.translation import (
     syllables_joined,
     without_glosses,
 )
+from assistant.search.answer_types import Vocabulary
 from assistant.search.claims import claim_as_question
 from assistant.search.parts import COMPARED_WITH, GROUP_TERMS, Part, aligned_sentences, following, parts_of
 from assistant.search.question_clauses import is_question, split_question
@@ -467,7 +468,7 @@ def _joined(text: str, names: list[str]) -> tuple[str, ...]:
 
 
 # terms a question's topic must keep without the asker's situation ("what do I get?" keeps it)
-_MIN_TOPIC_LEFT = 3
+_MIN_TOPIC_LEFT = 4
 _FIRST_PERSON = re.compile(r"^\W*(?:I|I'm|I’m|I've|I’ve|I'd|I’d|My|Me|We|We're|We’re|Our)\b|^\W*我")
 
 
@@ -482,7 +483,7 @@ def _situation_terms(text: str, original: str = "") -> set[str]:
     A translated question's statements are the asker's where the Chinese says so ("我今年35岁"), whatever
     the translation dropped."""
     if original:
-        pairs = aligned_sentences(text, original)
+        pairs = aligned_sentences(text, original, typed=True)
         said = [e for e, chinese in pairs if _FIRST_PERSON.match(chinese) and not is_question(chinese)]
         asked = [e for e, _ in pairs if e not in said]
     else:
@@ -491,7 +492,9 @@ def _situation_terms(text: str, original: str = "") -> set[str]:
         said = [s for s in statements if _FIRST_PERSON.match(s)]
         asked += [s for s in statements if s not in said]
     own = {t for s in said for t in terms(s)}
-    return own - {t for s in asked for t in terms(s)} if own else own
+    # ... but what they buy, rent or receive ("I'm buying a house in Wuhu") is what they ask about
+    topical = Vocabulary.load().benefit_terms
+    return own - topical - {t for s in asked for t in terms(s)} if own else own
 
 
 def _focus_terms(text: str, places: list[tuple[str, ...]]) -> list[str]:
