@@ -566,9 +566,8 @@ def test_the_asker_s_situation_is_not_the_topic_a_sentence_must_cover(assistant:
     )
     (part,) = described.parts
     # a sentence answering need only be about the part's own words, not the husband's chemistry PhD
-    # (the situation is left out of the question's topic itself, or of the part's own words)
-    topic = set(assistant.finder.own_weights(described, part)) or set(described.focus)
-    assert {"hous", "subsidi"} <= topic and not {"chemistri", "husband"} & topic
+    own = assistant.finder.own_weights(described, part)
+    assert {"hous", "subsidi"} <= set(own) and not {"chemistri", "husband"} & set(own)
     asked = understand(["How much housing subsidy can a PhD get in Harbor City?"], gazetteer)
     assert assistant.finder.own_weights(asked, asked.parts[0]) == {}
 

@@ -316,17 +316,6 @@ def test_a_place_compared_with_is_not_asked_about() -> None:
     assert query.place_names == ("Liuzhou",)
 
 
-def test_the_asker_s_own_situation_is_no_topic() -> None:
-    query = understand(
-        [
-            "I'm 44, a metallurgical engineer, married with a son at university. Oak City's flexible talent "
-            "introduction focuses on six major areas. Which areas are they?"
-        ]
-    )
-    assert "metallurg" not in query.focus and "son" not in query.focus
-    assert {"flexibl", "six", "area"} <= set(query.focus)
-
-
 def test_an_office_or_a_newspaper_named_after_a_place_is_no_place() -> None:
     query = understand(["When was the China Daily article on Oak City's housing published?"])
     assert dict(zip(query.place_names, query.places_known, strict=True)).get("China Daily") is not True

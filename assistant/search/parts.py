@@ -965,7 +965,6 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?!\d)")
 # a Chinese sentence ends at its full stop, "!" or "?" with no space after (a closing quote starts the
 # next, as translated)
 _SENTENCE_END_CHINESE = re.compile(r"(?<=[。！？])\s*|(?<=[.!?])(?=[”’」』\s])\s*")
-_SENTENCE_END_TYPED = re.compile(r"(?<=[。！？])\s*|(?<=[.!?])(?=[”’」』\s\u3400-\u9fff])\s*")
 
 
 def _mostly_english(text: str) -> bool:
@@ -980,14 +979,11 @@ _ASKING_CHINESE = re.compile(
 )
 
 
-def aligned_sentences(question: str, original: str, typed: bool = False) -> list[tuple[str, str]]:
+def aligned_sentences(question: str, original: str) -> list[tuple[str, str]]:
     """A translated question's sentences, each English with its Chinese; none when the two do not split
-    alike. typed: a half-width "?" or "." before a Chinese character ends a sentence too ("多少?最长"),
-    as it does for which sentences state the asker's situation, though not for premises (where a
-    greeting would be one)."""
+    alike."""
     english = [s for s in _SENTENCE_END.split(question) if s.strip()]
-    ends = _SENTENCE_END_TYPED if typed else _SENTENCE_END_CHINESE
-    chinese = [s for s in ends.split(original) if s.strip(" \n”’」』")]
+    chinese = [s for s in _SENTENCE_END_CHINESE.split(original) if s.strip(" \n”’」』")]
     return list(zip(english, chinese, strict=True)) if len(english) == len(chinese) else []
 
 

@@ -20,10 +20,9 @@ from assistant.language.translation import (
     syllables_joined,
     without_glosses,
 )
-from assistant.search.answer_types import Vocabulary
 from assistant.search.claims import claim_as_question
-from assistant.search.parts import COMPARED_WITH, GROUP_TERMS, Part, aligned_sentences, following, parts_of
-from assistant.search.question_clauses import is_question, split_question
+from assistant.search.parts import COMPARED_WITH, GROUP_TERMS, Part, following, parts_of
+from assistant.search.question_clauses import split_question
 from assistant.text import STOPWORDS, has_cjk, split_sentences, terms
 
 Reader = Callable[[str], Translation]
@@ -467,34 +466,12 @@ def _joined(text: str, names: list[str]) -> tuple[str, ...]:
     return tuple(pairs)
 
 
-# terms a question's topic must keep without the asker's situation ("what do I get?" keeps it)
-_MIN_TOPIC_LEFT = 4
 _FIRST_PERSON = re.compile(r"^\W*(?:I|I'm|I’m|I've|I’ve|I'd|I’d|My|Me|We|We're|We’re|Our)\b|^\W*我")
 
 
 def _as_places(text: str) -> str:
     """The Chinese places typed in lower case or as separate syllables, written as names."""
     return places_in_capitals(syllables_joined(text))
-
-
-def _situation_terms(text: str, original: str = "") -> set[str]:
-    """The terms only the asker's statements about themselves use ("I'm 44, a metallurgical engineer
-    ..."), not the questions, nor statements about anything else ("Lanzhou's plan focuses on six areas").
-    A translated question's statements are the asker's where the Chinese says so ("我今年35岁"), whatever
-    the translation dropped."""
-    if original:
-        pairs = aligned_sentences(text, original, typed=True)
-        said = [e for e, chinese in pairs if _FIRST_PERSON.match(chinese) and not is_question(chinese)]
-        asked = [e for e, _ in pairs if e not in said]
-    else:
-        asked, context = split_question(text)
-        statements = split_sentences(context) if context else []
-        said = [s for s in statements if _FIRST_PERSON.match(s)]
-        asked += [s for s in statements if s not in said]
-    own = {t for s in said for t in terms(s)}
-    # ... but what they buy, rent or receive ("I'm buying a house in Wuhu") is what they ask about
-    topical = Vocabulary.load().benefit_terms
-    return own - topical - {t for s in asked for t in terms(s)} if own else own
 
 
 def _focus_terms(text: str, places: list[tuple[str, ...]]) -> list[str]:
@@ -618,11 +595,6 @@ def understand(
     places = [t for _, t in runs]
     names = [w for w, _ in runs]
     focus = _focus_terms(last, places)
-    # "I'm 44, a metallurgical engineer in Baotou, married with a son ... Lanzhou's first batch focused on
-    # six areas. Which areas are they?": the asker's own situation is no topic, when enough is left
-    situation = _situation_terms(last, translations[-1].source)
-    if len([t for t in focus if t not in situation]) >= _MIN_TOPIC_LEFT:
-        focus = [t for t in focus if t not in situation]
     carried: list[str] = []
     parts = parts_of(last, translations[-1].source)
     # "And for someone with a master's?": names a group of people but no topic of its own. Nor does
