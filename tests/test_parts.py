@@ -2574,3 +2574,15 @@ def test_a_condition_before_a_question_after_its_comma_is_asked_about() -> None:
         "about my parents?"
     )
     assert spouse.groups == {"couple", "child"} and parents.groups == {"parent"}
+
+
+def test_like_me_names_the_asker_not_a_comparison() -> None:
+    asked = "Oak City pays bachelors 400 yuan a month. How much can a junior college graduate, like me, get?"
+    (part,) = parts_of(asked)
+    assert "college" in part.groups
+    (translated,) = parts_of(
+        "hear Oak City living subsidy, bachelor's degree per month 400 yuan. how many, like this junior "
+        "college per month can?",
+        "听说橡树市有生活补贴，本科每月400元，那像我这样的专科生每个月能领多少？",
+    )
+    assert "college" in translated.groups

@@ -473,7 +473,8 @@ _GETS_AN_AMOUNT = re.compile(
     re.IGNORECASE,
 )
 # ", like the 450 thousand Grade C gets?", "unlike Shanghai,": what a question compares with follows
-COMPARED_WITH = r"(?:,\s*(?:just\s+)?like|\bunlike)\s+"
+# (not "like me", "like this junior college graduate", as 像我这样的 is read: the asker is one of them)
+COMPARED_WITH = r"(?:,\s*(?:just\s+)?like|\bunlike)\s+(?!(?:me|us|myself|mine|this|these|such)\b)"
 _ASIDE = re.compile(
     rf"(?:\b(?:besides|apart from|aside from|other than|in addition to|on top of)\s+|{COMPARED_WITH})"
     r"(?:[^,;?]|,(?=\s?\d{3}\b))*(?:[,;?]|$)",  # "80,000 yuan", or as translated "80, 000 yuan"
