@@ -61,7 +61,10 @@ class Vocab:
             figures={k: re.compile(v, re.IGNORECASE) for k, v in raw["figures"].items()},
             aspects=dict(raw["aspects"]),
             kind_labels=dict(raw["kind_labels"]),
-            group_labels=dict(raw["group_labels"]),
+            group_labels={
+                **Vocabulary.load().group_labels,
+                **{k: v for k, v in raw["group_labels"].items() if not k.startswith("_")},
+            },
             periods=dict(raw["periods"]),
             topics=tuple(raw["topics"]),
         )

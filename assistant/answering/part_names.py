@@ -103,7 +103,8 @@ def describe(part: Part) -> str:
     asked = part.groups - {"graduate"} if len(part.groups) > 1 else part.groups
     if part.asks in ("entity", "procedure", "size"):
         asked = frozenset()
-    groups = [_GROUP_NAMES.get(g, g) for g in sorted(asked)]
+    labels = Vocabulary.load().group_labels
+    groups = [labels.get(g, g) for g in sorted(asked)]
     groups = [
         g for g in groups if g.split()[0].lower().rstrip("s'") not in named
     ]  # "graduates for graduates"
@@ -167,24 +168,6 @@ def _both_sides(part: Part) -> str:
     return ""
 
 
-_GROUP_NAMES = {
-    "doctor": "PhD holders",
-    "postdoc": "postdoctoral researchers",
-    "master": "master's graduates",
-    "bachelor": "bachelor's graduates",
-    "college": "junior college graduates",
-    "couple": "couples",
-    "graduate": "graduates",
-    "grade_a": "Grade A talents",
-    "grade_b": "Grade B talents",
-    "grade_c": "Grade C talents",
-    "grade_d": "Grade D talents",
-    "grade_e": "Grade E talents",
-    "high_level": "high-level talents",
-    "skilled": "skilled workers and technicians",
-    "parent": "their parents",
-    "child": "their children",
-}
 _BENEFIT_PHRASE = re.compile(
     r"((?:[\w'’-]+(?:,\d{3}[\w'’-]*)*\s+){0,3}?(?:subsid(?:y|ies)|allowances?|grants?|bonus(?:es)?|rewards?|awards?|stipends?|"
     r"funding|loans?|incentives?|benefits?|exemptions?))\b",

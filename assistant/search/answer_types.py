@@ -25,6 +25,7 @@ class Vocabulary:
     kinds: dict[str, frozenset[str]]  # canonical kind -> its words
     housing: frozenset[str]
     groups: dict[str, tuple[int | None, re.Pattern[str]]]  # group -> (degree rank, pattern)
+    group_labels: dict[str, str]  # each group in words, for notes and tables: "doctor" -> "PhD holders"
     or_above: re.Pattern[str]
     eligibility: re.Pattern[str]  # a yes-or-no question whether the asker's people qualify
     predicate: dict[str, re.Pattern[str]]  # "yes_no", "yes_no_chinese", "qualifies", "wh": a question's form
@@ -115,6 +116,7 @@ class Vocabulary:
             kinds={k: frozenset(w.lower() for w in v) for k, v in raw["kinds"].items()},
             housing=frozenset(w.lower() for w in raw["housing"]),
             groups={k: (v.get("rank"), words(v["words"])) for k, v in raw["groups"].items()},
+            group_labels={k: v["label"] for k, v in raw["groups"].items()},
             or_above=re.compile(raw["or_above"], re.IGNORECASE),
             eligibility=re.compile(raw["eligibility"]["asks"], re.IGNORECASE),
             predicate={
