@@ -332,3 +332,12 @@ def test_what_someone_else_said_names_the_place_it_asks_about_not_the_askers_sit
         frozenset({"shanghai", "zhejiang"}),
     )
     assert "Shanghai" not in query.place_names and "Nagoya" not in query.place_names
+    # where the asker's investors are is no place the asker moves to
+    query = understand(
+        [
+            "Our investors are in Shanghai. Someone told me there's an Oak Returnees Park Zhejiang runs "
+            "outside Zhejiang. Where is it located?"
+        ],
+        frozenset({"shanghai", "zhejiang"}),
+    )
+    assert "Shanghai" not in query.place_names

@@ -980,21 +980,13 @@ _ASKING_CHINESE = re.compile(
 )
 
 
-def aligned_sentences(question: str, original: str) -> list[tuple[str, str]]:
-    """A translated question's sentences, each English with its Chinese; none when the two do not split
-    alike."""
-    english = [s for s in _SENTENCE_END.split(question) if s.strip()]
-    chinese = [s for s in _SENTENCE_END_CHINESE.split(original) if s.strip(" \n”’」』")]
-    return list(zip(english, chinese, strict=True)) if len(english) == len(chinese) else []
-
-
 def _premises(question: str, original: str) -> tuple[str, str, str]:
     """A translated question's leading statements ("第三年是五折, 那第四年以后呢": the third year is half
     price), then its English and Chinese without them; none when the two do not split alike."""
-    pairs = aligned_sentences(question, original)
-    if not pairs:
+    english = [s for s in _SENTENCE_END.split(question) if s.strip()]
+    chinese = [s for s in _SENTENCE_END_CHINESE.split(original) if s.strip(" \n”’」』")]
+    if len(english) != len(chinese):
         return "", question, original
-    english, chinese = [e for e, _ in pairs], [c for _, c in pairs]
     said = 0
     while said < len(english) - 1 and not asks_in_words(english[said]):
         said += 1

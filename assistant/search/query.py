@@ -398,11 +398,11 @@ def _asked_about(
 
 
 # "... thinking of settling in Sichuan", "an offer from a firm in Chengdu", "deciding between Tai'an and
-# Chengdu": where the asker may go
+# Chengdu": where the asker may go ("our investors are in Shanghai" is where they are, not where we go)
 _MOVING_TO = re.compile(
     r"\b(?:mov\w*|relocat\w*|settl\w*|com(?:e|ing)|go(?:ing)?|join\w*|transfer\w*|offer\w*|hir\w*|"
-    r"plan\w*|thinking|consider\w*|start\w*|open\w*|invest\w*|apply\w*|buy\w*|work (?:for|at|in)|"
-    r"decid\w*|choos\w*|compar\w*|weigh\w*|between)\b"
+    r"plan\w*|thinking|consider\w*|start\w*|open\w*|invest(?:s|ed|ing|ment)?|apply\w*|buy\w*|"
+    r"work (?:for|at|in)|decid\w*|choos\w*|compar\w*|weigh\w*|between)\b"
     r"[^.;!?]{0,50}$",
     re.IGNORECASE,
 )
@@ -466,7 +466,7 @@ def _joined(text: str, names: list[str]) -> tuple[str, ...]:
     return tuple(pairs)
 
 
-_FIRST_PERSON = re.compile(r"^\W*(?:I|I'm|I’m|I've|I’ve|I'd|I’d|My|Me|We|We're|We’re|Our)\b|^\W*我")
+_FIRST_PERSON = re.compile(r"^\W*(?:I|I'm|I’m|I've|I’ve|I'd|I’d|My|Me|We|We're|We’re|Our)\b")
 
 
 def _as_places(text: str) -> str:
