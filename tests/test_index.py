@@ -1,5 +1,6 @@
 """Ingest: incremental by content hash, named by what built it, and safe when it fails."""
 
+import json
 import os
 from pathlib import Path
 
@@ -203,3 +204,18 @@ def test_a_served_snapshot_reads_its_articles_when_asked_and_from_its_own_commit
     assert [c.id for c in old.chunks] == list(served.listings[path].chunk_ids)  # its own commit
     assert "800 yuan" in new.chunks[-1].text and "800 yuan" not in old.chunks[-1].text
     assert served.articles.held == 1
+
+
+def test_a_catalog_address_names_the_publisher_a_page_does_not(assistant: Assistant, data_dir: Path) -> None:
+    corpus = data_dir / "corpus"
+    (corpus / "oak_city.txt").write_text(
+        "Oak City gives doctors a housing allowance\n\nOak City pays new doctors a housing allowance of "
+        "2,000 yuan a month. (Photo provided to People's Daily Online)",
+        encoding="utf-8",
+    )
+    catalog = json.loads((corpus / "catalog.json").read_text(encoding="utf-8"))
+    catalog["oak_city.txt"] = {"region": "Oak City", "url": "http://en.people.cn/n3/2024/1021/c1.html"}
+    (corpus / "catalog.json").write_text(json.dumps(catalog), encoding="utf-8")
+    assistant.ingest()
+    answer = assistant.ask("Which media outlet published the Oak City article on the housing allowance?")
+    assert "People's Daily Online" in answer.answer and answer.citations

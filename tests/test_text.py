@@ -5,6 +5,7 @@ from collections.abc import Iterator
 import pytest
 
 from assistant.ingest.metadata import ArticleMeta, find_publisher, regions_by_count
+from assistant.ingest.publishers import publisher_of
 from assistant.text import (
     ABBREVIATIONS,
     MONTHS,
@@ -108,3 +109,10 @@ def test_a_page_header_labels_its_source_and_author_in_chinese_or_english() -> N
     )
     assert find_publisher("Updated : 2020-07-27Source : CCFAO\n\nbody") == ("CCFAO", None)
     assert find_publisher("The subsidy's source: the city budget.") == (None, None)
+
+
+def test_the_publisher_is_read_from_a_dateline_or_named_by_the_pages_address() -> None:
+    assert find_publisher("BEIJING, June 26 (Xinhua) -- Oak Province has announced ...") == ("Xinhua", None)
+    assert publisher_of("http://en.people.cn/n3/2024/1021/c518321-20231732.html") == "People's Daily Online"
+    assert publisher_of("https://subsites.chinadaily.com.cn/a/1.html") == "China Daily"  # a subsite
+    assert publisher_of("https://notpeople.cn/a") is None and publisher_of(None) is None

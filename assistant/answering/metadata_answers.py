@@ -11,6 +11,7 @@ from datetime import date
 
 from assistant.answering.evidence import Evidence, Gap, Passage
 from assistant.ingest.metadata import ArticleMeta
+from assistant.ingest.publishers import publisher_of
 from assistant.search.parts import Part
 from assistant.search.retrieval import ArticleHit
 from assistant.snapshot import Article
@@ -130,8 +131,8 @@ def metadata_statement(meta: ArticleMeta, asked: list[str], stated: dict[str, st
     if asked == ["title"] and meta.title:
         return f"The article is titled “{meta.title}”."
     pieces = [f"The article “{meta.title}”" if meta.title else "The article"]
-    if "publisher" in asked and meta.publisher:
-        pieces.append(f"was published by {meta.publisher}")
+    if "publisher" in asked and (publisher := meta.publisher or stated.get("publisher")):
+        pieces.append(f"was published by {publisher}")
     if "date" in asked and meta.date:
         pieces.append(f"{'on' if len(pieces) > 1 else 'is dated'} {_spelled_date(meta.date)}")
     if "author" in asked and meta.author:
@@ -142,12 +143,15 @@ def metadata_statement(meta: ArticleMeta, asked: list[str], stated: dict[str, st
 
 
 def stated_fields(article: Article) -> dict[str, str]:
-    """The fields the article's own text states ("Edited by Owen Fishwick"), each its first value."""
+    """The fields the article's own text states ("Edited by Owen Fishwick"), each its first value, and the
+    publisher its web address names (en.people.cn: People's Daily Online)."""
     found: dict[str, str] = {}
     for sentence in (s for c in article.chunks for s in c.sentences):
         for field, pattern in _STATED.items():
             if field not in found and (m := pattern.search(sentence)):
                 found[field] = next(g for g in m.groups() if g).strip()
+    if "publisher" not in found and (site := publisher_of(article.meta.url)):
+        found["publisher"] = site
     return found
 
 
@@ -183,7 +187,7 @@ def metadata_evidence(
     hit = relevant[0]
     meta = hit.article.meta
     stated = stated_fields(hit.article)
-    known = {**meta.as_dict(), **stated}
+    known = {**stated, **{field: value for field, value in meta.as_dict().items() if value}}
     given = {field: value for field in about if (value := known.get(field))}
     where = meta.region or meta.title
     if not given:

@@ -51,7 +51,11 @@ _LABELLED = {
     for field, names in _LABELS.items()
     if field != "other"
 }
-_WIRE = re.compile(r"/\s*(PRNewswire|Xinhua|Reuters)\s*/", re.IGNORECASE)
+# "SHANGHAI, Jan. 5 /PRNewswire/ --", "BEIJING, June 26 (Xinhua) --": the agency a dateline names
+_WIRE = re.compile(
+    r"/\s*(PRNewswire|Xinhua|Reuters)\s*/|^[^\n]{0,80}?\((Xinhua|Reuters|AP|AFP)\)\s*--",
+    re.IGNORECASE | re.MULTILINE,
+)
 _PLACE = re.compile(
     r"\b((?:[A-Z][a-z']+ ?){1,3}?)\s+(?:City|Province|County|New Area|District|Municipality)\b"
 )
@@ -123,7 +127,7 @@ def find_publisher(text: str) -> tuple[str | None, str | None]:
     if m := _SITE_BEFORE_DATE.search(head):
         return m.group(1), None
     if m := _WIRE.search(head):
-        return m.group(1), None
+        return m.group(1) or m.group(2), None
     return None, None
 
 
