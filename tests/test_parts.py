@@ -2586,3 +2586,40 @@ def test_like_me_names_the_asker_not_a_comparison() -> None:
         "听说橡树市有生活补贴，本科每月400元，那像我这样的专科生每个月能领多少？",
     )
     assert "college" in translated.groups
+
+
+def test_a_figure_the_statements_give_of_what_is_counted_is_known() -> None:
+    *_, part = parts_of(
+        "oak county got 12 overseas high level talents and 4 teams this year. how many of those talents came "
+        "from japan?"
+    )
+    assert part.asks == "count"  # the statement in lower case is a sentence of its own
+    assert not fits(part, "This year we promoted 12 overseas high-level talents and 4 overseas teams.").ok
+    # "2 talent liaison stations" counts stations, though "talent" is the word asked about
+    assert not fits(part, "In Singapore, Japan and other places, I established 2 talent liaison stations.").ok
+    assert fits(part, "Of them, 3 overseas talents came from Japan.").ok
+
+
+def test_what_about_people_then_how_much_is_one_question_about_them() -> None:
+    *_, part = parts_of(
+        "oak city living subsidy bachelor's degree 400 master's 600 phd 800 a month. what about junior "
+        "college graduates, how much per month?"
+    )
+    assert part.asks == "amount" and "college" in part.groups and "doctor" not in part.groups
+
+
+def test_a_month_or_a_day_asked_is_not_answered_by_a_year_or_a_period() -> None:
+    (part,) = parts_of("In which month of each year is the next instalment of the purchase subsidy paid?")
+    assert not fits(part, "The next instalment of the purchase subsidy is paid over five years.").ok
+    assert not fits(part, "This year, the next instalment of the purchase subsidy is paid.").ok
+    assert fits(part, "The next instalment of the purchase subsidy is paid in March each year.").ok
+    (year,) = parts_of("In which year was the purchase subsidy first paid?")
+    assert fits(year, "The purchase subsidy was first paid in 2019.").ok
+
+
+def test_an_age_bound_of_the_level_just_named_holds_for_its_graduates() -> None:
+    *_, part = parts_of("I'm 46 and hold a doctorate. How much settlement allowance can I get?")
+    level = "At the first level, those with a doctorate below the age of 45 get a settlement allowance."
+    graduates = "College graduates within two years of graduation get a settlement allowance of 104,000 yuan."
+    assert not fits(part, graduates, context=level).ok
+    assert fits(part, graduates, context=level.replace("below the age of 45", "below the age of 50")).ok

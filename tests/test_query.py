@@ -341,3 +341,13 @@ def test_what_someone_else_said_names_the_place_it_asks_about_not_the_askers_sit
         frozenset({"shanghai", "zhejiang"}),
     )
     assert "Shanghai" not in query.place_names
+
+
+def test_a_line_of_a_form_or_a_bracket_ends_a_place_name() -> None:
+    query = understand(
+        ["Inquiry ref. OK-1107\nPlace: Oak City\nApplicant: a master's graduate\n1. What living allowance?"],
+        frozenset({"oak"}),
+    )
+    assert query.place_names == ("Oak City",)
+    query = understand(["Place: Greater Bay Area (nine PRD cities)\n1. What share of tax is subsidised?"])
+    assert "nine" not in " ".join(query.place_names).lower()

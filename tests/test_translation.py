@@ -7,7 +7,13 @@ import pytest
 from assistant.errors import AssistantError
 from assistant.language import dictionary
 from assistant.language.dictionary import Dictionary, clean_gloss
-from assistant.language.translation import Translator, corpus_glossary, packaged_glossary, parse_glossary
+from assistant.language.translation import (
+    Translator,
+    corpus_glossary,
+    packaged_glossary,
+    parse_glossary,
+    pinyin_terms_read,
+)
 from assistant.search.fits import fits
 from assistant.search.parts import Part, parts_of
 from assistant.search.query import understand
@@ -284,3 +290,20 @@ def test_where_people_come_from_is_no_place_asked_about() -> None:
     # a city's own talent programme is a place asked about
     lanzhou = understand(["Lanzhou flexible talent introduction: is my field from Spain in?"], frozenset())
     assert "Lanzhou" in lanzhou.place_names
+
+
+def test_glossary_terms_typed_as_pinyin_are_read_as_their_english() -> None:
+    assert pinyin_terms_read("oak city living butie for dazhuan grads?") == (
+        "oak city living subsidy for junior college grads?"
+    )
+    assert pinyin_terms_read("anjia butie for boshi") == "settlement subsidy for phd"  # a term in two words
+    # a place (Shanwei, Qianhai) and English words are left as typed
+    assert pinyin_terms_read("Is the change in Shanwei or Qianhai?") == "Is the change in Shanwei or Qianhai?"
+    query = understand(["liuzhou living butie shuoshi how much a month?"], frozenset({"liuzhou"}))
+    assert "master" in query.parts[-1].groups and query.parts[-1].benefit
+
+
+def test_a_bare_how_long_after_how_much_in_chinese_is_a_question_of_its_own(translator: Translator) -> None:
+    question = "橡树市博士每个月生活补贴多少?能领多长时间?"
+    amount, duration = parts_of(translator.translate(question).text, question)
+    assert amount.asks == "amount" and duration.asks == "duration" and duration.benefit

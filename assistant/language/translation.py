@@ -17,6 +17,7 @@ A single character that no glossary names is dropped: alone, most are particles 
 from __future__ import annotations
 
 import functools
+import itertools
 import logging
 import re
 import unicodedata
@@ -113,6 +114,54 @@ def is_pinyin(word: str, syllables: int = 2) -> bool:
             if word[start:end] in known:
                 reach[end] = max(reach.get(end, 0), reach[start] + 1)
     return reach.get(len(word), 0) >= syllables
+
+
+# "living butie", "dazhuan grads", "anjia butie": a glossary term typed as its toneless pinyin
+_LATIN_WORD = re.compile(r"(?<![\w'’-])[A-Za-z]{4,}(?![\w'’-])")
+_PINYIN_RUN = 3  # "anjia butie": the words a term's pinyin may be typed in
+
+
+def pinyin_terms_read(text: str) -> str:
+    """A question with the glossary's terms typed as pinyin read as their English: "living butie for
+    dazhuan grads" -> "living subsidy for junior college grads". A word (or two or three in a row, "anjia
+    butie") is read so when its letters are the toneless pinyin of a glossary term of two characters or
+    more that no other term shares, and it is no place ("Shanwei") and no English word."""
+    words = list(_LATIN_WORD.finditer(text))
+    if not any(is_pinyin(w.group().lower()) for w in words):
+        return text
+    table, gazetteer = _pinyin_terms(), Gazetteer.load()
+    pieces, end, i = [], 0, 0
+    while i < len(words):
+        for n in range(min(_PINYIN_RUN, len(words) - i), 0, -1):
+            run = words[i : i + n]
+            between = [text[a.end() : b.start()] for a, b in itertools.pairwise(run)]
+            letters = "".join(w.group() for w in run).lower()
+            english = table.get(letters) if all(s == " " for s in between) else None
+            if english and not gazetteer.find(letters.capitalize()):
+                pieces += [text[end : run[0].start()], english]
+                end, i = run[-1].end(), i + n
+                break
+        else:
+            i += 1
+    return "".join([*pieces, text[end:]])
+
+
+@functools.cache
+def _pinyin_terms() -> dict[str, str]:
+    """The packaged glossary's terms by their toneless pinyin ("butie": subsidy), each character read as
+    CC-CEDICT first reads it; a spelling two terms share, or an English word, is left out."""
+    dictionary = Dictionary.load()
+    spelt: dict[str, set[str]] = {}
+    for chinese, english in packaged_glossary().items():
+        syllables = dictionary.syllables(chinese)
+        if english and syllables and len(syllables) > 1:
+            spelt.setdefault("".join(syllables), set()).add(english)
+    english_words = dictionary.english_words
+    return {
+        letters: next(iter(found))
+        for letters, found in spelt.items()
+        if len(found) == 1 and letters not in english_words
+    }
 
 
 @functools.cache

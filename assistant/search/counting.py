@@ -125,8 +125,8 @@ def gives_count(counted: tuple[str, ...], sentence: str, known: frozenset[str] =
     for i, stem in enumerate(stems):
         if not stem or stem[0] not in wanted:
             continue
-        if stem[0] != head and _modifies_next(words, i):
-            continue  # "12 rural talent stations" counts stations
+        if _modifies_next(words, i):
+            continue  # "12 rural talent stations", "2 talent liaison stations" count stations
         reach = 7 if stem[0] == head else 5  # "120 domestic and international high-quality talent projects"
         for j in range(max(0, i - reach), min(len(words), i + reach + 1)):
             between = words[min(i, j) + 1 : max(i, j)]

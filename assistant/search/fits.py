@@ -65,6 +65,9 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
         if part.asks == "date" and not vocabulary.cues["asks_release"].search(part.text):
             # "What month do you have to apply?" is not answered by "the document released ... on June 22"
             stated = _RELEASED_ON.sub(" ", stated)
+        day_asked = part.asks == "date" and vocabulary.cues["asks_day"].search(f"{part.text} {part.original}")
+        if day_asked and not vocabulary.cues["gives_day"].search(stated):
+            return Fit(False, "gives no month or day")  # "in which month ...?" - "over five years"
         if part.asks in ("date", "deadline"):
             # "When is the window for the first 2023 batch?" is not answered by "... batch in 2023"
             for asked_year in (y for y in part.years if y[:1].isdigit()):
@@ -371,6 +374,12 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
     # (a sentence speaking of no age sets none: "applicants with a score of 70 or above")
     aged = asked_ages and vocabulary.cues["age_words"].search(sentence)
     said_ages = {(b, n) for b, n in _age_bounds(sentence, vocabulary) if n >= 18} if aged else set()
+    if asked_ages and not said_ages and groups_in(sentence, vocabulary) <= {"graduate"}:
+        # "College graduates within two years of graduation can apply for 104,000 yuan" after "those with
+        # doctorate ..., below the age of 45, can apply for 80,000 yuan": that level's age bound holds too
+        earlier = _last_naming_people(context, vocabulary)
+        if vocabulary.cues["age_words"].search(earlier):
+            said_ages = {(b, n) for b, n in _age_bounds(earlier, vocabulary) if n >= 18}
     if said_ages and not any(_ages_meet(asked, said) for asked in asked_ages for said in said_ages):
         # "Do full-time doctors over 40 get ...?", "I'm 43 ... do doctors my age get it?" - "doctors under
         # the age of 40"
@@ -495,11 +504,20 @@ _NO_RECEIVER = frozenset(terms("year years month months week day days time how l
 
 def _known_counts(part: Part) -> frozenset[str]:
     """The figures the question itself gives of the things it counts ("How many of its 8 talent contact
-    points are in Singapore?": 8), not a programme's number ("the 10,000 Talent Plan")."""
+    points are in Singapore?": 8), in its statements too, not a programme's number ("the 10,000 Talent
+    Plan")."""
     if not part.counted:
         return frozenset()
+    # "Chun'an got 12 overseas talents this year. How many of those came from Japan?": 12 is known too
+    said = part.context.split()
+    stated = {
+        figure
+        for i, word in enumerate(said)
+        for figure in count_figures(word)
+        if part.counted[-1] in terms(" ".join(said[i + 1 : i + 6]))
+    }
     words = part.text.split()
-    return frozenset(
+    return frozenset(stated) | frozenset(
         figure
         for i, word in enumerate(words)
         for figure in count_figures(word)
@@ -514,12 +532,16 @@ def _last_named_groups(context: str, vocabulary: Vocabulary) -> frozenset[str]:
     """The people the last sentence of the context naming some (beyond "graduates") is about, when it is
     about one degree ("new full-time doctors ... 80,000 yuan"); a list of degrees ("graduates,
     undergraduates and junior college students ... respectively") tells no one degree its graduates hold."""
-    for sentence in reversed(split_sentences(context)):
-        named = groups_in(sentence, vocabulary)
-        if named - {"graduate"}:
-            degrees = {g for g in named if vocabulary.groups[g][0] is not None}
-            return named if len(degrees) <= 1 else frozenset()
-    return frozenset()
+    named = groups_in(_last_naming_people(context, vocabulary), vocabulary)
+    degrees = {g for g in named if vocabulary.groups[g][0] is not None}
+    return named if len(degrees) <= 1 else frozenset()
+
+
+def _last_naming_people(context: str, vocabulary: Vocabulary) -> str:
+    """The last sentence of the context that names people beyond "graduates"; empty if none does."""
+    return next(
+        (s for s in reversed(split_sentences(context)) if groups_in(s, vocabulary) - {"graduate"}), ""
+    )
 
 
 def _age_bounds(text: str, vocabulary: Vocabulary) -> set[tuple[str, int]]:

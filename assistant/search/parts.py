@@ -64,6 +64,7 @@ class Part:
     )  # the places the question names (lower case): not an answer to "which"
     focus: tuple[str, ...] = field(default=(), compare=False)  # the clause's own terms
     original: str = field(default="", compare=False)  # the Chinese clause text translates, if any
+    context: str = field(default="", compare=False)  # the question's statements ("Chun'an got 12 talents.")
     # asked by a user, however typed ("tai'an phd allowance paid by employer or government"), not a claim
     # of an answer the guard reads as a part
     question: bool = field(default=False, compare=False)
@@ -288,6 +289,7 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
         by_end=_by_end(text) if asks in ("count", "amount") else None,
         focus=tuple(terms(_PRONOUN_ONLY.sub(" ", _AGE_SAID.sub(" ", text)))),
         original=original.strip(),
+        context=context.strip(),
     )
 
 
@@ -757,11 +759,17 @@ def _comma_questions(clause: str) -> list[str]:
         # "Once the window closes on Dec 12, how many weeks until ...?": a clause that sets when or if
         # is the question's condition, not a question of its own
         asks_apart = not _CONDITION_FIRST.match(last) and _asks_something(segment) and _asks_something(last)
+        # "what about junior college grads, how much per month?": what those people get
+        people_only = _ABOUT.match(last) and not set(terms(_ABOUT.sub("", last))) - GROUP_TERMS
+        asks_apart = asks_apart and not people_only
         if topical and not alternative and asks_apart:
             pieces.append(segment)
         else:
             pieces[-1] = f"{last}{between}{segment}"
     return pieces
+
+
+_ABOUT = re.compile(r"^\W*(?:and\s+)?(?:what|how)\s+about\b", re.IGNORECASE)
 
 
 # The words of a duration question with no topic of its own: "and for how many years is it paid?"
@@ -832,7 +840,8 @@ def _amounts_of_what_was_asked(parts: list[Part]) -> tuple[Part, ...]:
         if asks_of_it and earlier.benefit and earlier.groups and same_people and not part.totalled:
             # "For a Grade D talent in Haicang, how much house-buying subsidy can I apply for, and how much is
             # the monthly renting subsidy?": the second benefit is asked for the same people
-            parts[i] = part = replace(part, groups=earlier.groups)
+            # ... and of the age stated ("我46岁 ... 还能申请安家补贴吗? 能拿多少钱?")
+            parts[i] = part = replace(part, groups=earlier.groups, age=part.age or earlier.age)
         referred = part.benefit and earlier.benefit and bool(_REFERS_BACK.search(part.text))
         if part.asks is None and referred and not part.kinds:
             # "what monthly living allowance can I get, and is that allowance exempt from income tax?": the
@@ -944,6 +953,11 @@ def _translated_parts(question: str, original: str) -> tuple[Part, ...]:
     merged: list[tuple[str, str]] = []
     for clause, source in zip(english, chinese, strict=True):
         own = [t for t in terms(clause, keep_stopwords=True) if t not in _QUESTION_WORDS]
+        # "柳州博士每个月生活补贴多少? 能领多长时间?": a bare "how long" after "how much" is a question of
+        # its own about the same subsidy (read so below), not more words of the one before
+        if merged and not own:
+            asked = (read_part(clause, said, source).asks, read_part(merged[-1][0], said, merged[-1][1]).asks)
+            own = [str(asked[0])] if None not in asked and asked[0] != asked[1] else []
         if merged and not own:
             merged[-1] = (f"{merged[-1][0]} {clause}", f"{merged[-1][1]}{source}")
         else:
@@ -1075,6 +1089,7 @@ def following(part: Part, earlier: Part) -> Part:
         ordinals=part.ordinals or earlier.ordinals,
         focus=part.focus,
         original=part.original,
+        context=part.context,
         question=part.question,
     )
 

@@ -16,6 +16,7 @@ from assistant.language.shorthand import spelt_out
 from assistant.language.translation import (
     Translation,
     Translator,
+    pinyin_terms_read,
     places_in_capitals,
     syllables_joined,
     without_glosses,
@@ -239,6 +240,8 @@ def _named_runs(text: str, gazetteer: frozenset[str]) -> list[tuple[str, tuple[s
             # a place typed in lower case ("heilongjiang"); "free" or "new" only inside a name
             or (stem[0] in gazetteer and (bool(run) or stem[0] not in _PLACE_PARTS))
         )
+        if is_named and not run and word[0].islower() and lowered in Dictionary.load().english_words:
+            is_named = False  # "nine PRD cities": a place's word in lower case starts no name if English
         if i == 0 and (lowered in _LEADING_WORDS or (stem and stem[0] in _LEADING_STEMS)):
             is_named = False  # "Comparing Liangjiang and Lanzhou": the verb names nothing
         typed_lower = bool(raw) and raw[0][0].islower() and word[0].isupper() and stem[0] not in gazetteer
@@ -334,7 +337,9 @@ def _is_place(written: str, stems: tuple[str, ...], gazetteer: frozenset[str]) -
     )
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?;:。？！；：]")
+# a line of a form ends a name too ("Place: Liuzhou\nApplicant: ..."), and so does a bracket ("Greater Bay
+# Area (nine PRD cities)")
+_SENTENCE_BREAK = re.compile(r"[.!?;:。？！；：\n|/()（）]")
 # A name ending in the word for a division or an area names a place, whether or not the gazetteer has it
 _PLACE_HEAD = re.compile(
     r"\w\s+(?:New Area|New District|District|County|Prefecture|Province|Special Area|Free Trade Zone|"
@@ -572,7 +577,8 @@ def understand(
     if claim:
         question = unglossed[-1] = claim
     translations = [read(t) if has_cjk(t) else Translation(t) for t in unglossed]
-    english = [respelt(_as_places(spelt_out(t.text)), spellings or {}) for t in translations]
+    read_out = [spelt_out(pinyin_terms_read(t.text)) for t in translations]  # "pls", "butie"
+    english = [respelt(_as_places(t), spellings or {}) for t in read_out]
     last = english[-1]
     # "finishing a master's at Zhejiang University": where the asker studies says who asks, not where
     runs = [run for run in _named_runs(last, gazetteer) if not _studied_at(last, run[0])]

@@ -214,6 +214,9 @@ _AFTER_QUESTION_MARK = re.compile(
     # "... below the 300,000 needed for Grade C. How much ...?": an initial does not hide a new question
     r"(?<=[?？])\s+(?=\S)|(?<=\b[A-Z]\.)\s+(?=(?:How|What|When|Where|Which|Who|Why|Is|Are|Does|Do|Can|Could|"
     r"Will|Would|Should)\b)"
+    # "tai'an pays phds 3000 a month. how much for junior college grads?": typed in lower case
+    r"|(?<=[a-z0-9%)]{2}\.)\s+(?=(?:how|what|when|where|which|who|why|is|are|does|do|did|can|could|will|"
+    r"would|should)\b)"
 )
 _DASH = re.compile(r"\s+[-–—]+\s+|:\s+")  # "Enquirer, 29, rents in Wuhu: is there a rent subsidy?" too
 # "Caller asks what ...", "An applicant wants to know whether ...": a question relayed, which starts after
