@@ -297,8 +297,10 @@ def test_glossary_terms_typed_as_pinyin_are_read_as_their_english() -> None:
         "oak city living subsidy for junior college grads?"
     )
     assert pinyin_terms_read("anjia butie for boshi") == "settlement subsidy for phd"  # a term in two words
-    # a place (Shanwei, Qianhai) and English words are left as typed
-    assert pinyin_terms_read("Is the change in Shanwei or Qianhai?") == "Is the change in Shanwei or Qianhai?"
+    # a place (Shanwei, Anyue) and English words are left as typed
+    assert pinyin_terms_read("Is the change in shanwei or anyue?") == "Is the change in shanwei or anyue?"
+    named = "What did Oak Boshi Automation achieve?"
+    assert pinyin_terms_read(named) == named  # a capitalised word is a name
     query = understand(["liuzhou living butie shuoshi how much a month?"], frozenset({"liuzhou"}))
     assert "master" in query.parts[-1].groups and query.parts[-1].benefit
 

@@ -116,8 +116,9 @@ def is_pinyin(word: str, syllables: int = 2) -> bool:
     return reach.get(len(word), 0) >= syllables
 
 
-# "living butie", "dazhuan grads", "anjia butie": a glossary term typed as its toneless pinyin
-_LATIN_WORD = re.compile(r"(?<![\w'’-])[A-Za-z]{4,}(?![\w'’-])")
+# "living butie", "dazhuan grads", "anjia butie": a glossary term typed as its toneless pinyin, in lower
+# case ("Harbin Boshi Automation" is a name)
+_LATIN_WORD = re.compile(r"(?<![\w'’-])[a-z]{4,}(?![\w'’-])")
 _PINYIN_RUN = 3  # "anjia butie": the words a term's pinyin may be typed in
 
 

@@ -372,7 +372,18 @@ def _asked_about(
     ]
     runs, is_place = [run for run, _ in kept], [place for _, place in kept]
     if any(place and name in asked for (name, _), place in zip(runs, is_place, strict=True)):
-        return [run for run, place in zip(runs, is_place, strict=True) if run[0] in asked or not place]
+        # "..., preparing to work in Zhuhai. What housing help is there? And the Greater Bay Area tax
+        # subsidy?": a question naming no place asks about the place the asker is going to
+        placeless = any(not any(name in clause for name, _ in runs) for clause in clauses)
+
+        def going_to(name: str) -> bool:
+            return placeless and bool(_MOVING_TO.search(statements[: max(statements.find(name), 0)]))
+
+        return [
+            run
+            for run, place in zip(runs, is_place, strict=True)
+            if run[0] in asked or not place or going_to(run[0])
+        ]
     # "my investors are in Shanghai. Someone told me there's a Quzhou Returnees Park ... Where is it?": with
     # no place asked, a thing at a place that a statement about something else names is what "it" is, and
     # the places of the asker's own situation are background
@@ -405,7 +416,7 @@ def _asked_about(
 # "... thinking of settling in Sichuan", "an offer from a firm in Chengdu", "deciding between Tai'an and
 # Chengdu": where the asker may go ("our investors are in Shanghai" is where they are, not where we go)
 _MOVING_TO = re.compile(
-    r"\b(?:mov\w*|relocat\w*|settl\w*|com(?:e|ing)|go(?:ing)?|join\w*|transfer\w*|offer\w*|hir\w*|"
+    r"\b(?:mov\w*|relocat\w*|settl\w*|com(?:e|ing)|go(?:ing)?|join\w*|transfer\w*|offer\w*|hir\w*|prepar\w*|"
     r"plan\w*|thinking|consider\w*|start\w*|open\w*|invest(?:s|ed|ing|ment)?|apply\w*|buy\w*|"
     r"work (?:for|at|in)|decid\w*|choos\w*|compar\w*|weigh\w*|between)\b"
     r"[^.;!?]{0,50}$",
