@@ -351,3 +351,11 @@ def test_a_line_of_a_form_or_a_bracket_ends_a_place_name() -> None:
     assert query.place_names == ("Oak City",)
     query = understand(["Place: Greater Bay Area (nine PRD cities)\n1. What share of tax is subsidised?"])
     assert "nine" not in " ".join(query.place_names).lower()
+
+
+def test_a_question_naming_no_place_asks_about_where_the_asker_is_going() -> None:
+    asked = "I'm preparing to work in Oak City. What housing help is there? And what is the Pine tax subsidy?"
+    assert "Oak City" in understand([asked], frozenset({"oak", "pine"})).place_names
+    # where the asker's parents live is background
+    asked = "My parents live in Elm City. What housing help is there? And what is the Pine tax subsidy?"
+    assert "Elm City" not in understand([asked], frozenset({"elm", "pine"})).place_names

@@ -229,7 +229,11 @@ def _named_runs(text: str, gazetteer: frozenset[str]) -> list[tuple[str, tuple[s
     found = list(_WORD.finditer(text))
     words = [m.group() for m in found]
     for i, word in enumerate(words):
-        if run and _SENTENCE_BREAK.search(text[found[i - 1].end() : found[i].start()]):
+        between = text[found[i - 1].end() : found[i].start()] if i else ""
+        # "Greater Bay Area (nine PRD cities)": a bracket of lower-case words ends a name too (not
+        # "Chongqing (Liangjiang New Area)")
+        bracketed = bool(re.search(r"[(（]", between)) and word[0].islower()
+        if run and (_SENTENCE_BREAK.search(between) or bracketed):
             # "my wife's family is in Zunyi. Guiyang's programme ...": a name does not run on past a stop
             phrases.append((" ".join(raw), tuple(run)))
             run, raw = [], []
@@ -240,8 +244,8 @@ def _named_runs(text: str, gazetteer: frozenset[str]) -> list[tuple[str, tuple[s
             # a place typed in lower case ("heilongjiang"); "free" or "new" only inside a name
             or (stem[0] in gazetteer and (bool(run) or stem[0] not in _PLACE_PARTS))
         )
-        if is_named and not run and word[0].islower() and lowered in Dictionary.load().english_words:
-            is_named = False  # "nine PRD cities": a place's word in lower case starts no name if English
+        if is_named and bracketed and lowered in Dictionary.load().english_words:
+            is_named = False  # "(nine PRD cities)": nor does an English word start one there
         if i == 0 and (lowered in _LEADING_WORDS or (stem and stem[0] in _LEADING_STEMS)):
             is_named = False  # "Comparing Liangjiang and Lanzhou": the verb names nothing
         typed_lower = bool(raw) and raw[0][0].islower() and word[0].isupper() and stem[0] not in gazetteer
@@ -337,9 +341,8 @@ def _is_place(written: str, stems: tuple[str, ...], gazetteer: frozenset[str]) -
     )
 
 
-# a line of a form ends a name too ("Place: Liuzhou\nApplicant: ..."), and so does a bracket ("Greater Bay
-# Area (nine PRD cities)")
-_SENTENCE_BREAK = re.compile(r"[.!?;:。？！；：\n|/()（）]")
+# a line of a form ends a name too ("Place: Liuzhou\nApplicant: ...")
+_SENTENCE_BREAK = re.compile(r"[.!?;:。？！；：\n|/]")
 # A name ending in the word for a division or an area names a place, whether or not the gazetteer has it
 _PLACE_HEAD = re.compile(
     r"\w\s+(?:New Area|New District|District|County|Prefecture|Province|Special Area|Free Trade Zone|"

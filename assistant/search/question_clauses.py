@@ -51,6 +51,8 @@ def split_question(question: str) -> tuple[list[str], str]:
     # "... for how long? also what income tax break do they get": a question mark ends a sentence even
     # where the next one starts in lower case, as typed in a chat
     sentences = [s for found in split_sentences(question.strip()) for s in _AFTER_QUESTION_MARK.split(found)]
+    if question.lstrip()[:1].islower():
+        sentences = [s for found in sentences for s in _LOWER_CASE_QUESTION.split(found)]
     for sentence in sentences:
         # "Caller is a junior-college graduate; she asks how much living subsidy ...": staff relay the
         # question after saying who asks
@@ -214,8 +216,11 @@ _AFTER_QUESTION_MARK = re.compile(
     # "... below the 300,000 needed for Grade C. How much ...?": an initial does not hide a new question
     r"(?<=[?？])\s+(?=\S)|(?<=\b[A-Z]\.)\s+(?=(?:How|What|When|Where|Which|Who|Why|Is|Are|Does|Do|Can|Could|"
     r"Will|Would|Should)\b)"
-    # "tai'an pays phds 3000 a month. how much for junior college grads?": typed in lower case
-    r"|(?<=[a-z0-9%)]{2}\.)\s+(?=(?:how|what|when|where|which|who|why|is|are|does|do|did|can|could|will|"
+)
+# "tai'an pays phds 3000 a month. how much for junior college grads?": a question after a full stop, in a
+# message typed in lower case
+_LOWER_CASE_QUESTION = re.compile(
+    r"(?<=[a-z0-9%)]{2}\.)\s+(?=(?:how|what|when|where|which|who|why|is|are|does|do|did|can|could|will|"
     r"would|should)\b)"
 )
 _DASH = re.compile(r"\s+[-–—]+\s+|:\s+")  # "Enquirer, 29, rents in Wuhu: is there a rent subsidy?" too
