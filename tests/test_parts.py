@@ -2598,8 +2598,6 @@ def test_a_figure_the_statements_give_of_what_is_counted_is_known() -> None:
     # "2 talent liaison stations" counts stations, though "talent" is the word asked about
     assert not fits(part, "In Singapore, Japan and other places, I established 2 talent liaison stations.").ok
     assert fits(part, "Of them, 3 overseas talents came from Japan.").ok
-    (phds,) = parts_of("How many PhDs did Oak City attract last year?")
-    assert fits(phds, "Oak City attracted 200 PhD graduates last year.").ok  # PhD graduates are PhDs
 
 
 def test_what_about_people_then_how_much_is_one_question_about_them() -> None:

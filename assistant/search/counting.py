@@ -125,10 +125,9 @@ def gives_count(counted: tuple[str, ...], sentence: str, known: frozenset[str] =
     for i, stem in enumerate(stems):
         if not stem or stem[0] not in wanted:
             continue
-        if _modifies_next(words, i) and (stem[0] != head or not _people_follow(words, i)):
-            # "12 rural talent stations", "2 talent liaison stations" count stations ("200 PhD graduates"
-            # count PhDs)
-            continue
+        describes = _modifies_next(words, i)
+        if stem[0] != head and describes:
+            continue  # "12 rural talent stations" counts stations
         reach = 7 if stem[0] == head else 5  # "120 domestic and international high-quality talent projects"
         for j in range(max(0, i - reach), min(len(words), i + reach + 1)):
             between = words[min(i, j) + 1 : max(i, j)]
@@ -137,6 +136,7 @@ def gives_count(counted: tuple[str, ...], sentence: str, known: frozenset[str] =
             crossed = words[min(i, j) : max(i, j)]
             if (
                 j in counts
+                and not (describes and j == i - 1)  # "2 talent liaison stations" counts stations
                 # "10,000 skilled workers and technicians": each noun asked about is counted
                 and not _counts_its_own_noun(words, j, wanted | set(counted))
                 and not any(w.lower() in _PREPOSITIONS for w in between)
@@ -160,11 +160,6 @@ def _modifies_next(words: list[str], i: int) -> bool:
         if after.endswith("s") and after.lower() not in ("is", "was", "has", "does"):
             return terms(after)[:1] != terms(words[i])[:1]
     return False
-
-
-def _people_follow(words: list[str], i: int) -> bool:
-    """A word for people is among the two after position i ("PhD graduates", "talent liaison staff")."""
-    return any(terms(w)[:1] and terms(w)[0] in _PEOPLE for w in words[i + 1 : i + 3])
 
 
 def _counts_nothing_after(words: list[str], j: int) -> bool:
