@@ -359,3 +359,9 @@ def test_a_question_naming_no_place_asks_about_where_the_asker_is_going() -> Non
     # where the asker's parents live is background
     asked = "My parents live in Elm City. What housing help is there? And what is the Pine tax subsidy?"
     assert "Elm City" not in understand([asked], frozenset({"elm", "pine"})).place_names
+    # a second clause of the question that names a place asks about that place too
+    asked = (
+        "He has offers in Oak City and in Elm City, but wants to stay near Pine County. What does "
+        "Pine County give new master's graduates, and for how many years?"
+    )
+    assert set(understand([asked], frozenset({"oak", "elm"})).place_names) == {"Pine County"}

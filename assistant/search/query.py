@@ -376,8 +376,14 @@ def _asked_about(
     runs, is_place = [run for run, _ in kept], [place for _, place in kept]
     if any(place and name in asked for (name, _), place in zip(runs, is_place, strict=True)):
         # "..., preparing to work in Zhuhai. What housing help is there? And the Greater Bay Area tax
-        # subsidy?": a question naming no place asks about the place the asker is going to
-        placeless = any(not any(name in clause for name, _ in runs) for clause in clauses)
+        # subsidy?": a question naming no place asks about the place the asker is going to ("What does
+        # Xi'an give, and for how many years?" names Xi'an in both of its clauses)
+        sentences = split_sentences(text)
+
+        def sentence_of(clause: str) -> str:
+            return next((s for s in sentences if clause.strip(" ,;?") in s), clause)
+
+        placeless = any(not any(name in sentence_of(clause) for name, _ in runs) for clause in clauses)
 
         def going_to(name: str) -> bool:
             return placeless and bool(_MOVING_TO.search(statements[: max(statements.find(name), 0)]))
