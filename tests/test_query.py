@@ -365,3 +365,15 @@ def test_a_question_naming_no_place_asks_about_where_the_asker_is_going() -> Non
         "Pine County give new master's graduates, and for how many years?"
     )
     assert set(understand([asked], frozenset({"oak", "elm"})).place_names) == {"Pine County"}
+
+
+def test_a_message_typed_in_lower_case_is_read_so_though_its_places_are_written_in_capitals() -> None:
+    # "liuzhou" starts the message; the reader writes it "Liuzhou", and the question after the full stop
+    # is still a sentence of its own: it asks the purchase subsidy, not the rent the statement gives
+    query = understand(
+        ["liuzhou rent subsidy is max 800 a month for grads. how much is the house purchase subsidy?"],
+        frozenset({"liuzhou"}),
+    )
+    (part,) = query.parts
+    assert "rent" not in part.kinds and part.period is None
+    assert "Liuzhou" in query.place_names

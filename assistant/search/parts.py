@@ -647,20 +647,21 @@ _QUESTION_WORDS = frozenset(
 )
 
 
-def parts_of(question: str, original: str = "") -> tuple[Part, ...]:
-    """The parts of a question, each read for what it asks (original: the Chinese it translates).
+def parts_of(question: str, original: str = "", lower_case: bool | None = None) -> tuple[Part, ...]:
+    """The parts of a question, each read for what it asks (original: the Chinese it translates;
+    lower_case: whether it was typed in lower case, as split_question reads it).
 
     A clause with no topic of its own ("..., and how much?") adds what it asks to the clause before.
     """
     # read in Simplified characters, as every pattern is written ("多少張" counts as "多少张" does)
     original = Dictionary.load().simplify(original) if original else original
-    return tuple(replace(part, question=True) for part in _question_parts(question, original))
+    return tuple(replace(part, question=True) for part in _question_parts(question, original, lower_case))
 
 
-def _question_parts(question: str, original: str) -> tuple[Part, ...]:
+def _question_parts(question: str, original: str, lower_case: bool | None) -> tuple[Part, ...]:
     if original:
         return _named_places(_translated_parts(question, original), question)
-    clauses, context = split_question(question)
+    clauses, context = split_question(question, lower_case)
     merged: list[str] = []
     for clause in (piece for whole in clauses for piece in _comma_questions(whole)):
         own = [t for t in terms(clause, keep_stopwords=True) if t not in _QUESTION_WORDS]

@@ -351,7 +351,10 @@ _PLACE_HEAD = re.compile(
 
 
 def _asked_about(
-    text: str, runs: list[tuple[str, tuple[str, ...]]], gazetteer: frozenset[str]
+    text: str,
+    runs: list[tuple[str, tuple[str, ...]]],
+    gazetteer: frozenset[str],
+    lower_case: bool | None = None,
 ) -> list[tuple[str, tuple[str, ...]]]:
     """The named runs less the places (and things) the asker only mentions about themselves.
 
@@ -360,7 +363,7 @@ def _asked_about(
     With none in the question, a statement's place no article covers is background too ("my parents
     in Quanzhou"), unless the asker is moving there, and only when another place it names is covered.
     """
-    clauses, statements = split_question(text)
+    clauses, statements = split_question(text, lower_case)
     if not statements:
         return runs
     asked = " ".join(clauses)
@@ -600,6 +603,8 @@ def understand(
     read_out = [spelt_out(pinyin_terms_read(t.text)) for t in translations]  # "pls", "butie"
     english = [respelt(_as_places(t), spellings or {}) for t in read_out]
     last = english[-1]
+    # "liuzhou rent butie is 800. how much ...": typed in lower case, though its places are now capitals
+    lower_case = [t.lstrip()[:1].islower() for t in read_out]
     # "finishing a master's at Zhejiang University": where the asker studies says who asks, not where
     runs = [run for run in _named_runs(last, gazetteer) if not _studied_at(last, run[0])]
     runs = [piece for run in runs for piece in _at_provinces(run)]
@@ -617,12 +622,12 @@ def understand(
             runs.append((place, stems))
     runs += _quoted_names(last, runs)
     runs += _numbered_names(last, runs)
-    runs = _asked_about(last, runs, gazetteer)
+    runs = _asked_about(last, runs, gazetteer, lower_case[-1])
     places = [t for _, t in runs]
     names = [w for w, _ in runs]
     focus = _focus_terms(last, places)
     carried: list[str] = []
-    parts = parts_of(last, translations[-1].source)
+    parts = parts_of(last, translations[-1].source, lower_case[-1])
     # "And for someone with a master's?": names a group of people but no topic of its own. Nor does
     # "And if I'm instead a new undergraduate who graduated less than two years ago?", nor "My
     # colleague finished his bachelor's last year - what can he get?" after a question about a place:
@@ -642,9 +647,9 @@ def understand(
         bool(_FOLLOW_UP.match(last)) or not places or not topic or bool(_PRONOUN.search(last))
     )
     if follow_up:
-        for earlier in reversed(english[:-1]):
+        for earlier, typed_lower in zip(reversed(english[:-1]), reversed(lower_case[:-1]), strict=True):
             # the earlier turn's places as it asked them: "my father lives in Qiqihar" was no question
-            earlier_runs = _asked_about(earlier, _named_runs(earlier, gazetteer), gazetteer)
+            earlier_runs = _asked_about(earlier, _named_runs(earlier, gazetteer), gazetteer, typed_lower)
             earlier_places = [stems for _, stems in earlier_runs]
             # "And what can the leaders selected under the '10 Talent Plan' receive?": a programme's name is
             # no place of its own; the place is the earlier turn's
@@ -659,7 +664,7 @@ def understand(
             if places and topic:
                 break
     if follow_up:
-        earlier_parts = parts_of(english[-2], translations[-2].source)
+        earlier_parts = parts_of(english[-2], translations[-2].source, lower_case[-2])
         parts = tuple(following(p, earlier_parts[0]) for p in parts)
     glossed = translations[-1].alternatives
     spelt = spelling_alternatives(" ".join([last, *carried]))

@@ -44,14 +44,18 @@ _ASKING_WORD = re.compile(
 )
 
 
-def split_question(question: str) -> tuple[list[str], str]:
-    """The question's clauses that ask something, and its statements (the asker's situation)."""
+def split_question(question: str, lower_case: bool | None = None) -> tuple[list[str], str]:
+    """The question's clauses that ask something, and its statements (the asker's situation).
+
+    lower_case: whether the message was typed in lower case (by default, whether it starts so; a reader
+    that wrote its places in capitals, "liuzhou" as "Liuzhou", says how it was typed).
+    """
     clauses: list[str] = []
     statements: list[str] = []
     # "... for how long? also what income tax break do they get": a question mark ends a sentence even
     # where the next one starts in lower case, as typed in a chat
     sentences = [s for found in split_sentences(question.strip()) for s in _AFTER_QUESTION_MARK.split(found)]
-    if question.lstrip()[:1].islower():
+    if question.lstrip()[:1].islower() if lower_case is None else lower_case:
         sentences = [s for found in sentences for s in _LOWER_CASE_QUESTION.split(found)]
     for sentence in sentences:
         # "Caller is a junior-college graduate; she asks how much living subsidy ...": staff relay the
