@@ -67,6 +67,12 @@ def test_scoring_counts_gold_facts_citations_and_numbers() -> None:
     assert score_case(asked, _answer(noted, ["corpus/a.txt"]), 0.01, texts).numbers_faithful
     claimed = "Graduates get 10,000 yuan. [1] The rest, 8 yuan, is paid later. [1]"
     assert not score_case(asked, _answer(claimed, ["corpus/a.txt"]), 0.01, texts).numbers_faithful
+    # nor is one it wrote in Chinese numerals, quoted back in translation
+    within = Case("c3", "partial", ["1. 三年内 how many units are planned?"], sources=["corpus/a.txt"])
+    noted = "Graduates get 10,000 yuan. [1]\nIt does not give “how many units are planned, 3 years”."
+    assert score_case(within, _answer(noted, ["corpus/a.txt"]), 0.01, texts).numbers_faithful
+    claimed = "Graduates get 10,000 yuan. [1] The units are planned over 3 years. [1]"
+    assert not score_case(within, _answer(claimed, ["corpus/a.txt"]), 0.01, texts).numbers_faithful
 
 
 def test_recall_at_k_reads_the_retrieval_order_after_the_citations() -> None:

@@ -9,6 +9,7 @@ from typing import Any
 from assistant.answering.answer import Answer
 from assistant.evaluation.cases import Case
 from assistant.evaluation.support import SupportChecker, numbers_in, statements
+from assistant.language.numerals import to_english_figures
 
 RECALL_AT = (1, 5, 10)
 
@@ -82,7 +83,9 @@ def score_case(
     checker = support or SupportChecker()
     said = [] if answer.declined else statements(answer)
     # "The Wenzhou article does not give an answer to “... 8万元 ... ?”": the asker's own words, quoted
-    asked = numbers_in(" ".join(case.turns))
+    # (and quoted in translation: "三年内" read back as "3 years" is still the asker's figure)
+    turns = " ".join(case.turns)
+    asked = numbers_in(turns) | numbers_in(to_english_figures(turns))
     unquoted = replace(answer, answer=_QUOTED.sub(lambda m: _unless_asked(m, asked), answer.answer))
     own_words = [] if answer.declined else statements(unquoted)
     unfaithful = sorted({n for s in own_words for n in checker.unfaithful_numbers(s, texts, cited)})
