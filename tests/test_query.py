@@ -377,3 +377,38 @@ def test_a_message_typed_in_lower_case_is_read_so_though_its_places_are_written_
     (part,) = query.parts
     assert "rent" not in part.kinds and part.period is None
     assert "Liuzhou" in query.place_names
+
+
+def test_speech_fillers_go_and_spoken_years_are_written_in_figures() -> None:
+    from assistant.language.shorthand import spelt_out
+
+    assert spelt_out("can it get and um, how soon is it paid") == "can it get and how soon is it paid"
+    assert spelt_out("ok and four a doctor") == "ok and for a doctor"
+    assert spelt_out("four talents and four teams") == "four talents and four teams"
+    assert spelt_out("for twenty eighteen, in twenty twenty-three") == "for 2018, in 2023"
+    assert spelt_out("two thousand and nineteen, twenty people") == "2019, twenty people"
+
+
+def test_a_dictated_message_is_split_where_each_question_begins() -> None:
+    from assistant.search.question_clauses import split_question
+
+    said = "my cousin started working in oak city last year and the housing thing is first year free"
+    clauses, statements = split_question(
+        f"{said} what happens in the fourth year does she still get some", True
+    )
+    assert clauses == ["what happens in the fourth year", "does she still get some"]
+    assert statements == said
+    # a topic typed before what is asked, and a question whose verb comes later, stay whole
+    assert split_question("oak city talent subsidy phd how much", True)[0] == [
+        "oak city talent subsidy phd how much"
+    ]
+    (whole,) = split_question("oak city if my company brings in a talent how much reward can it get", True)[0]
+    assert whole.endswith("how much reward can it get")
+
+
+def test_where_the_asker_has_been_is_not_a_place_asked_about_when_they_move_elsewhere() -> None:
+    covered = frozenset({"oak", "pine"})
+    moving = "im moving back to Pine County after like five years in Oak City and how much would i get"
+    assert understand([moving], covered).place_names == ("Pine County",)
+    both = "I live in Oak City and am moving to Pine County: what does each give?"
+    assert set(understand([both], covered).place_names) == {"Oak City", "Pine County"}

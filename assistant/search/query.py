@@ -363,6 +363,7 @@ def _asked_about(
     With none in the question, a statement's place no article covers is background too ("my parents
     in Quanzhou"), unless the asker is moving there, and only when another place it names is covered.
     """
+    runs = _less_places_left(text, runs, gazetteer)
     clauses, statements = split_question(text, lower_case)
     if not statements:
         return runs
@@ -423,6 +424,38 @@ def _asked_about(
         for run, place, known in zip(runs, is_place, covered, strict=True)
         if not place or known or _MOVING_TO.search(text[: max(text.find(run[0]), 0)])
     ]
+
+
+def _less_places_left(
+    text: str, runs: list[tuple[str, tuple[str, ...]]], gazetteer: frozenset[str]
+) -> list[tuple[str, tuple[str, ...]]]:
+    """ "im moving back to shenyang after like five years in shanghai and um ... how much would i get":
+    where the asker has been is background when the same message names a place they are moving to."""
+
+    def before(name: str) -> str:
+        return text[: max(text.find(name), 0)]
+
+    left = [name for name, _ in runs if _LEFT_BEHIND.search(before(name))]
+    going = [
+        name
+        for name, stems in runs
+        if name not in left and _is_place(name, stems, gazetteer) and _MOVING_TO.search(before(name))
+    ]
+    if not going or not left:
+        return runs
+    return [run for run in runs if run[0] not in left]
+
+
+# "after five years in Shanghai", "I've been working in Shanghai", "back from Shanghai", "leaving Beijing"
+_LEFT_BEHIND = re.compile(
+    r"(?:\b(?:after|for)\s+(?:like\s+|about\s+|over\s+|nearly\s+|almost\s+|some\s+)?"
+    r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|many|a\s+few)\s+years?"
+    r"(?:\s+of\s+\w+)?\s+(?:in|at)"
+    r"|\b(?:have|'ve|has|had)\s+(?:been\s+)?(?:work|liv|stud)\w*\s+in"
+    r"|\b(?:back\s+from|left|leaving|leave)"
+    r")\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 # "... thinking of settling in Sichuan", "an offer from a firm in Chengdu", "deciding between Tai'an and

@@ -57,6 +57,8 @@ def split_question(question: str, lower_case: bool | None = None) -> tuple[list[
     sentences = [s for found in split_sentences(question.strip()) for s in _AFTER_QUESTION_MARK.split(found)]
     if question.lstrip()[:1].islower() if lower_case is None else lower_case:
         sentences = [s for found in sentences for s in _LOWER_CASE_QUESTION.split(found)]
+        if len(sentences) == 1:
+            sentences = _run_on_questions(sentences[0])
     for sentence in sentences:
         # "Caller is a junior-college graduate; she asks how much living subsidy ...": staff relay the
         # question after saying who asks
@@ -227,6 +229,54 @@ _LOWER_CASE_QUESTION = re.compile(
     r"(?<=[a-z0-9%)]{2}\.)\s+(?=(?:how|what|when|where|which|who|why|is|are|does|do|did|can|could|will|"
     r"would|should)\b)"
 )
+# A message dictated with no full stop: "... third year fifty percent what happens in the fourth year does
+# she still get some discount": each question begins where a question word and its verb do
+_RUN_ON_START = re.compile(
+    r"(?<=[a-z0-9%])\s+(?=(?:what|how|when|where)\s+(?:is|are|was|were|happens?|do|does|did|can|could|will|"
+    r"would|much|many|long|soon|about|if|kind|exactly)\b|(?:does|do|did|is|are|can|could|will|would)\s+"
+    r"(?:she|he|i|they|it|we|you|my|his|her|their|this|that)\b)"
+)
+# words after which a question word goes on the same question: "so what is it", "tell me how much"
+_RUN_ON_GOES_ON = frozenset(
+    re.findall(
+        r"\w+",
+        "and or but so what how when where why which who whom that if whether to me know ask wondering "
+        "wonder tell wanted want see check like",
+    )
+)
+
+
+def _run_on_questions(sentence: str) -> list[str]:
+    """A lower-case sentence with no full stop or question mark inside, split before each question that
+    starts in it."""
+    if re.search(r"[.?!。？！](?=\s*\S)", sentence):
+        return [sentence]
+    pieces: list[str] = []
+    start = 0
+    for found in _RUN_ON_START.finditer(sentence):
+        before = sentence[start : found.start()].split()
+        if len(before) < 3 or before[-1].lower() in _RUN_ON_GOES_ON:
+            continue
+        said = " ".join(before)
+        asking = before[0].lower() in ("what", "how", "which")
+        if asking and not _VERBS & {w.lower() for w in before}:
+            continue  # "how much one off reward can it get": the verb of the question begun
+        if not asking and not (_is_statement(said) or _is_condition(said)):
+            continue  # "xiamen new talent intro subsidy phd how much": a topic typed, then what is asked
+        pieces.append(sentence[start : found.start()])
+        start = found.end()
+    return [*pieces, sentence[start:]]
+
+
+_VERBS = frozenset(
+    re.findall(
+        r"\w+",
+        "is are was were happen happens do does did can could will would get gets give gives pay pays apply "
+        "offer offers provide provides",
+    )
+)
+
+
 _DASH = re.compile(r"\s+[-–—]+\s+|:\s+")  # "Enquirer, 29, rents in Wuhu: is there a rent subsidy?" too
 # "Caller asks what ...", "An applicant wants to know whether ...": a question relayed, which starts after
 # the verb that reports it
