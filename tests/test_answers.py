@@ -597,3 +597,10 @@ def test_when_an_article_was_published_asked_as_reported_asks_its_date() -> None
     reported = "Caller asks when the China Daily article on Oak City's policy was published."
     assert asked_metadata(reported) == ["date"]
     assert asked_metadata("When the subsidy is paid, what happens to the article's claims?") == []
+
+
+def test_a_date_asked_with_its_question_word_after_the_verb_asks_the_articles_date() -> None:
+    from assistant.answering.metadata_answers import asked_metadata
+
+    assert asked_metadata("The Oak City talent policies article, it published on which date?") == ["date"]
+    assert asked_metadata("Was the subsidy paid on which date the contract was signed?") == []

@@ -70,6 +70,8 @@ _META_ASKS = {
         # "是什么时候发布的": "when release, ... that article?", as translated
         r"^\W*when (?:releas|publish|post)\w*\W*(?:$|[,;?])|"
         r"\bdate (?:of|on) (?:the|this|that)\b|"
+        # "The Guiyang article, it published on which date?": the question word after the verb
+        r"\b(?:published|released|posted|written|issued)\s+(?:on\s+|in\s+)?(?:what|which)\s+(?:date|day)\b|"
         # "liuzhou talent policy article date", typed without a question
         r"\b(?:article|piece|story|report|news item|notice|press release)(?:'s|’s)? (?:date|dated)\b",
         re.IGNORECASE,
