@@ -266,6 +266,16 @@ def test_what_is_counted_is_not_a_generic_word() -> None:
     ).ok
 
 
+def test_a_figure_before_a_noun_its_word_describes_counts_that_noun() -> None:
+    # "8 talent contact points" counts points: talents asked about are not counted by it
+    (talents,) = parts_of("How many of those talents came from Japan?")
+    stations = "In Singapore and Japan I established 2 talent liaison stations and 8 talent contact points."
+    assert not fits(talents, stations).ok
+    assert fits(talents, "This year 12 overseas high-level talents were introduced.").ok
+    (points,) = parts_of("How many talent contact points are there?")
+    assert fits(points, stations).ok
+
+
 def test_the_second_batch_is_not_answered_by_the_first() -> None:
     (part,) = parts_of("And when does the second batch open?")
     assert not fits(part, "Lanzhou has deployed its first batch of applications in 2023.").ok
@@ -2623,3 +2633,69 @@ def test_an_age_bound_of_the_level_just_named_holds_for_its_graduates() -> None:
     graduates = "College graduates within two years of graduation get a settlement allowance of 104,000 yuan."
     assert not fits(part, graduates, context=level).ok
     assert fits(part, graduates, context=level.replace("below the age of 45", "below the age of 50")).ok
+
+
+def test_what_is_asked_if_so_is_asked_of_the_question_before_it() -> None:
+    (part,) = parts_of("Does Oak City give anything to newly hired doctors who are over 40? If so, how much?")
+    assert part.asks == "amount"
+    assert not fits(
+        part, "New full-time doctors under the age of 40 get an employment subsidy of 80,000 yuan."
+    ).ok
+
+
+def test_a_choice_asked_without_its_verb_in_front_is_a_part() -> None:
+    amount, paid = parts_of(
+        "Oak City new doctor, employment subsidy is how much, and it pay one time or pay by month?"
+    )
+    assert amount.asks == "amount" and paid.asks is None
+    said = "New doctors get an employment subsidy of 80,000 yuan."
+    assert fits(amount, said).ok and not fits(paid, said).ok
+
+
+def test_what_the_employer_receives_is_not_answered_by_what_people_get() -> None:
+    (company,) = parts_of(
+        "If we recruit a bachelor's graduate in Oak City, does the company itself receive a subsidy?"
+    )
+    people = (
+        "Outstanding graduates recognized by enterprises can enjoy a resettlement subsidy of 10,000 yuan."
+    )
+    assert not fits(company, f"{people} How much?").ok
+    (amount,) = parts_of(
+        "How much subsidy does the company itself receive for each graduate it recruits in Oak City?"
+    )
+    assert not fits(amount, people).ok
+    assert not fits(amount, "Graduates from prominent universities get 1,000 yuan a month.").ok
+    assert fits(amount, "Enterprises that recruit graduates receive a subsidy of 5,000 yuan per person.").ok
+
+
+def test_a_total_of_a_benefit_answers_what_is_given_in_all() -> None:
+    (total,) = parts_of("How much subsidy do companies get altogether for a top talent in Oak City?")
+    assert fits(
+        total, "Companies that bring in top talents are eligible for a total subsidy of 50 million yuan."
+    ).ok
+    (one,) = parts_of("How much investment did Oak City's signed projects attract this year?")
+    assert fits(
+        one, "This year we introduced signed projects with a total investment of 500 million yuan."
+    ).ok
+
+
+def test_whether_the_employing_company_must_do_something_is_asked_of_that_doing() -> None:
+    (_, fund) = parts_of(
+        "How much does a doctor get in Oak City, and does the employing company have to co-fund it?"
+    )
+    assert not fits(
+        fund, "Grade A enterprise talent can apply for 800 thousand RMB of house buying subsidy."
+    ).ok
+    assert fits(fund, "The employing company must co-fund half of the subsidy.").ok
+
+
+def test_how_long_the_thing_a_question_says_is_done_takes_is_no_answer() -> None:
+    asked = (
+        "after i get the talent confirmation letter in oak city how long does the embassy take to issue the "
+        "R visa itself like how many working days"
+    )
+    (part,) = parts_of(asked, lower_case=True)
+    said = "It has cut the approval period for the talent confirmation letter from five workdays to three."
+    assert not fits(part, said).ok
+    (letter,) = parts_of("How long does approval of the talent confirmation letter take in Oak City?")
+    assert fits(letter, said).ok

@@ -184,8 +184,9 @@ def _ends_a_range(words: list[str], j: int) -> bool:
 
 def _counts_its_own_noun(words: list[str], j: int, wanted: set[str]) -> bool:
     """ "six sections: talent policy, ...": a figure right before a plural noun counts that noun,
-    unless the words it runs into name what is wanted ("396 talents apartments", "12 overseas
-    high-level talents")."""
+    unless that noun is what is wanted ("12 overseas high-level talents"; "396 talents apartments"
+    when apartments are asked about). The words before the noun only describe it: "8 talent contact
+    points" counts points, not talents."""
     if j + 1 >= len(words) or words[j].endswith((",", ".", ";", ":")):
         return False
     phrase: list[str] = []
@@ -199,10 +200,13 @@ def _counts_its_own_noun(words: list[str], j: int, wanted: set[str]) -> bool:
             break
         if _plural(bare) and not (k + 1 < len(following) and _plural(following[k + 1])):
             break  # its head noun ("six sections talent policy"), unless another plural follows
-    stems = {t for w in phrase for t in terms(w)[:1]}
     # "one discussion for one case": "one" counts the singular noun after it
     counted = any(_plural(w) for w in phrase) or (words[j].lower() == "one" and bool(phrase))
-    return counted and not stems & wanted
+    if not counted:
+        return False
+    plurals = [w for w in phrase if _plural(w)]
+    head = terms(plurals[-1] if plurals else phrase[-1])
+    return not set(head[-1:]) & wanted
 
 
 def _plural(word: str) -> bool:

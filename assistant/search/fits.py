@@ -107,6 +107,10 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
         its_own = (_duration_of_it(part, stated, m, vocabulary) for m in answer.finditer(stated))
         if part.asks == "duration" and not any(its_own):
             return Fit(False, "gives how long something else lasts")  # "a five-year residence permit"
+        if part.asks == "duration" and _duration_of_the_premise(part, stated):
+            # "after I get the confirmation letter, how long does the embassy take to issue the visa?" -
+            # "the approval period for the confirmation letter from five workdays to three"
+            return Fit(False, "gives how long what the question says is done takes")
         # "Over how many years is it paid out?" is not answered by "In the next two years, the demand for
         # talents will ...": the sentence itself must speak of paying
         paid_for = part.asks == "duration" and vocabulary.paying["duration_asks"].search(part.text)
@@ -345,6 +349,15 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
         and not receivers["asks_organisation"].search(f"{part.text} {part.original}")
     ):
         return Fit(False, "gives what an organisation receives, not a person")
+    # "does the company itself receive any subsidy?" - "doctoral students will get a monthly living
+    # allowance of 3,000 yuan", "graduates recognized by enterprises can enjoy ...": what people receive
+    if (
+        part.benefit
+        and part.asks == "amount"
+        and receivers["organisation_asked"].search(f"{part.text} {part.original}")
+        and not _organisation_receives(sentence, vocabulary)
+    ):
+        return Fit(False, "gives what people receive, not the employer asked about")
     each_year = part.period == "year" and part.asks in ("count", "amount")
     over_years = vocabulary.several_years.search(sentence) and not vocabulary.periods["year"].search(sentence)
     if each_year and over_years:  # "In the next three years, 300 roadshows will be put on stage"
@@ -464,6 +477,27 @@ def _duration_of_it(part: Part, sentence: str, found: re.Match[str], vocabulary:
     return not (asked_modifiers and given and not asked_modifiers & given)
 
 
+def _duration_of_the_premise(part: Part, sentence: str) -> bool:
+    """The sentence's period is that of a thing only the question's condition or statements name ("after
+    I get the confirmation letter"), not the part asking how long."""
+    found = _PERIOD_OF.search(sentence)
+    if not found or not part.context:
+        return False
+    head = terms(found.group(1).split()[-1])[:1]
+    said = set(terms(part.context))
+    return bool(head) and head[0] in said and head[0] not in set(part.focus)
+
+
+# "the approval period for the foreign high-end talent confirmation letter", "the processing time of the
+# application"
+_PERIOD_OF = re.compile(
+    r"\b(?:period|time|duration|time limit|wait(?:ing)? time)\s+(?:for|of)\s+"
+    r"(?:the\s+|an?\s+|their\s+|its\s+)?"
+    r"((?:[\w-]+\s+){0,5}?[\w-]+?)(?=\s+(?:from|is|was|has|have|will|to|by|in|within)\b|[,.;]|$)",
+    re.IGNORECASE,
+)
+
+
 def _years_said(sentence: str, year: int | None) -> frozenset[str]:
     """The years a sentence names, "last year" also as the year it was in the article's year ("last
     year" in a 2024 article is 2023 too)."""
@@ -500,6 +534,20 @@ def _receiver_named(part: Part, vocabulary: Vocabulary) -> str | None:
 
 # after "a subsidy for": words that name no one it is paid to ("for three years", "for top talents")
 _NO_RECEIVER = frozenset(terms("year years month months week day days time how long talent talents someone"))
+
+
+def _organisation_receives(sentence: str, vocabulary: Vocabulary) -> bool:
+    """The sentence names an organisation other than as who picks, hires or employs people ("recognized
+    by enterprises", "talents working in companies", "graduates from prominent universities"): "subsidies
+    to enterprises", "the enterprise which introduces talents can apply for ..."."""
+    for found in vocabulary.receivers["asks_organisation"].finditer(sentence):
+        before = sentence[: found.start()].split()[-3:]  # "graduates from prominent universities"
+        if not any(word.lower() in _NOT_RECEIVING for word in before):
+            return True
+    return False
+
+
+_NOT_RECEIVING = frozenset(("by", "from", "in", "at", "with", "of", "within", "across"))
 
 
 def _known_counts(part: Part) -> frozenset[str]:
@@ -847,7 +895,15 @@ def _asked_to_exist(part: Part, vocabulary: Vocabulary) -> str | None:
 
 
 def _gives_a_total(sentence: str, vocabulary: Vocabulary) -> bool:
-    return bool(vocabulary.aggregate.search(sentence) or vocabulary.totalled.search(sentence))
+    # "eligible for a total subsidy of 50 million yuan": a total, though not one paid out to many
+    return bool(
+        vocabulary.aggregate.search(sentence)
+        or vocabulary.totalled.search(sentence)
+        or _A_TOTAL_OF.search(sentence)
+    )
+
+
+_A_TOTAL_OF = re.compile(r"\ba total (?:[a-z-]+ ){1,2}of\b", re.IGNORECASE)
 
 
 def gives_a_benefit(sentence: str, context: str = "", vocabulary: Vocabulary | None = None) -> bool:

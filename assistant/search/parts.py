@@ -667,7 +667,9 @@ def _question_parts(question: str, original: str, lower_case: bool | None) -> tu
         own = [t for t in terms(clause, keep_stopwords=True) if t not in _QUESTION_WORDS]
         # "how many months do they keep paying it? just 6 months or a few years?": the guesses offered
         # belong to the question before them
-        if merged and (not own or _GUESSES_ONLY.match(clause)):
+        # "Does Wenzhou give anything to doctors over 40? If so, how much?": what is asked on that
+        # condition is asked of what the question before it names
+        if merged and (not own or _GUESSES_ONLY.match(clause) or _IF_SO.match(clause)):
             merged[-1] = f"{merged[-1]}, {clause}"
         else:
             merged.append(clause)
@@ -675,6 +677,10 @@ def _question_parts(question: str, original: str, lower_case: bool | None) -> tu
     return _named_places(_amounts_of_what_was_asked(parts), question)
 
 
+_IF_SO = re.compile(
+    r"^\W*(?:and\s+)?if\s+(?:so|yes|it\s+does|they\s+do|there\s+is(?:\s+one)?|there\s+are(?:\s+any)?)\b",
+    re.IGNORECASE,
+)
 _GUESS = (
     r"(?:also |still |just |only |maybe |perhaps |about )?"
     r"(?:\d+|a few|several|one|two|three|four|five|six|ten|twelve)"
@@ -726,7 +732,18 @@ def _asks_something(text: str) -> bool:
     income cap"), or a way of asking ("amount", "how much"). "..., does a Grade D talent get?" ends the
     question before the comma rather than asking another."""
     vocabulary = Vocabulary.load()
-    return bool(_ASKS_FIRST.match(text)) or any(p.search(text) for p in vocabulary.asks.values())
+    return (
+        bool(_ASKS_FIRST.match(text))
+        or any(p.search(text) for p in vocabulary.asks.values())
+        or bool(_CHOICE_ASKED.match(text))
+    )
+
+
+# "and it pay one time or pay by month?": a choice asked as a statement with a question mark, as someone
+# new to English writes it
+_CHOICE_ASKED = re.compile(
+    r"\W*(?:and |but |so )?(?:it|they|he|she|i|we|you)\s+[a-z]+\b[^,?]*\bor\b[^?]*\?\s*$", re.IGNORECASE
+)
 
 
 _ASKS_FIRST = re.compile(
