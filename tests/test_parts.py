@@ -2699,3 +2699,13 @@ def test_how_long_the_thing_a_question_says_is_done_takes_is_no_answer() -> None
     assert not fits(part, said).ok
     (letter,) = parts_of("How long does approval of the talent confirmation letter take in Oak City?")
     assert fits(letter, said).ok
+
+
+def test_people_an_employer_picks_are_asked_about_not_the_employer() -> None:
+    asked = "How much resettlement subsidy can a bachelor's graduate recognized by an enterprise receive?"
+    (part,) = parts_of(asked)
+    said = (
+        "Graduates with bachelor's degree or above recognized by enterprises enjoy a resettlement subsidy "
+        "of 10,000 yuan."
+    )
+    assert fits(part, said).ok

@@ -354,7 +354,7 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
     if (
         part.benefit
         and part.asks == "amount"
-        and receivers["organisation_asked"].search(f"{part.text} {part.original}")
+        and _organisation_asked(f"{part.text} {part.original}", vocabulary)
         and not _organisation_receives(sentence, vocabulary)
     ):
         return Fit(False, "gives what people receive, not the employer asked about")
@@ -536,15 +536,29 @@ def _receiver_named(part: Part, vocabulary: Vocabulary) -> str | None:
 _NO_RECEIVER = frozenset(terms("year years month months week day days time how long talent talents someone"))
 
 
+def _organisation_asked(question: str, vocabulary: Vocabulary) -> bool:
+    """The question asks what an organisation receives ("does the company itself receive"), not what
+    people picked by one do ("can a graduate recognized by an enterprise receive")."""
+    return any(
+        not _picked_by(question, found.start())
+        for found in vocabulary.receivers["organisation_asked"].finditer(question)
+    )
+
+
+def _picked_by(text: str, start: int) -> bool:
+    """The organisation named at start picks, hires or employs people: "recognized by an enterprise"."""
+    return any(word.lower() in _NOT_RECEIVING for word in text[:start].split()[-3:])
+
+
 def _organisation_receives(sentence: str, vocabulary: Vocabulary) -> bool:
     """The sentence names an organisation other than as who picks, hires or employs people ("recognized
     by enterprises", "talents working in companies", "graduates from prominent universities"): "subsidies
     to enterprises", "the enterprise which introduces talents can apply for ..."."""
-    for found in vocabulary.receivers["asks_organisation"].finditer(sentence):
-        before = sentence[: found.start()].split()[-3:]  # "graduates from prominent universities"
-        if not any(word.lower() in _NOT_RECEIVING for word in before):
-            return True
-    return False
+    # "graduates from prominent universities": three words back
+    return any(
+        not _picked_by(sentence, found.start())
+        for found in vocabulary.receivers["asks_organisation"].finditer(sentence)
+    )
 
 
 _NOT_RECEIVING = frozenset(("by", "from", "in", "at", "with", "of", "within", "across"))
