@@ -412,3 +412,10 @@ def test_where_the_asker_has_been_is_not_a_place_asked_about_when_they_move_else
     assert understand([moving], covered).place_names == ("Pine County",)
     both = "I live in Oak City and am moving to Pine County: what does each give?"
     assert set(understand([both], covered).place_names) == {"Oak City", "Pine County"}
+
+
+def test_a_grade_names_no_place_so_a_follow_up_asking_about_one_keeps_the_place() -> None:
+    query = understand(
+        ["What is the most Oak City funds a Grade A team project?", "And Grade B?"], frozenset({"oak"})
+    )
+    assert query.place_names == ("Oak City",)

@@ -267,8 +267,18 @@ def _named_runs(text: str, gazetteer: frozenset[str]) -> list[tuple[str, tuple[s
             run, raw = [], []
     if run:
         phrases.append((" ".join(raw), tuple(run)))
-    # One capitalised word that is no place ("PhD", "I'm", "Hi") is an ordinary word of the question.
-    return [p for p in phrases if len(p[0].split()) > 1 or _is_place(p[0], p[1], gazetteer)]
+    # One capitalised word that is no place ("PhD", "I'm", "Hi") is an ordinary word of the question; nor
+    # does a grade name anything ("And Grade B?" asks about other people of the place asked before)
+    return [
+        p
+        for p in phrases
+        if (len(p[0].split()) > 1 or _is_place(p[0], p[1], gazetteer)) and not _grade_only(p[0])
+    ]
+
+
+def _grade_only(written: str) -> bool:
+    words = written.split()
+    return len(words) == 2 and bool(_GRADE.fullmatch(words[0]) and _GRADE_MARK.fullmatch(words[1]))
 
 
 def _at_provinces(run: tuple[str, tuple[str, ...]]) -> list[tuple[str, tuple[str, ...]]]:
