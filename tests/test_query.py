@@ -419,3 +419,12 @@ def test_a_grade_names_no_place_so_a_follow_up_asking_about_one_keeps_the_place(
         ["What is the most Oak City funds a Grade A team project?", "And Grade B?"], frozenset({"oak"})
     )
     assert query.place_names == ("Oak City",)
+
+
+def test_a_ticket_number_before_a_place_is_not_carried_into_a_follow_up() -> None:
+    turns = [
+        "Re: ticket #97050 — Oak City talent subsidy: what does a Grade A talent get?",
+        "And how much rent subsidy per month for Grade B?",
+    ]
+    query = understand(turns, frozenset({"oak"}))
+    assert query.place_names == ("Oak City",) and "97050" not in query.search_text

@@ -520,12 +520,16 @@ def _named_words(text: str, places: list[tuple[str, ...]]) -> list[str]:
     """The words of a text that belong to its named phrases, with a number just before one (the
     "1,000" of "the '1,000 Talent Plan'")."""
     named = {t for p in places for t in p}
-    words = _WORD.findall(text)
+    found = list(_WORD.finditer(text))
+    words = [m.group() for m in found]
+    # (not a reference number: "ticket #97050 — Haicang District")
+    numbered = [
+        w[:1].isdigit() and not text[: m.start()].endswith("#") for w, m in zip(words, found, strict=True)
+    ]
     return [
         w
         for i, w in enumerate(words)
-        if set(terms(w)) & named
-        or (w[:1].isdigit() and i + 1 < len(words) and set(terms(words[i + 1])) & named)
+        if set(terms(w)) & named or (numbered[i] and i + 1 < len(words) and set(terms(words[i + 1])) & named)
     ]
 
 
