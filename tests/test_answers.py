@@ -1,5 +1,6 @@
 """Answers: cited, quoted verbatim, conversation-aware, filtered, and declined when unsupported."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -299,6 +300,37 @@ def _over_one_article(tmp_path: Path, text: str) -> Assistant:
     assistant = Assistant(Settings(data_dir=tmp_path), embedder=FakeEmbedder())
     assistant.ingest()
     return assistant
+
+
+def test_a_part_beside_an_articles_date_is_answered_from_its_text_or_named_as_not_given(
+    tmp_path: Path,
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "oak.txt").write_text(
+        "Oak City backs big data talent\n\nOak City will give big data doctors a housing allowance of "
+        "2,000 yuan a month, Oak Daily reported.\n",
+        encoding="utf-8",
+    )
+    catalog = {
+        "oak.txt": {"title": "Oak City backs big data talent", "region": "Oak City", "date": "2016-05-10"}
+    }
+    (corpus / "catalog.json").write_text(json.dumps(catalog), encoding="utf-8")
+    assistant = Assistant(Settings(data_dir=tmp_path), embedder=FakeEmbedder())
+    assistant.ingest()
+    dated = assistant.ask("The Oak City big data article: which date was it updated?")
+    assert "May 10, 2016" in dated.answer and "does not give" not in dated.answer
+    # the date is answered from the metadata, and the part asking something else is not dropped
+    both = assistant.ask(
+        "The Oak City big data article: which date was it updated, and what is the tax rate on the allowance?"
+    )
+    assert "May 10, 2016" in both.answer and not both.declined
+    assert "The Oak City article does not give the tax rate." in both.answer, both.answer
+    paid = assistant.ask(
+        "The Oak City big data article: which date was it updated, and how much is the monthly housing "
+        "allowance for doctors?"
+    )
+    assert "May 10, 2016" in paid.answer and "2,000 yuan" in paid.answer, paid.answer
 
 
 def test_each_degree_asked_about_is_answered_or_named_as_not_given(tmp_path: Path) -> None:

@@ -512,7 +512,42 @@ class EvidenceFinder:
                 naming = [hit for hit in hits_asked if hit.place_coverage == 1.0]
                 described = self._described(query, naming, self._weights(topic, query))
             base = Evidence(query.question, query.parts, covered=self._covered, searched=searched)
-            return metadata_evidence(base, about, described, missing)
+            # "... which date was it updated, and which local daily did it cite?": a part asking something
+            # other than the article's metadata is answered from its text, or named as not given
+            others = {i for i, part in enumerate(query.parts) if self._asks_beside_metadata(query, part)}
+            asked = [i for i in range(len(query.parts)) if i not in others]
+            evidence = metadata_evidence(base, about, described, missing, asked)
+            if not others or len(others) == len(query.parts) or evidence.missing_places:
+                return evidence
+            text = self._answers(query, groups, missing, searched, others)
+            passages = (*evidence.passages, *text.passages)[: self.max_sources]
+            return dataclasses.replace(
+                evidence,
+                passages=passages,
+                gaps=tuple(dict.fromkeys((*evidence.gaps, *text.gaps))),
+                labelled=len({p.article.path for p in passages}) > 1,
+            )
+        return self._answers(query, groups, missing, searched)
+
+    @staticmethod
+    def _asks_beside_metadata(query: Query, part: Part) -> bool:
+        """Whether a part of a question about an article's metadata asks something else of it: its
+        words are more than the metadata it asks, the places it names and the document itself."""
+        if asked_metadata(part.text, [query.english]):
+            return False
+        named = {t for place in query.places for t in place}
+        return any(t not in _METADATA_TERMS and t not in named for t in part.focus)
+
+    def _answers(
+        self,
+        query: Query,
+        groups: list[tuple[int, list[ArticleHit]]],
+        missing: list[str],
+        searched: tuple[str, ...],
+        only: set[int] | None = None,
+    ) -> Evidence:
+        """The passages of each place's articles answering each part (``only`` those parts, if given),
+        and the parts they do not give."""
         # "Has Xuzhou set up a park in Hangzhou?": a part about a place no article covers is not
         # answered by the articles about the other place it names (unless places are compared).
         blocked = set()
@@ -537,7 +572,7 @@ class EvidenceFinder:
                 >= MIN_RELEVANCE
             ]
             for index in self._parts_for(query, order):
-                if index in blocked:
+                if index in blocked or (only is not None and index not in only):
                     continue
                 part = query.parts[index]
                 weights = whole_weights

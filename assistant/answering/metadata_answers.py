@@ -177,12 +177,16 @@ def _metadata_quote(article: Article, values: list[str]) -> str:
 
 
 def metadata_evidence(
-    base: Evidence, about: list[str], relevant: list[ArticleHit], missing: list[str]
+    base: Evidence,
+    about: list[str],
+    relevant: list[ArticleHit],
+    missing: list[str],
+    parts: Sequence[int] | None = None,
 ) -> Evidence:
     """Who wrote or published the best relevant article, when, under which title: from its metadata, cited.
 
     ``base`` is the evidence with nothing found yet; ``missing``, the places asked about that no
-    article covers.
+    article covers; ``parts``, the parts of the question asking it (default: all).
     """
     if missing or not relevant:
         return dataclasses.replace(base, missing_places=tuple(missing))
@@ -192,8 +196,9 @@ def metadata_evidence(
     known = {**stated, **{field: value for field, value in meta.as_dict().items() if value}}
     given = {field: value for field in about if (value := known.get(field))}
     where = meta.region or meta.title
+    part = Part(text=" ".join(base.parts[i].text for i in parts) if parts else base.question)
     if not given:
-        gap = Gap(Part(text=base.question), where, f"its {' or '.join(_META_NAMES[f] for f in about)}")
+        gap = Gap(part, where, f"its {' or '.join(_META_NAMES[f] for f in about)}")
         return dataclasses.replace(base, gaps=(gap,))
     statement = metadata_statement(meta, list(given), stated)
     quote = _metadata_quote(hit.article, list(given.values()))
@@ -202,11 +207,10 @@ def metadata_evidence(
         sentences=(statement,),
         quote=quote,
         context=(quote,),
-        parts=tuple(range(len(base.parts))),
+        parts=tuple(range(len(base.parts)) if parts is None else parts),
         relevance=1.0,
         score=hit.score,
         written=True,
     )
-    part = Part(text=base.question)
     gaps = tuple(Gap(part, where, f"its {_META_NAMES[f]}") for f in about if f not in given)
     return dataclasses.replace(base, passages=(passage,), gaps=gaps)
