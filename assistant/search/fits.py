@@ -546,7 +546,8 @@ def _organisation_asked(question: str, vocabulary: Vocabulary) -> bool:
 
 
 def _picked_by(text: str, start: int) -> bool:
-    """The organisation named at start picks, hires or employs people: "recognized by an enterprise"."""
+    """The organisation named at start picks, hires or employs people: "recognized by an enterprise",
+    "graduates from prominent universities" (a preposition up to three words back)."""
     return any(word.lower() in _NOT_RECEIVING for word in text[:start].split()[-3:])
 
 
@@ -554,7 +555,6 @@ def _organisation_receives(sentence: str, vocabulary: Vocabulary) -> bool:
     """The sentence names an organisation other than as who picks, hires or employs people ("recognized
     by enterprises", "talents working in companies", "graduates from prominent universities"): "subsidies
     to enterprises", "the enterprise which introduces talents can apply for ..."."""
-    # "graduates from prominent universities": three words back
     return any(
         not _picked_by(sentence, found.start())
         for found in vocabulary.receivers["asks_organisation"].finditer(sentence)
