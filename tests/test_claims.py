@@ -81,6 +81,26 @@ from assistant.search.parts import parts_of
             "柳州给新引进高校毕业生的生活补贴最多可以领三年，这个说法对吗？",
             "柳州给新引进高校毕业生的生活补贴最多可以领几年？",
         ),
+        (
+            # the place the claim's "the city" is, named by who reported it
+            "A friend who moved to Oak City says the city pays master's graduates 50,000 yuan towards buying "
+            "their first home. Can you confirm the amount?",
+            "Oak City pays master's graduates how much towards buying their first home?",
+        ),
+        (
+            # a question of its own after the request to verify
+            "A friend says Oak City gives PhDs 1,500 yuan a month in living allowance. Is that right, and "
+            "for how many months is it paid?",
+            "Oak City gives PhDs how much a month in living allowance? For how many months is it paid?",
+        ),
+        (
+            "A friend says Oak City gives PhDs 1,500 yuan a month. Is that right? Also, is it taxed?",
+            "Oak City gives PhDs how much a month? Is it taxed?",
+        ),
+        (
+            "同事说泰安给全日制博士每月3000元生活补贴,对吗？要交社保多久才能领?",
+            "泰安给全日制博士每月多少元生活补贴？要交社保多久才能领?",
+        ),
     ],
 )
 def test_a_claim_to_verify_is_read_as_the_question_its_figure_answers(request_: str, question: str) -> None:
@@ -94,6 +114,7 @@ def test_a_claim_to_verify_is_read_as_the_question_its_figure_answers(request_: 
         "A colleague says Lanzhou opens a second batch in November. Can you confirm when that batch runs?",
         "Which of these documents is correct?",
         "柳州的人才公寓要交房租吗",
+        "How much does Oak City pay, and is that right?",
     ],
 )
 def test_a_question_that_verifies_no_claim_is_left_as_asked(text: str) -> None:

@@ -74,7 +74,32 @@ _CHINESE: tuple[tuple[re.Pattern[str], str], ...] = (
 
 
 def claim_as_question(text: str) -> str | None:
-    """The question a request to verify a claim asks, or None when the text verifies no claim."""
+    """The question a request to verify a claim asks, or None when the text verifies no claim.
+
+    A question of its own after the request is kept: "A friend says Liuzhou gives PhDs 1,500 yuan a month.
+    Is that right, and for how many months is it paid?" asks how much, then how long."""
+    asked = _claim_asked(text)
+    if asked is not None:
+        return asked
+    markers = Vocabulary.load().verification
+    for split in reversed(list(_THEN_ASKED.finditer(text))):
+        head, rest = text[: split.start()].rstrip(), text[split.end() :].strip()
+        asks = rest.endswith(("?", "？")) or markers["asks"].match(rest) or _ASKS_CHINESE.search(rest)
+        if not asks or _claim_asked(rest) is not None:
+            continue
+        asked = _claim_asked(f"{head}{'？' if has_cjk(head) else '?'}")
+        if asked is not None:
+            return f"{asked}{'' if has_cjk(rest) else ' '}{rest[:1].upper()}{rest[1:]}"
+    return None
+
+
+# where a question follows: "... Is that right, and for how many months ...?", "... 对吗? 要交社保多久?"
+_THEN_ASKED = re.compile(r",\s*(?:and|but)\s+|(?<=[?？])\s*(?:(?:and|also|then)[,\s]+)?", re.IGNORECASE)
+_ASKS_CHINESE = re.compile(r"[吗呢]|多少|几|什么|怎么|怎样|是否|哪")
+
+
+def _claim_asked(text: str) -> str | None:
+    """The question a request to verify a claim asks, when the whole text is that request."""
     markers = Vocabulary.load().verification
     chinese = has_cjk(text)
     body = text.strip()
@@ -94,9 +119,13 @@ def claim_as_question(text: str) -> str | None:
     if not sentences:
         return None
     *said, claim = sentences
-    claim = markers["reported_chinese" if chinese else "reported"].sub("", claim).strip(" ,，.。:：;?？")
-    if not claim:
-        return None
+    reported = markers["reported_chinese" if chinese else "reported"].match(claim)
+    claim = claim[reported.end() if reported else 0 :].strip(" ,，.。:：;?？")
+    if not claim or _WH_QUESTION.match(claim):
+        return None  # "How much does Liuzhou pay, and is that right?" asks, it claims nothing
+    # "A friend who moved to Liuzhou says the city pays ...": the city is Liuzhou
+    if reported and (went := _WENT_TO.search(reported.group(0))):
+        claim = _THE_PLACE.sub(went.group(1), claim, count=1)
     if chinese:
         # "泰安 master's graduates 每月 1,500 yuan, 对吗": figures written either way
         return f"{''.join(said)}{_figure_asked(claim, _CHINESE + _ENGLISH) or claim + '吗'}？"
@@ -107,6 +136,12 @@ def claim_as_question(text: str) -> str | None:
     return " ".join([*said, *(f"{q.strip()[:1].upper()}{q.strip()[1:]}?" for q in questions)])
 
 
+_WH_QUESTION = re.compile(r"(?:how|what|when|which|where|who|why)\b", re.IGNORECASE)
+_WENT_TO = re.compile(r"\b(?:to|in|at)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
+_THE_PLACE = re.compile(
+    r"\b(?:the|that) (?:city|district|county|province|municipality|new area|zone|region|local government)\b",
+    re.IGNORECASE,
+)
 _CLAIMS_JOINED = re.compile(
     r",?\s+and\s+(?=(?:the|its|it|that|this|they|each|every|all|both|also)\b)|;\s*|,\s+(?=(?:and\s+)?(?:each|every)\b)",
     re.IGNORECASE,
