@@ -7,6 +7,7 @@ import pytest
 from assistant.answering.part_names import describe
 from assistant.search.fits import fits
 from assistant.search.parts import following, parts_of, read_part
+from assistant.search.query import understand
 
 RENT = "Grade C talents can receive a rental subsidy of 5,000 yuan per month."
 PURCHASE = "PhD holders can receive a home-purchase subsidy of 200,000 yuan."
@@ -619,6 +620,37 @@ def test_which_documents_needs_a_document_named() -> None:
 
 def test_an_age_cutoff_asks_an_age() -> None:
     assert read_part("What's the age cutoff for counting as a young talent?").asks == "age"
+    young = read_part("I'm 37. Am I still young enough for Oak City's youth housing policy?")
+    assert young.asks == "age"
+    assert not fits(young, "The policy offers young talents free accommodation for the first year.").ok
+    assert fits(young, "Young talents under the age of 35 can apply for the free accommodation.").ok
+    assert read_part("Am I too old for the talent apartment?").asks == "age"
+    (over_age,) = understand(["我37岁了,会不会超龄?"]).parts
+    assert over_age.asks == "age"
+
+
+def test_a_time_frame_asks_how_long() -> None:
+    frame = read_part("After due diligence the letter is issued. What is the time frame?")
+    assert frame.asks == "duration"
+    assert not fits(frame, "The leading group will issue a recommendation letter to the applicant.").ok
+    assert fits(frame, "The recommendation letter is issued within 30 working days.").ok
+    assert read_part("How soon is the letter issued?").asks == "duration"
+
+
+def test_they_after_the_family_is_named_asks_about_the_family() -> None:
+    (part,) = parts_of("My wife and our two children live with me. Are they covered by my application?")
+    assert part.groups == {"couple", "child"}
+    assert not fits(part, "Applicants can log in to the platform to make an online declaration.").ok
+    assert fits(part, "The applicant's spouse and children under 18 may apply together.").ok
+    (colleagues,) = parts_of("Two colleagues joined with me. Are they covered by the scheme?")
+    assert not colleagues.groups
+
+
+def test_what_a_city_pays_towards_buying_a_home_is_a_purchase_subsidy() -> None:
+    (part,) = parts_of("Oak City pays master's graduates how much towards buying their first home?")
+    assert {"purchase", "housing"} <= part.kinds
+    assert not fits(part, "Living allowances will be 1,000 yuan per person per month for masters.").ok
+    assert fits(part, "Masters buying their first home get a purchase subsidy of 50,000 yuan.").ok
 
 
 def test_a_count_of_ph_d_holders_counts_holders() -> None:

@@ -393,7 +393,8 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
         earlier = _last_naming_people(context, vocabulary)
         if vocabulary.cues["age_words"].search(earlier):
             said_ages = {(b, n) for b, n in _age_bounds(earlier, vocabulary) if n >= 18}
-    if said_ages and not any(_ages_meet(asked, said) for asked in asked_ages for said in said_ages):
+    # (but "I'm 37: am I still young enough?" asks the age bound, and "under 35" answers it)
+    if said_ages and part.asks != "age" and not any(_ages_meet(a, s) for a in asked_ages for s in said_ages):
         # "Do full-time doctors over 40 get ...?", "I'm 43 ... do doctors my age get it?" - "doctors under
         # the age of 40"
         (bound, age), (asked_bound, asked_age) = min(said_ages), min(asked_ages)

@@ -235,6 +235,10 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
     if kinds - refused - {"housing"}:
         kinds = kinds - refused
     groups, asker = _asked_groups(asked, context, vocabulary)
+    if not groups and _PEOPLE_BEFORE.search(asked):
+        # "My wife and our two children live with me. Are they covered by my application?": the family the
+        # statements name is who the clause asks about
+        groups = groups_in(context, vocabulary) & _FAMILY
     if not (benefit or kinds or asks) or asks == "count":
         # "I hold a master's. Which industries does Chun'an focus on?": who asks narrows what they get,
         # not what the article says of anything else; nor how many posts there are for graduates
@@ -419,6 +423,10 @@ _NOT_EACH = frozenset(
 
 
 _FAMILY = frozenset({"parent", "child", "couple"})
+# "Are they ...", "they can ...": people named before ("he" or "she" may be the asker's spouse applying)
+_PEOPLE_BEFORE = re.compile(
+    r"\b(?:are|were|will|would|can|could|do|does|did)\s+they\b|^\W*(?:and\s+)?they\b", re.IGNORECASE
+)
 _FAMILY_OF = re.compile(
     r"\b(?:parents?|fathers?|mothers?|children|child|kids|sons?|daughters?|spouses?|wi(?:fe|ves)|husbands?)\s+of\b"
     r"|['’]s?\s+(?:parents?|fathers?|mothers?|children|kids|sons?|daughters?|spouses?|wi(?:fe|ves)|husbands?)\b",
@@ -464,8 +472,9 @@ _BUYS_A_HOME = re.compile(
     re.IGNORECASE,
 )
 _RECEIVED = re.compile(
-    r"\b(?:get|gets|receive|receives|enjoy|enjoys|claim|be given|be offered|entitled|give|gives|offer|offers)"
-    r"\b",
+    r"\b(?:get|gets|receive|receives|enjoy|enjoys|claim|be given|be offered|entitled|give|gives|offer|offers|"
+    # "Liuzhou pays master's graduates how much towards buying their first home?" (not "what do I pay")
+    r"pays|awards|grants)\b",
     re.IGNORECASE,
 )
 _GETS_AN_AMOUNT = re.compile(
