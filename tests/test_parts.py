@@ -1517,6 +1517,12 @@ def test_a_total_one_recipient_gets_is_no_total_paid_out() -> None:
     assert fits(couple, "Couples can enjoy a maximum of 400000 yuan.").ok
     paid = read_part("How much has the city paid out in total under the first-home subsidy?")
     assert paid.totalled
+    # "租房补贴最多一共能拿多少?": the most one can get in all, though its reading names no receiver
+    (most,) = understand(["柳州租房补贴最多一共能拿多少?"]).parts
+    assert most.asks == "amount" and not most.totalled
+    assert fits(most, "Graduates can apply for a monthly rent subsidy of at most 800 yuan for six months.").ok
+    (paid_out,) = understand(["柳州一共发放了多少租房补贴?"]).parts
+    assert paid_out.totalled
 
 
 def test_a_question_for_conditions_is_answered_by_a_sentence_stating_one() -> None:
