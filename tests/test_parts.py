@@ -2755,3 +2755,11 @@ def test_a_chinese_question_typed_with_ascii_question_marks_is_split_at_each() -
     first, second = asked.parts
     assert first.kinds == {"employment"} and second.kinds == {"rent"}
     assert "38" not in first.focus and "38" in first.context
+
+
+def test_who_one_applies_to_asks_where_to_apply() -> None:
+    to_whom = read_part("Who do I apply to?")
+    assert to_whom.asks == "procedure"
+    assert not fits(to_whom, "People working in the area can apply for settlement allowances.").ok
+    assert fits(to_whom, "Applications are submitted to the district talent service center.").ok
+    assert read_part("Who handles the applications for the rent subsidy?").asks == "procedure"
