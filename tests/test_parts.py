@@ -2763,3 +2763,14 @@ def test_who_one_applies_to_asks_where_to_apply() -> None:
     assert not fits(to_whom, "People working in the area can apply for settlement allowances.").ok
     assert fits(to_whom, "Applications are submitted to the district talent service center.").ok
     assert read_part("Who handles the applications for the rent subsidy?").asks == "procedure"
+
+
+def test_whether_a_benefit_can_be_had_again_is_answered_only_by_a_sentence_saying_so() -> None:
+    again = read_part("I got the Oak City subsidy as a master's. Can I get it again if I do a PhD there?")
+    assert not fits(again, "Postgraduates can get 30,000 yuan per person, doctors 50,000 yuan per person.").ok
+    assert fits(again, "The subsidy for masters and PhDs can be enjoyed only once per person.").ok
+    both = read_part("Can I claim both the rent subsidy and the purchase subsidy?")
+    assert not fits(both, "The rent subsidy is 800 yuan a month and the purchase subsidy 50,000 yuan.").ok
+    assert fits(both, "The rent subsidy and the purchase subsidy cannot be enjoyed at the same time.").ok
+    (chinese,) = understand(["我领过硕士补贴,读完博士还能再领吗?"]).parts
+    assert not fits(chinese, "Postgraduates can get 30,000 yuan per person, doctors 50,000 yuan.").ok
