@@ -2774,3 +2774,13 @@ def test_whether_a_benefit_can_be_had_again_is_answered_only_by_a_sentence_sayin
     assert fits(both, "The rent subsidy and the purchase subsidy cannot be enjoyed at the same time.").ok
     (chinese,) = understand(["我领过硕士补贴,读完博士还能再领吗?"]).parts
     assert not fits(chinese, "Postgraduates can get 30,000 yuan per person, doctors 50,000 yuan.").ok
+
+
+def test_an_amount_asked_per_month_is_answered_only_by_one_said_to_be_monthly() -> None:
+    monthly = read_part("How much subsidy would the two of us get per month in Oak City?")
+    assert monthly.period == "month"
+    assert not fits(monthly, "Postgraduates can get 30000 RMB / person, doctors 50000 RMB / person.").ok
+    assert fits(monthly, "Postgraduates get a subsidy of 1,500 yuan per month.").ok
+    # the period said just before holds for the sentence that gives the amounts
+    said = "Oak City pays a monthly living allowance to graduates."
+    assert fits(monthly, "Postgraduates get 1,500 yuan and doctors 3,000 yuan.", said).ok

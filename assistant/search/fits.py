@@ -381,6 +381,10 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
         ]
         if other and not vocabulary.periods[part.period].search(sentence):
             return Fit(False, f"gives the amount per {other[0]}, not per {part.period}")
+        # "两个人每月一共能拿多少?" - "Postgraduates can get 30000 RMB / person": an amount paid per month or
+        # per year is said so, in the sentence or those just before it
+        if part.asks == "amount" and not vocabulary.periods[part.period].search(f"{context} {sentence}"):
+            return Fit(False, f"does not say it is paid per {part.period}")
     asked_ages = _age_bounds(f"{part.text} {part.original}", vocabulary)
     if part.age is not None and not asked_ages:
         asked_ages = {("aged", part.age)}
