@@ -2784,3 +2784,15 @@ def test_an_amount_asked_per_month_is_answered_only_by_one_said_to_be_monthly() 
     # the period said just before holds for the sentence that gives the amounts
     said = "Oak City pays a monthly living allowance to graduates."
     assert fits(monthly, "Postgraduates get 1,500 yuan and doctors 3,000 yuan.", said).ok
+
+
+def test_how_long_a_named_thing_runs_is_not_answered_by_how_long_the_benefit_is_paid() -> None:
+    paid = "Qualified doctors will get a monthly living allowance of 3,000 yuan for three years."
+    insured = read_part("How many years of social insurance do I need for the living allowance?")
+    assert not fits(insured, paid).ok
+    assert fits(insured, "The living allowance needs social insurance paid for one year.").ok
+    signed = read_part("How long is the contract for the living allowance?")
+    assert not fits(signed, paid).ok
+    assert fits(signed, "Doctors sign a five-year labour contract to get the living allowance.").ok
+    # the benefit's own length is what "how long is it paid?" asks
+    assert fits(read_part("How long is the living allowance paid?"), paid).ok

@@ -107,6 +107,11 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
         its_own = (_duration_of_it(part, stated, m, vocabulary) for m in answer.finditer(stated))
         if part.asks == "duration" and not any(its_own):
             return Fit(False, "gives how long something else lasts")  # "a five-year residence permit"
+        lasting = _thing_lasting(part, vocabulary) if part.asks == "duration" else None
+        if lasting and lasting not in terms(f"{context} {sentence}"):
+            # "Does the living allowance need a how-many-years contract?" - "3,000 yuan a month for three
+            # years": how long the allowance is paid, not how long the contract runs
+            return Fit(False, f"does not say how long the {lasting} runs")
         if part.asks == "duration" and _duration_of_the_premise(part, stated):
             # "after I get the confirmation letter, how long does the embassy take to issue the visa?" -
             # "the approval period for the confirmation letter from five workdays to three"
@@ -480,6 +485,43 @@ def _duration_of_it(part: Part, sentence: str, found: re.Match[str], vocabulary:
     asked_modifiers = {t for w in asked if w.lower() not in _NOT_NOUNS for t in terms(w)}
     given = {t for m in modifiers for t in m}
     return not (asked_modifiers and given and not asked_modifiers & given)
+
+
+def _thing_lasting(part: Part, vocabulary: Vocabulary) -> str | None:
+    """The thing whose length a part asks, as a term, where it names one other than the benefit: "a how
+    many years contract", "how many years of social insurance", "how long is the contract"; None for
+    "how long is it paid?", "how long does the subsidy last?" or "how long must I work there?"."""
+    found = _LASTING_THING.search(part.text)
+    if not found:
+        return None
+    words: list[str] = []
+    for word in (found.group(1) or found.group(2)).split():
+        if word.lower() in _NOT_NOUNS or word.lower() in _NOT_LASTING:
+            break
+        words.append(word.lower())
+    if not words or words[-1] in vocabulary.benefits or kinds_in(words[-1], vocabulary):
+        return None
+    head = terms(words[-1])
+    return head[0] if head else None
+
+
+# "how many years (of) <thing>", "a <thing> for how many years", "how long is/must the <thing> ..."
+_LASTING_THING = re.compile(
+    r"\bhow many (?:years?|months?|days?|weeks?)(?:['’]s?)? (?:of (?:the |my |your |an? )?)?"
+    r"((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)"
+    r"|\bhow long (?:is|are|must|should|does|do|will|would) (?:the|my|your|an?|their|his|her) "
+    r"((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)",
+    re.IGNORECASE,
+)
+_NOT_LASTING = frozenset(
+    re.findall(
+        r"[\w']+",
+        "do does did must should can could will would have has had need needs it they i you we he she one "
+        "this that these those it's period time term duration length programme program policy scheme plan "
+        "validity valid last lasts take takes paid pay payment payments given get gets receive receives "
+        "long old",
+    )
+)
 
 
 def _duration_of_the_premise(part: Part, sentence: str) -> bool:
