@@ -181,7 +181,7 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
         asks = "count"  # "How many foreign talents applied during the declaration window?": not when
     period = next((p for p, pattern in vocabulary.periods.items() if pattern.search(text)), None)
     kinds, benefit = _kinds(asked, vocabulary, asks == "amount")
-    if not kinds and asks in ("amount", None) and _RECEIVED.search(asked):
+    if not kinds and asks in ("amount", None) and (_RECEIVED.search(asked) or _PAYS_HOW_MUCH.search(asked)):
         # "What's the most we can get for buying a home?": what one gets for buying (or renting) is a
         # purchase (or rent) subsidy, though no benefit word names it
         bought = kinds_in(without_people(asked, vocabulary), vocabulary) & {"rent", "purchase"}
@@ -472,11 +472,13 @@ _BUYS_A_HOME = re.compile(
     re.IGNORECASE,
 )
 _RECEIVED = re.compile(
-    r"\b(?:get|gets|receive|receives|enjoy|enjoys|claim|be given|be offered|entitled|give|gives|offer|offers|"
-    # "Liuzhou pays master's graduates how much towards buying their first home?" (not "what do I pay")
-    r"pays|awards|grants)\b",
+    r"\b(?:get|gets|receive|receives|enjoy|enjoys|claim|be given|be offered|entitled|give|gives|offer|offers)"
+    r"\b",
     re.IGNORECASE,
 )
+# "Liuzhou pays master's graduates how much towards buying their first home?" (not "what do I pay", nor "a
+# colleague said Haicang pays 3,000 a month for renting - or was it 2,500?")
+_PAYS_HOW_MUCH = re.compile(r"\b(?:pays|awards|grants)\b[^?]*\bhow much\b", re.IGNORECASE)
 _GETS_AN_AMOUNT = re.compile(
     r"^\W*(?:and\s+)?(?:do|does|did|can|could|will|would|is|are)\b[^?]*?"
     r"\b(?:get|gets|receive|receives|be given|be paid|be offered)\s+"
