@@ -156,6 +156,13 @@ def test_a_place_typed_in_lower_case_does_not_run_on_into_the_next_word() -> Non
     assert query.place_names == ("harbor",)
 
 
+def test_an_employer_typed_as_an_abbreviation_is_no_part_of_the_place() -> None:
+    gazetteer = frozenset({"wenzhou", "hong", "kong"})
+    sme = understand(["I am 41, joining a Wenzhou SME. What employment subsidy would I get?"], gazetteer)
+    assert sme.place_names == ("Wenzhou",)
+    assert understand(["What does Hong Kong SAR offer?"], gazetteer).place_names == ("Hong Kong SAR",)
+
+
 def test_an_institution_where_someone_studies_is_no_place_asked_about() -> None:
     query = understand(
         [

@@ -42,6 +42,8 @@ _PLACE_PARTS = frozenset(
         "high tech region bay greater west east north south central inner autonomous municipality island"
     )
 )
+# "Hong Kong SAR", "Hainan FTP": abbreviations that are part of a place's name
+_PLACE_ABBREVIATIONS = frozenset(terms("sar ftz ftp fta gba prd"))
 _LEADING_STEMS = frozenset(t for w in _LEADING_WORDS for t in terms(w))  # stopwords have none
 # Question words that carry no topic of their own.
 _GENERIC = frozenset(
@@ -250,6 +252,13 @@ def _named_runs(text: str, gazetteer: frozenset[str]) -> list[tuple[str, tuple[s
             is_named = False  # "Comparing Liangjiang and Lanzhou": the verb names nothing
         typed_lower = bool(raw) and raw[0][0].islower() and word[0].isupper() and stem[0] not in gazetteer
         graded = _GRADE.fullmatch(word) and i + 1 < len(words) and _GRADE_MARK.fullmatch(words[i + 1])
+        # "joining a Wenzhou SME", "a Tai'an SOE": an abbreviation no gazetteer knows is the employer
+        abbreviation = word.isalpha() and word.isupper() and 2 <= len(word) <= 5
+        abbreviation = abbreviation and stem[0] not in gazetteer and stem[0] not in _PLACE_ABBREVIATIONS
+        if is_named and run and abbreviation and not raw[-1].isupper():
+            phrases.append((" ".join(raw), tuple(run)))
+            run, raw = [], []
+            is_named = False
         if is_named and run and (typed_lower or _DEGREE.fullmatch(word) or graded):
             # "tai'an PhD", "Tai'an PhD living allowance": a place does not run on into a degree, nor one
             # typed in lower case into a capitalised word, nor into a grade ("Liuzhou Grade A talents")
