@@ -254,7 +254,8 @@ def _named_runs(text: str, gazetteer: frozenset[str]) -> list[tuple[str, tuple[s
         graded = _GRADE.fullmatch(word) and i + 1 < len(words) and _GRADE_MARK.fullmatch(words[i + 1])
         # "joining a Wenzhou SME", "a Tai'an SOE": an abbreviation no gazetteer knows is the employer
         abbreviation = word.isalpha() and word.isupper() and 2 <= len(word) <= 5
-        abbreviation = abbreviation and stem[0] not in gazetteer and stem[0] not in _PLACE_ABBREVIATIONS
+        abbreviation = abbreviation and bool(stem) and stem[0] not in gazetteer
+        abbreviation = abbreviation and stem[0] not in _PLACE_ABBREVIATIONS
         if is_named and run and abbreviation and not raw[-1].isupper():
             phrases.append((" ".join(raw), tuple(run)))
             run, raw = [], []
