@@ -2749,14 +2749,6 @@ def test_people_an_employer_picks_are_asked_about_not_the_employer() -> None:
     assert fits(part, said).ok
 
 
-def test_a_chinese_question_typed_with_ascii_question_marks_is_split_at_each() -> None:
-    # "有多少?另外 ...": the statement before the questions says who asks; it is no part of the first
-    asked = understand(["我38岁,刚博士毕业,入职温州一家企业。就业补贴有多少?另外温州给博士每月多少租房补贴?"])
-    first, second = asked.parts
-    assert first.kinds == {"employment"} and second.kinds == {"rent"}
-    assert "38" not in first.focus and "38" in first.context
-
-
 def test_who_one_applies_to_asks_where_to_apply() -> None:
     to_whom = read_part("Who do I apply to?")
     assert to_whom.asks == "procedure"

@@ -1007,10 +1007,8 @@ _BARE_HOW_MANY = re.compile(r"(?:多少|几)\s*(?:呢|啊|吗)?\s*[?？。!！]?
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?!\d)")
 # a Chinese sentence ends at its full stop, "!" or "?" with no space after (a closing quote starts the
-# next, as translated); so does one typed with "?" or "!" before the next Chinese word ("有多少?另外...")
-_SENTENCE_END_CHINESE = re.compile(
-    r"(?<=[。！？])\s*|(?<=[.!?])(?=[”’」』\s])\s*|(?<=[!?])(?=[\u3400-\u9fff])"
-)
+# next, as translated)
+_SENTENCE_END_CHINESE = re.compile(r"(?<=[。！？])\s*|(?<=[.!?])(?=[”’」』\s])\s*")
 
 
 def _mostly_english(text: str) -> bool:
