@@ -2776,6 +2776,9 @@ def test_an_amount_asked_per_month_is_answered_only_by_one_said_to_be_monthly() 
     # the period said just before holds for the sentence that gives the amounts
     said = "Oak City pays a monthly living allowance to graduates."
     assert fits(monthly, "Postgraduates get 1,500 yuan and doctors 3,000 yuan.", said).ok
+    # a one-off amount is not held to saying so: "at one time" may come in the next sentence
+    once = read_part("What one-off subsidy does Oak City pay a doctor?")
+    assert fits(once, "Postgraduates can get 30000 RMB / person, doctors 50000 RMB / person.").ok
 
 
 def test_how_long_a_named_thing_runs_is_not_answered_by_how_long_the_benefit_is_paid() -> None:
@@ -2788,3 +2791,8 @@ def test_how_long_a_named_thing_runs_is_not_answered_by_how_long_the_benefit_is_
     assert fits(signed, "Doctors sign a five-year labour contract to get the living allowance.").ok
     # the benefit's own length is what "how long is it paid?" asks
     assert fits(read_part("How long is the living allowance paid?"), paid).ok
+    # the thing is named before its verb, and "or above" says nothing of it
+    visa = read_part("How long is the R visa offered via the talent letter valid?")
+    assert fits(visa, "Holders are eligible for a five to ten year valid R visa.").ok
+    above = read_part("Must I sign a how many years or above labor contract?")
+    assert not fits(above, paid).ok

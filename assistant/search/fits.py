@@ -107,11 +107,11 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
         its_own = (_duration_of_it(part, stated, m, vocabulary) for m in answer.finditer(stated))
         if part.asks == "duration" and not any(its_own):
             return Fit(False, "gives how long something else lasts")  # "a five-year residence permit"
-        lasting = _thing_lasting(part, vocabulary) if part.asks == "duration" else None
-        if lasting and lasting not in terms(f"{context} {sentence}"):
+        lasting = _thing_lasting(part, vocabulary) if part.asks == "duration" else ()
+        if lasting and not set(lasting) & set(terms(f"{context} {sentence}")):
             # "Does the living allowance need a how-many-years contract?" - "3,000 yuan a month for three
             # years": how long the allowance is paid, not how long the contract runs
-            return Fit(False, f"does not say how long the {lasting} runs")
+            return Fit(False, f"does not say how long the {' '.join(lasting)} runs")
         if part.asks == "duration" and _duration_of_the_premise(part, stated):
             # "after I get the confirmation letter, how long does the embassy take to issue the visa?" -
             # "the approval period for the confirmation letter from five workdays to three"
@@ -388,7 +388,8 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
             return Fit(False, f"gives the amount per {other[0]}, not per {part.period}")
         # "两个人每月一共能拿多少?" - "Postgraduates can get 30000 RMB / person": an amount paid per month or
         # per year is said so, in the sentence or those just before it
-        if part.asks == "amount" and not vocabulary.periods[part.period].search(f"{context} {sentence}"):
+        regular = part.period in ("month", "year") and part.asks == "amount"
+        if regular and not vocabulary.periods[part.period].search(f"{context} {sentence}"):
             return Fit(False, f"does not say it is paid per {part.period}")
     asked_ages = _age_bounds(f"{part.text} {part.original}", vocabulary)
     if part.age is not None and not asked_ages:
@@ -487,27 +488,29 @@ def _duration_of_it(part: Part, sentence: str, found: re.Match[str], vocabulary:
     return not (asked_modifiers and given and not asked_modifiers & given)
 
 
-def _thing_lasting(part: Part, vocabulary: Vocabulary) -> str | None:
-    """The thing whose length a part asks, as a term, where it names one other than the benefit: "a how
-    many years contract", "how many years of social insurance", "how long is the contract"; None for
-    "how long is it paid?", "how long does the subsidy last?" or "how long must I work there?"."""
+def _thing_lasting(part: Part, vocabulary: Vocabulary) -> tuple[str, ...]:
+    """The words of the thing whose length a part asks, as terms, where it names one other than the
+    benefit: "a how many years contract", "how many years of social insurance", "how long is the R visa
+    offered via ... valid"; none for "how long is it paid?", "how long does the subsidy last?" or "how
+    long must I work there?"."""
     found = _LASTING_THING.search(part.text)
     if not found:
-        return None
+        return ()
     words: list[str] = []
     for word in (found.group(1) or found.group(2)).split():
-        if word.lower() in _NOT_NOUNS or word.lower() in _NOT_LASTING:
-            break
-        words.append(word.lower())
+        lowered = word.lower()
+        if lowered in _NOT_NOUNS or lowered in _NOT_LASTING or lowered.endswith("ed"):
+            break  # "the R visa offered via ...": the thing is named before its verb
+        words.append(lowered)
     if not words or words[-1] in vocabulary.benefits or kinds_in(words[-1], vocabulary):
-        return None
-    head = terms(words[-1])
-    return head[0] if head else None
+        return ()
+    return tuple(terms(" ".join(words)))
 
 
 # "how many years (of) <thing>", "a <thing> for how many years", "how long is/must the <thing> ..."
 _LASTING_THING = re.compile(
-    r"\bhow many (?:years?|months?|days?|weeks?)(?:['’]s?)? (?:of (?:the |my |your |an? )?)?"
+    r"\bhow many (?:years?|months?|days?|weeks?)(?:['’]s?)? (?:(?:or|and) (?:above|more|over|longer) )?"
+    r"(?:of (?:the |my |your |an? )?)?"
     r"((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)"
     r"|\bhow long (?:is|are|must|should|does|do|will|would) (?:the|my|your|an?|their|his|her) "
     r"((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)",

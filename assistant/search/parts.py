@@ -805,7 +805,9 @@ _ABOUT = re.compile(r"^\W*(?:and\s+)?(?:what|how)\s+about\b", re.IGNORECASE)
 _BARE_DURATION_WORDS = _QUESTION_WORDS | frozenset(
     terms(
         "for long year years month months day days week weeks paid pay given last lasts get receive "
-        "that this the allowance subsidy benefit grant payment support",
+        "that this the allowance subsidy benefit grant payment support "
+        # "可以连续领取多少个月?": "how many months, can continuous receive?"
+        "can continuous continuously consecutive consecutively keep still claim collect enjoy draw",
         keep_stopwords=True,
     )
 )
