@@ -386,11 +386,6 @@ def fits(part: Part, sentence: str, context: str = "", lede: str = "", year: int
         ]
         if other and not vocabulary.periods[part.period].search(sentence):
             return Fit(False, f"gives the amount per {other[0]}, not per {part.period}")
-        # "两个人每月一共能拿多少?" - "Postgraduates can get 30000 RMB / person": an amount paid per month or
-        # per year is said so, in the sentence or those just before it
-        regular = part.period in ("month", "year") and part.asks == "amount"
-        if regular and not vocabulary.periods[part.period].search(f"{context} {sentence}"):
-            return Fit(False, f"does not say it is paid per {part.period}")
     asked_ages = _age_bounds(f"{part.text} {part.original}", vocabulary)
     if part.age is not None and not asked_ages:
         asked_ages = {("aged", part.age)}
@@ -522,7 +517,8 @@ _NOT_LASTING = frozenset(
         "do does did must should can could will would have has had need needs it they i you we he she one "
         "this that these those it's period time term duration length programme program policy scheme plan "
         "validity valid last lasts take takes paid pay payment payments given get gets receive receives "
-        "long old",
+        "long old max maximum min minimum most least at total altogether exactly about around roughly "
+        "approximately u ya",
     )
 )
 

@@ -274,7 +274,7 @@ def read_part(text: str, context: str = "", original: str = "") -> Part:
         aggregate=bool(vocabulary.aggregate.search(text)),
         totalled=(
             bool(vocabulary.totalled.search(f"{text} {original}"))
-            and not vocabulary.one_receiver.search(f"{text} {original}")
+            and not vocabulary.one_receiver.search(text)
         ),
         bounded=asks == "amount" and bool(vocabulary.bounds["asks"].search(text)),
         minimum=(asks == "duration" and bool(minimum_asked.search(f"{text} {original}")))
