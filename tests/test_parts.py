@@ -2777,3 +2777,13 @@ def test_how_long_a_named_thing_runs_is_not_answered_by_how_long_the_benefit_is_
     assert fits(visa, "Holders are eligible for a five to ten year valid R visa.").ok
     above = read_part("Must I sign a how many years or above labor contract?")
     assert not fits(above, paid).ok
+
+
+def test_shared_fragments_are_expanded_in_every_pattern_that_names_them() -> None:
+    from assistant.search.answer_types import Vocabulary
+
+    vocabulary = Vocabulary.load()
+    patterns = [*vocabulary.asks.values(), *vocabulary.applying_where.values()]
+    assert not any("<who_applies_to>" in p.pattern for p in patterns)
+    assert vocabulary.asks["procedure"].search("Who should we send the forms to?")
+    assert vocabulary.applying_where["asks"].search("Who should we send the forms to?")

@@ -14,6 +14,26 @@ from typing import Any
 from assistant.text import terms
 
 
+def _with_fragments(raw: dict[str, Any]) -> dict[str, Any]:
+    """The vocabulary with each "<name>" in a pattern replaced by the shared fragment of that name."""
+    fragments = {k: v for k, v in raw.pop("fragments", {}).items() if not k.startswith("_")}
+    if not fragments:
+        return raw
+    named = re.compile("<(" + "|".join(re.escape(k) for k in fragments) + ")>")
+
+    def expand(value: Any) -> Any:
+        if isinstance(value, str):
+            return named.sub(lambda m: fragments[m.group(1)], value)
+        if isinstance(value, dict):
+            return {k: expand(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [expand(v) for v in value]
+        return value
+
+    expanded: dict[str, Any] = expand(raw)
+    return expanded
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     """The answer-type vocabulary, compiled once."""
@@ -89,8 +109,10 @@ class Vocabulary:
     @cache
     def load(cls) -> Vocabulary:
         """The bundled vocabulary (package data)."""
-        raw: dict[str, Any] = json.loads(
-            resources.files("assistant").joinpath("data", "answer_types.json").read_text(encoding="utf-8")
+        raw: dict[str, Any] = _with_fragments(
+            json.loads(
+                resources.files("assistant").joinpath("data", "answer_types.json").read_text(encoding="utf-8")
+            )
         )
 
         def compile_all(patterns: dict[str, str]) -> dict[str, re.Pattern[str]]:
