@@ -292,11 +292,14 @@ def test_filing_an_application_on_a_website_is_no_question_about_the_publisher()
     assert asked_metadata(written_for) == ["author", "publisher"]
 
 
-def _over_one_article(tmp_path: Path, text: str) -> Assistant:
-    """An assistant over a corpus of one article (the fake embedder), ingested."""
+def _over_one_article(tmp_path: Path, text: str, catalog: dict[str, str] | None = None) -> Assistant:
+    """An assistant over a corpus of one article (the fake embedder), ingested; with a catalog entry for
+    it where one is given."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "article.txt").write_text(text, encoding="utf-8")
+    if catalog is not None:
+        (corpus / "catalog.json").write_text(json.dumps({"article.txt": catalog}), encoding="utf-8")
     assistant = Assistant(Settings(data_dir=tmp_path), embedder=FakeEmbedder())
     assistant.ingest()
     return assistant
@@ -305,19 +308,12 @@ def _over_one_article(tmp_path: Path, text: str) -> Assistant:
 def test_a_part_beside_an_articles_date_is_answered_from_its_text_or_named_as_not_given(
     tmp_path: Path,
 ) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "oak.txt").write_text(
+    assistant = _over_one_article(
+        tmp_path,
         "Oak City backs big data talent\n\nOak City will give big data doctors a housing allowance of "
         "2,000 yuan a month, Oak Daily reported.\n",
-        encoding="utf-8",
+        {"title": "Oak City backs big data talent", "region": "Oak City", "date": "2016-05-10"},
     )
-    catalog = {
-        "oak.txt": {"title": "Oak City backs big data talent", "region": "Oak City", "date": "2016-05-10"}
-    }
-    (corpus / "catalog.json").write_text(json.dumps(catalog), encoding="utf-8")
-    assistant = Assistant(Settings(data_dir=tmp_path), embedder=FakeEmbedder())
-    assistant.ingest()
     dated = assistant.ask("The Oak City big data article: which date was it updated?")
     assert "May 10, 2016" in dated.answer and "does not give" not in dated.answer
     # the date is answered from the metadata, and the part asking something else is not dropped
