@@ -22,6 +22,7 @@ from assistant.language.translation import (
     without_glosses,
 )
 from assistant.search.claims import claim_as_question
+from assistant.search.listed_items import items_apart
 from assistant.search.parts import COMPARED_WITH, GROUP_TERMS, Part, following, parts_of
 from assistant.search.question_clauses import split_question
 from assistant.text import STOPWORDS, has_cjk, split_sentences, terms
@@ -649,6 +650,8 @@ def understand(
     synonyms: a question's term -> the article terms that also answer it (the corpus's, if it has its own);
     spellings: how the corpus spells its hyphenated place names (place_spellings).
     """
+    # "1) What is the rent subsidy? 2) How long is it paid?", "①补贴多少?②年龄上限?": each item a sentence
+    turns = [items_apart(t) for t in turns]
     question = turns[-1]
     read = read or Translator.for_corpus(None).translate
     unglossed = [without_glosses(t) for t in turns]  # "Zunyi (遵义)" names one place, once
