@@ -25,6 +25,12 @@ from assistant.search.question_clauses import asks_in_words
 from assistant.search.retrieval import ArticleHit, Corpus
 from assistant.text import terms
 
+_FIGURE = re.compile(r"\d")
+# "... or only those who join enterprises?", "PhDs who ...": a relative pronoun asks nothing
+_RELATIVE = re.compile(
+    r"(?:,|\b(?:those|the ones|anyone|someone|people|one)|\b\w+s)\s+(?:who|which|whose|whom)\b", re.IGNORECASE
+)
+
 # An article answers when the share of the question's focus terms it holds (IDF-weighted) plus the
 # cosine similarity of its best chunk reaches this. Measured on evals/questions.jsonl: questions the
 # corpus cannot answer score at most 0.54, answerable ones mostly 0.6 and above.
@@ -266,30 +272,39 @@ class EvidenceFinder:
         ]
 
     def predicate_weights(self, query: Query, part: Part) -> dict[str, float]:
-        """What a yes-or-no question about a benefit asks of it, as weighted terms: its own words beyond
-        the benefit, its people and its place, and words that say nothing of their own ("apply", "get").
-        Empty for a part asking a typed answer or naming no benefit (other checks read those), a
-        wh-question, or one asking nothing beyond the benefit ("Can PhD holders get the rent subsidy?")."""
+        """What a yes-or-no question asks of a benefit or a rule ("Can I appeal the score?"), as weighted
+        terms: its own words beyond the benefit, its people and its place, and words that say nothing of
+        their own ("apply", "get"); of a question whether a rule covers something, the words of what it
+        covers. Empty for a part asking a typed answer or naming a kind of benefit without asking for one
+        (other checks read those), a wh-question, or one asking nothing beyond the benefit ("Can PhD
+        holders get the rent subsidy?")."""
         vocabulary = Vocabulary.load()
         reads = vocabulary.predicate
         chinese = part.original and reads["yes_no_chinese"].search(part.original)
         yes_or_no = reads["yes_no"].match(part.text) or chinese
         if (
             part.asks is not None
-            or not part.benefit
+            # "Is there any help with rent while I look for work?", "Is 15% the threshold?": a kind of
+            # benefit or a figure asked of, which other checks read
+            or (not part.benefit and (part.kinds or _FIGURE.search(part.text)))
             or not yes_or_no
-            or reads["wh"].search(f"{part.text} {part.original}")
+            or reads["wh"].search(_RELATIVE.sub(" ", f"{part.text} {part.original}"))
             or reads["qualifies"].match(part.text)  # "Do I qualify for it?": the people's check reads it
             or part.both_sides  # "one-off or in instalments?": the sides' check reads it
         ):
             return {}
         said_nothing = vocabulary.predicate_not_telling | vocabulary.benefit_terms
         said_nothing |= _benefit_names(part.text, vocabulary)
-        return {
+        words = {
             t: w
             for t, w in self._part_words(query, part, least=1).items()
             if t not in said_nothing and not t[:1].isdigit()
         }
+        # "Does Wenzhou's 80,000-yuan subsidy for new doctors also cover PhDs hired by public hospitals?":
+        # whether it covers the hospitals' PhDs, which the sentence giving the subsidy does not say
+        covers = reads["covers"].search(part.text)
+        covered = set(terms(part.text[covers.end() :])) if covers else set()
+        return {t: w for t, w in words.items() if t in covered} or words
 
     def _part_words(self, query: Query, part: Part, least: int = 2) -> dict[str, float]:
         named = {t for phrase in query.places for t in phrase}
@@ -466,6 +481,12 @@ class EvidenceFinder:
         name = query.place_names[order].lower()
         # a thing named that is no place ("a 'top talent'") leaves the part to the place before it
         places = [other.lower() for i, other in enumerate(query.place_names) if query.is_place(i)]
+        # "我是香港永久居民, 准备去珠海工作。有什么住房帮助? 大湾区个税补贴怎么算?": a part naming no place
+        # is about the place of the statements before it, where they name one
+        texts = [
+            text if any(other in text for other in places) else f"{p.context.lower()} {text}"
+            for text, p in zip(texts, query.parts, strict=True)
+        ]
         naming = [[other in text for other in places] for text in texts]
         own = [i for i, text in enumerate(texts) if name in text]
         unplaced = [i for i in range(len(texts)) if not any(naming[i])]

@@ -143,7 +143,7 @@ class Vocabulary:
             eligibility=re.compile(raw["eligibility"]["asks"], re.IGNORECASE),
             predicate={
                 k: re.compile(raw["predicate"][k], re.IGNORECASE)
-                for k in ("yes_no", "yes_no_chinese", "qualifies", "wh")
+                for k in ("yes_no", "yes_no_chinese", "qualifies", "wh", "covers")
             },
             predicate_not_telling=frozenset(terms(" ".join(raw["predicate"]["not_telling"]))),
             benefit_terms=frozenset(terms(" ".join([*raw["benefits"], *raw["housing"], *kinds]))),
