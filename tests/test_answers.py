@@ -474,6 +474,75 @@ def test_a_yes_or_no_question_about_a_benefit_is_answered_only_by_a_sentence_abo
     assert missing.declined and not missing.citations, missing.answer
 
 
+def test_whether_a_rule_covers_a_case_is_answered_only_by_a_sentence_naming_that_case(tmp_path: Path) -> None:
+    assistant = _over_one_article(
+        tmp_path,
+        "Oak City backs new doctors\n\n"
+        "New full-time doctors under the age of 40 will be given an employment subsidy of 80,000 yuan.\n\n"
+        "Graduates of Oak University can settle in Oak City regardless of their points.\n\n"
+        "The settlement rule also covers graduates of evening schools.\n",
+    )
+    # the rule it restates is no answer to whether it reaches the case asked about
+    hospitals = assistant.ask(
+        "Does Oak City's 80,000-yuan employment subsidy for new full-time doctors under 40 also cover PhDs "
+        "hired by public hospitals, or only those who join enterprises?"
+    )
+    assert hospitals.declined and not hospitals.citations, hospitals.answer
+    part_time = assistant.ask(
+        "Does the Oak City rule that lets Oak University graduates settle regardless of points cover "
+        "part-time degrees too?"
+    )
+    assert part_time.declined and not part_time.citations, part_time.answer
+    # a yes-or-no question naming no benefit is read the same way
+    studied = assistant.ask("Can Oak University graduates settle in Oak City if they studied part-time?")
+    assert studied.declined and not studied.citations, studied.answer
+    # ... and a sentence naming the case answers it
+    evening = assistant.ask("Does the Oak City settlement rule cover graduates of evening schools?")
+    assert "evening schools" in evening.answer and not evening.declined, evening.answer
+
+
+def test_questions_sent_as_a_numbered_list_are_answered_item_by_item(tmp_path: Path) -> None:
+    assistant = _over_one_article(
+        tmp_path,
+        "Oak City talent apartments\n\n"
+        "Oak City has built over 5,000 apartments for skilled professionals.\n\n"
+        "Nine Ph.D. representatives chose their apartments at the welcome ceremony.\n",
+    )
+    listed = assistant.ask("About Oak City. ①一共建了多少套人才公寓？②欢迎仪式上有几位博士代表？")
+    assert "5,000" in listed.answer and "Nine" in listed.answer, listed.answer
+    # the markers are no figures of the question ("①" is read "1" once half-width)
+    assert "没有给出" not in listed.answer and "does not give" not in listed.answer, listed.answer
+
+
+def test_a_part_naming_no_place_is_about_the_place_of_the_statement_before_it(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "oak.txt").write_text(
+        "Oak City offers housing to young talents\n\nOak City housing help: young talents get free "
+        "accommodation for the first year and a 70 percent rent reduction for the second year.\n",
+        encoding="utf-8",
+    )
+    (corpus / "elm.txt").write_text(
+        "Elm Bay income tax subsidy\n\nElm Bay will subsidise the part of personal income tax that exceeds "
+        "15 percent of taxable income for overseas talents working there.\n",
+        encoding="utf-8",
+    )
+    catalog = {
+        "oak.txt": {"title": "Oak City offers housing to young talents", "region": "Oak City"},
+        "elm.txt": {"title": "Elm Bay income tax subsidy", "region": "Elm Bay"},
+    }
+    (corpus / "catalog.json").write_text(json.dumps(catalog), encoding="utf-8")
+    assistant = Assistant(Settings(data_dir=tmp_path), embedder=FakeEmbedder())
+    assistant.ingest()
+    answer = assistant.ask(
+        "I am a Hong Kong resident about to work in Oak City. What housing help is there? How is the Elm Bay "
+        "income tax subsidy calculated for me?"
+    )
+    assert "free accommodation" in answer.answer and "15 percent" in answer.answer, answer.answer
+    # the housing question is Oak City's, which answers it: Elm Bay's article is not said to lack it
+    assert "does not give" not in answer.answer, answer.answer
+
+
 def test_an_article_asked_for_its_date_and_source_is_found_by_its_place(tmp_path: Path) -> None:
     assistant = _over_one_article(
         tmp_path,

@@ -6,7 +6,7 @@ import pytest
 
 from assistant.answering.part_names import describe
 from assistant.search.fits import fits
-from assistant.search.parts import following, parts_of, read_part
+from assistant.search.parts import following, groups_in, parts_of, read_part
 from assistant.search.query import understand
 
 RENT = "Grade C talents can receive a rental subsidy of 5,000 yuan per month."
@@ -2787,3 +2787,34 @@ def test_shared_fragments_are_expanded_in_every_pattern_that_names_them() -> Non
     assert not any("<who_applies_to>" in p.pattern for p in patterns)
     assert vocabulary.asks["procedure"].search("Who should we send the forms to?")
     assert vocabulary.applying_where["asks"].search("Who should we send the forms to?")
+
+
+def test_chinese_counters_and_permits_read_as_asked() -> None:
+    # "几位 / 几名 / 几所" ask how many, as 几个 does; "居留许可" is a residence permit, not an "allow"
+    representatives = understand(["欢迎仪式上有几位博士代表?"]).parts[0]
+    assert representatives.asks == "count" and "repres" in representatives.counted
+    permit = understand(["海外华人可以申请几年期的居留许可?"]).parts[0]
+    said = "Overseas Chinese can apply for a five-year residence permit under the relevant rules."
+    assert permit.asks == "duration" and fits(permit, said).ok
+
+
+def test_people_named_in_a_later_question_are_not_carried_back_across_its_question_mark() -> None:
+    listed = understand(["1. 引进人才的生活补贴每月最高多少? 2. 顶尖人才在片区购房最高能拿多少安家费?"])
+    first, second = listed.parts
+    assert not first.groups and second.groups == {"high_level"}
+    # ... as they are within one question ("how much X and how much Y can a Grade D talent get?")
+    both = understand(["How much house buying subsidy and how much rent subsidy can a Grade D talent get?"])
+    assert all(p.groups == {"grade_d"} for p in both.parts)
+
+
+def test_paying_a_benefit_back_asks_whether_it_is_refunded() -> None:
+    asked = understand(["企业要退还奖励吗?"]).parts[0]  # read "enterprises have to pay back reward?"
+    given = "The enterprise which introduces talents can apply for a one-off reward of up to 200,000 yuan."
+    assert not fits(asked, given).ok
+    assert fits(asked, "The reward must be repaid if the talent leaves within a year.").ok
+
+
+def test_the_class_of_a_permit_is_no_grade_of_people() -> None:
+    assert groups_in("I hold a Class A work permit, am I eligible?") == frozenset()
+    assert groups_in('They must have obtained the "Foreigner Work Permit (Class A)".') == frozenset()
+    assert groups_in("How much do Class A talents get?") == {"grade_a"}

@@ -149,7 +149,16 @@ def without_people(text: str, vocabulary: Vocabulary | None = None) -> str:
 def groups_in(text: str, vocabulary: Vocabulary | None = None) -> frozenset[str]:
     """The groups of people a text names."""
     vocabulary = vocabulary or Vocabulary.load()
+    text = _PERMIT_CLASS.sub(" ", text)  # "holding a Class A work permit" is no Grade A talent
     return frozenset(g for g, (_, pattern) in vocabulary.groups.items() if pattern.search(text))
+
+
+# the class of a permit or visa ("a Class A work permit", "Work Permit (Class A)"), not a grade of people
+_PERMIT_CLASS = re.compile(
+    r"\b(?:grade|class|category|type)\s+[a-e]\s+(?:(?:foreigner|foreign|work)\s+){0,2}(?:permits?|visas?)\b"
+    r"|\b(?:permits?|visas?)\s*\(?\s*(?:grade|class|category|type)\s+[a-e]\b\s*\)?",
+    re.IGNORECASE,
+)
 
 
 def rate_words(text: str) -> str:
@@ -914,7 +923,10 @@ def _amounts_of_what_was_asked(parts: list[Part]) -> tuple[Part, ...]:
         part, later = parts[i], parts[i + 1]
         # (not when it names people of its own the vocabulary has no group for: "for introduced talents")
         own_people = part.groups or part.asker or _FOR_PEOPLE.search(part.text)
-        if part.benefit and later.benefit and later.groups and not own_people:
+        # (nor across a question mark: "1. 引进人才的生活补贴每月最高多少? 2. 顶尖人才购房 ...?" asks the
+        # first of the introduced talents, not the top talents of the second)
+        asked_apart = part.text.rstrip().endswith("?")
+        if part.benefit and later.benefit and later.groups and not own_people and not asked_apart:
             # "how much house buying subsidy and how much monthly renting subsidy can a Grade D talent
             # apply for?": the people named last are asked about for both
             parts[i] = replace(part, groups=later.groups)
