@@ -30,6 +30,8 @@ from assistant.search.query import understand
             "Caller asks about Hainan's residence policy:\n- Does it also cover his spouse?\n- Deadline?",
             "Caller asks about Hainan's residence policy: Does it also cover his spouse?\nDeadline?",
         ),
+        # an item with no question mark ends with one where it asks ("第三年呢")
+        ("珠海问一下：①第二年减免多少 ②第三年呢", "珠海问一下。\n第二年减免多少?\n第三年呢?"),
         # a line before the list that asks nothing of its own says what the items are about
         ("那博士呢？①补贴多少？②年龄上限是多少？", "那博士呢。\n补贴多少？\n年龄上限是多少？"),
     ],

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.search.question_clauses import asks_in_words
+from assistant.search.question_clauses import ASKING_CHINESE, asks_in_words
 
 # ①-⑳, ⑴-⒇, ⒈-⒛, ❶-❿, ➀-➉, ➊-➓: a marker wherever it stands
 _CIRCLED = re.compile("[\u2460-\u249b\u2776-\u2793]")
@@ -35,9 +35,6 @@ _REFERS_BACK = re.compile(
 )
 _ENDS_SENTENCE = re.compile(r"[.?!。？！]\s*$")
 _CHINESE = re.compile(r"[\u3400-\u9fff]")
-_ASKING_CHINESE = re.compile(
-    r"几|多少|多久|多长|吗|呢|还是|是否|什么|啥|哪|怎么|如何|有没有|能不能|可不可以|是不是"
-)
 
 
 def items_apart(message: str) -> str:
@@ -115,5 +112,6 @@ def _ended(text: str, asking: bool) -> str:
     if not text or _ENDS_SENTENCE.search(text):
         return text
     chinese = bool(_CHINESE.search(text))
-    asks = asking and (_ASKING_CHINESE.search(text) if chinese else asks_in_words(text))
+    # ("第三年呢": 呢 asks too, in a list item)
+    asks = asking and ((ASKING_CHINESE.search(text) or "呢" in text) if chinese else asks_in_words(text))
     return text + ("?" if asks else "." if not chinese else "。")

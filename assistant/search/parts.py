@@ -21,7 +21,12 @@ from assistant.language.places import Gazetteer
 from assistant.search.answer_types import Vocabulary, word_tokens
 from assistant.search.counting import counted_nouns
 from assistant.search.entities import entity_kinds, kind_names, of_kind
-from assistant.search.question_clauses import asks_in_words, has_question_word, split_question
+from assistant.search.question_clauses import (
+    ASKING_CHINESE,
+    asks_in_words,
+    has_question_word,
+    split_question,
+)
 from assistant.text import terms
 
 _PRONOUN_ONLY = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those|there|one)\b", re.IGNORECASE)
@@ -1029,12 +1034,9 @@ def _mostly_english(text: str) -> bool:
     """More Latin letters than three times the Chinese characters, and no Chinese word asking anything
     ("几年", "还是"): English with Chinese terms."""
     chinese = len(re.findall(r"[\u3400-\u9fff]", text))
-    return len(re.findall(r"[A-Za-z]", text)) > 3 * chinese and not _ASKING_CHINESE.search(text)
+    return len(re.findall(r"[A-Za-z]", text)) > 3 * chinese and not ASKING_CHINESE.search(text)
 
 
-_ASKING_CHINESE = re.compile(
-    r"几|多少|多久|多长|吗|还是|是否|什么|啥|哪|怎么|如何|有没有|能不能|可不可以|是不是"
-)
 
 
 def _premises(question: str, original: str) -> tuple[str, str, str]:

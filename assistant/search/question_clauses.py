@@ -196,6 +196,12 @@ _STILL_ONE_QUESTION = re.compile(
 )
 
 
+# Chinese words that ask ("几年", "还是", "吗"): a Chinese text holding one is a question
+ASKING_CHINESE = re.compile(
+    r"几|多少|多久|多长|吗|还是|是否|什么|啥|哪|怎么|如何|有没有|能不能|可不可以|是不是"
+)
+
+
 def asks_in_words(text: str) -> bool:
     """The text asks, or holds a question word somewhere ("hengqin card: which permit"), rather than
     being words typed without one ("hengqin talent card renewal")."""
