@@ -292,17 +292,26 @@ def test_filing_an_application_on_a_website_is_no_question_about_the_publisher()
     assert asked_metadata(written_for) == ["author", "publisher"]
 
 
-def _over_one_article(tmp_path: Path, text: str, catalog: dict[str, str] | None = None) -> Assistant:
-    """An assistant over a corpus of one article (the fake embedder), ingested; with a catalog entry for
-    it where one is given."""
+def _over_articles(
+    tmp_path: Path, articles: dict[str, str], catalog: dict[str, dict[str, str]] | None = None
+) -> Assistant:
+    """An assistant over a corpus of these articles (file name -> text; the fake embedder), ingested; with
+    their catalog where one is given."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "article.txt").write_text(text, encoding="utf-8")
+    for name, text in articles.items():
+        (corpus / name).write_text(text, encoding="utf-8")
     if catalog is not None:
-        (corpus / "catalog.json").write_text(json.dumps({"article.txt": catalog}), encoding="utf-8")
+        (corpus / "catalog.json").write_text(json.dumps(catalog), encoding="utf-8")
     assistant = Assistant(Settings(data_dir=tmp_path), embedder=FakeEmbedder())
     assistant.ingest()
     return assistant
+
+
+def _over_one_article(tmp_path: Path, text: str, catalog: dict[str, str] | None = None) -> Assistant:
+    """An assistant over a corpus of one article, with a catalog entry for it where one is given."""
+    entries = None if catalog is None else {"article.txt": catalog}
+    return _over_articles(tmp_path, {"article.txt": text}, entries)
 
 
 def test_a_part_beside_an_articles_date_is_answered_from_its_text_or_named_as_not_given(
@@ -515,25 +524,19 @@ def test_questions_sent_as_a_numbered_list_are_answered_item_by_item(tmp_path: P
 
 
 def test_a_part_naming_no_place_is_about_the_place_of_the_statement_before_it(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "oak.txt").write_text(
-        "Oak City offers housing to young talents\n\nOak City housing help: young talents get free "
-        "accommodation for the first year and a 70 percent rent reduction for the second year.\n",
-        encoding="utf-8",
+    assistant = _over_articles(
+        tmp_path,
+        {
+            "oak.txt": "Oak City offers housing to young talents\n\nOak City housing help: young talents get "
+            "free accommodation for the first year and a 70 percent rent reduction for the second year.\n",
+            "elm.txt": "Elm Bay income tax subsidy\n\nElm Bay will subsidise the part of personal income tax "
+            "that exceeds 15 percent of taxable income for overseas talents working there.\n",
+        },
+        {
+            "oak.txt": {"title": "Oak City offers housing to young talents", "region": "Oak City"},
+            "elm.txt": {"title": "Elm Bay income tax subsidy", "region": "Elm Bay"},
+        },
     )
-    (corpus / "elm.txt").write_text(
-        "Elm Bay income tax subsidy\n\nElm Bay will subsidise the part of personal income tax that exceeds "
-        "15 percent of taxable income for overseas talents working there.\n",
-        encoding="utf-8",
-    )
-    catalog = {
-        "oak.txt": {"title": "Oak City offers housing to young talents", "region": "Oak City"},
-        "elm.txt": {"title": "Elm Bay income tax subsidy", "region": "Elm Bay"},
-    }
-    (corpus / "catalog.json").write_text(json.dumps(catalog), encoding="utf-8")
-    assistant = Assistant(Settings(data_dir=tmp_path), embedder=FakeEmbedder())
-    assistant.ingest()
     answer = assistant.ask(
         "I am a Hong Kong resident about to work in Oak City. What housing help is there? How is the Elm Bay "
         "income tax subsidy calculated for me?"
@@ -575,20 +578,16 @@ def test_a_part_naming_only_the_kind_of_answer_is_about_the_rest_of_the_question
 
 
 def test_a_part_naming_no_programme_is_about_the_programme_the_question_names(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "youth.txt").write_text(
-        "Oak City youth housing policy\n\nOak City's youth housing policy offers young talents a free "
-        "first year of accommodation and a 70-percent rent reduction in the second year.\n",
-        encoding="utf-8",
+    assistant = _over_articles(
+        tmp_path,
+        {
+            "youth.txt": "Oak City youth housing policy\n\nOak City's youth housing policy offers young "
+            "talents a free first year of accommodation and a 70-percent rent reduction in the second "
+            "year.\n",
+            "card.txt": "Oak City superior talent card\n\nOak City issues a superior talent card to foreign "
+            "experts. There are no age, education or work experience restrictions.\n",
+        },
     )
-    (corpus / "card.txt").write_text(
-        "Oak City superior talent card\n\nOak City issues a superior talent card to foreign experts. "
-        "There are no age, education or work experience restrictions.\n",
-        encoding="utf-8",
-    )
-    assistant = Assistant(Settings(data_dir=tmp_path), embedder=FakeEmbedder())
-    assistant.ingest()
     answer = assistant.ask(
         "Is there an age limit on Oak City's youth housing policy? What's the maximum age to qualify?"
     )
